@@ -1,0 +1,97 @@
+package io.flinkops.compiler.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.model.Environment;
+import java.util.Optional;
+
+/** One emitted object under check, with what rules need to judge it. */
+public record CheckTarget(EmittedObject object, EnvironmentView view) {
+
+    public JsonNode root() {
+        return object.object();
+    }
+
+    public JsonNode spec() {
+        return object.object().path("spec");
+    }
+
+    public String kind() {
+        return object.kind();
+    }
+
+    public boolean isFlinkApi() {
+        return object.apiVersion().startsWith("flink.apache.org/");
+    }
+
+    public boolean isDeployment() {
+        return isFlinkApi() && "FlinkDeployment".equals(kind());
+    }
+
+    public boolean isSessionJob() {
+        return isFlinkApi() && "FlinkSessionJob".equals(kind());
+    }
+
+    public Environment environment() {
+        return view.environment();
+    }
+
+    public String operatorVersion() {
+        return view.operatorVersion();
+    }
+
+    /** True when the operator version is at least {@code major.minor}. */
+    public boolean operatorAtLeast(int major, int minor) {
+        String[] p = operatorVersion().split("\\.");
+        try {
+            int ma = Integer.parseInt(p[0]);
+            int mi = p.length > 1 ? Integer.parseInt(p[1]) : 0;
+            return ma > major || (ma == major && mi >= minor);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /** The object's own flinkConfiguration. */
+    public FlinkConf conf() {
+        return FlinkConf.of(spec().path("flinkConfiguration"), "/spec/flinkConfiguration");
+    }
+
+    /** The session cluster a session job runs on, when the view holds it. */
+    public Optional<EmittedObject> sessionCluster() {
+        if (!isSessionJob()) {
+            return Optional.empty();
+        }
+        String name = spec().path("deploymentName").asText("");
+        return view.find("FlinkDeployment", object.namespace(), name);
+    }
+
+    /**
+     * The configuration the operator's admission checks see: a deployment's own; for a session job,
+     * its cluster's (operator 1.10 adds the job's own on top); empty when the cluster is unknown.
+     */
+    public FlinkConf admissionConf() {
+        if (!isSessionJob()) {
+            return conf();
+        }
+        FlinkConf cluster = sessionCluster()
+                .map(c -> FlinkConf.of(c.object().path("spec").path("flinkConfiguration"), "/spec/deploymentName"))
+                .orElse(FlinkConf.empty());
+        return operatorAtLeast(1, 10) ? conf().over(cluster) : cluster;
+    }
+
+    /** The job part, or a missing node. */
+    public com.fasterxml.jackson.databind.JsonNode job() {
+        return spec().path("job");
+    }
+
+    public boolean hasJob() {
+        JsonNode j = spec().get("job");
+        return j != null && !j.isNull();
+    }
+
+    /** The upgrade mode as the operator defaults it. */
+    public String upgradeMode() {
+        return job().path("upgradeMode").asText("stateless");
+    }
+}

@@ -1,0 +1,100 @@
+package io.flinkops.compiler.check;
+
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.diagnostic.SourceLocation;
+import io.flinkops.compiler.generate.EmittedObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The check stage: runs every enabled rule of the selected categories over the emitted objects of
+ * one environment (objects in parallel) and builds each diagnostic from the rule's metadata.
+ */
+public final class Checker {
+    private final List<RuleCheck> rules;
+    private final Set<Category> categories;
+
+    public Checker(List<RuleCheck> rules, Set<Category> categories) {
+        this.rules = rules;
+        this.categories = categories;
+    }
+
+    /** Decides whether an exception in a policy set covers a finding of a rule on an object. */
+    public interface Suppressor {
+        Suppressor NONE = (rule, object) -> false;
+
+        boolean suppressed(RuleInfo rule, EmittedObject object);
+    }
+
+    public List<Diagnostic> check(EnvironmentView view, Function<RuleInfo, RuleSettings> settings) {
+        return check(view, settings, List.of(), Suppressor.NONE);
+    }
+
+    public List<Diagnostic> check(EnvironmentView view, Function<RuleInfo, RuleSettings> settings,
+            List<RuleCheck> extraRules, Suppressor suppressor) {
+        List<RuleCheck> active = new ArrayList<>();
+        List<RuleCheck> all = new ArrayList<>(rules);
+        all.addAll(extraRules);
+        for (RuleCheck rule : all) {
+            if (categories.contains(rule.info().category()) && settings.apply(rule.info()).enabled()) {
+                active.add(rule);
+            }
+        }
+        List<Diagnostic> out = Collections.synchronizedList(new ArrayList<>());
+        view.objects().parallelStream().forEach(object -> {
+            CheckTarget target = new CheckTarget(object, view);
+            for (RuleCheck rule : active) {
+                rule.checkObject(target, new ObjectReporter(rule, settings.apply(rule.info()), object, out, suppressor));
+            }
+        });
+        for (RuleCheck rule : active) {
+            rule.checkEnvironment(view, new ObjectReporter(rule, settings.apply(rule.info()), null, out, suppressor));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static final class ObjectReporter implements Reporter {
+        private final RuleCheck rule;
+        private final RuleSettings settings;
+        private final EmittedObject object;
+        private final List<Diagnostic> out;
+        private final Suppressor suppressor;
+
+        ObjectReporter(RuleCheck rule, RuleSettings settings, EmittedObject object, List<Diagnostic> out, Suppressor suppressor) {
+            this.suppressor = suppressor;
+            this.rule = rule;
+            this.settings = settings;
+            this.object = object;
+            this.out = out;
+        }
+
+        @Override
+        public void report(String pointer, String message) {
+            if (object == null) {
+                throw new IllegalStateException(rule.info().id() + " reported without an object");
+            }
+            report(object, pointer, message);
+        }
+
+        @Override
+        public void report(EmittedObject target, String pointer, String message) {
+            RuleInfo info = rule.info();
+            if (suppressor.suppressed(info, target)) {
+                return;
+            }
+            SourceLocation at = target.origin().locate(pointer);
+            out.add(new Diagnostic(info.id(), info.category(), settings.severity(), at, pointer,
+                    target.id() + ": " + message, info.remediation()));
+        }
+
+        @Override
+        public String param(String name) {
+            String v = settings.parameters().get(name);
+            return v != null ? v : rule.info().defaultParameter(name);
+        }
+    }
+}

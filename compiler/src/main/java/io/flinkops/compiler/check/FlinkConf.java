@@ -1,0 +1,83 @@
+package io.flinkops.compiler.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A Flink configuration as the operator sees it: string keys to string values, with the pointer of
+ * each key so findings land on the line that set it.
+ */
+public final class FlinkConf {
+    private final Map<String, String> values;
+    private final Map<String, String> pointers;
+
+    private FlinkConf(Map<String, String> values, Map<String, String> pointers) {
+        this.values = values;
+        this.pointers = pointers;
+    }
+
+    public static FlinkConf of(JsonNode flinkConfiguration, String pointer) {
+        Map<String, String> values = new TreeMap<>();
+        Map<String, String> pointers = new TreeMap<>();
+        if (flinkConfiguration != null && flinkConfiguration.isObject()) {
+            flinkConfiguration.fields().forEachRemaining(e -> {
+                JsonNode v = e.getValue();
+                if (v != null && !v.isNull()) {
+                    values.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
+                    pointers.put(e.getKey(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+                }
+            });
+        }
+        return new FlinkConf(values, pointers);
+    }
+
+    /** This configuration laid over {@code base} (a session job over its cluster). */
+    public FlinkConf over(FlinkConf base) {
+        Map<String, String> v = new TreeMap<>(base.values);
+        v.putAll(values);
+        Map<String, String> p = new TreeMap<>(base.pointers);
+        p.putAll(pointers);
+        return new FlinkConf(v, p);
+    }
+
+    public static FlinkConf empty() {
+        return new FlinkConf(Map.of(), Map.of());
+    }
+
+    public Map<String, String> asMap() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** The value of the first of {@code keys} that is set (a key, then its deprecated fallbacks). */
+    public Optional<String> get(String... keys) {
+        for (String k : keys) {
+            String v = values.get(k);
+            if (v != null) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean contains(String... keys) {
+        return get(keys).isPresent();
+    }
+
+    /** The key that was set among {@code keys}, for locating findings. */
+    public Optional<String> keyOf(String... keys) {
+        for (String k : keys) {
+            if (values.containsKey(k)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The pointer of a key in the emitted object, or {@code fallback} when it is not set. */
+    public String pointer(String key, String fallback) {
+        return pointers.getOrDefault(key, fallback);
+    }
+}

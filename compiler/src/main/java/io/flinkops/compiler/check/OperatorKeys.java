@@ -1,0 +1,35 @@
+package io.flinkops.compiler.check;
+
+/**
+ * Configuration keys the operator's admission checks read, with the deprecated keys Flink still
+ * honours for each (the newer Flink inside operator 1.10 knows more of them).
+ */
+public final class OperatorKeys {
+    public static final String[] CHECKPOINT_DIR_17 = {"state.checkpoints.dir", "state.backend.fs.checkpointdir"};
+    public static final String[] CHECKPOINT_DIR_110 = {"execution.checkpointing.dir", "state.checkpoints.dir", "state.backend.fs.checkpointdir"};
+    public static final String[] SAVEPOINT_DIR_17 = {"state.savepoints.dir", "savepoints.state.backend.fs.dir"};
+    public static final String[] SAVEPOINT_DIR_110 = {"execution.checkpointing.savepoint-dir", "state.savepoints.dir", "savepoints.state.backend.fs.dir"};
+    public static final String ROLLBACK = "kubernetes.operator.deployment.rollback.enabled";
+    public static final String HEALTH_CHECK = "kubernetes.operator.cluster.health-check.enabled";
+    public static final String[] JM_RECOVERY = {"kubernetes.operator.jm-deployment-recovery.enabled",
+        "kubernetes.operator.reconciler.jm-deployment-recovery.enabled"};
+    public static final String PERIODIC_SAVEPOINT = "kubernetes.operator.periodic.savepoint.interval";
+    public static final String CHECKPOINT_MAX_AGE = "kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age";
+    public static final String[] FORBIDDEN = {"kubernetes.namespace", "kubernetes.cluster-id", "high-availability.cluster-id"};
+    public static final String[] AUTOSCALER_ENABLED = {"job.autoscaler.enabled", "kubernetes.operator.job.autoscaler.enabled"};
+
+    private OperatorKeys() {}
+
+    public static String[] checkpointDir(CheckTarget t) {
+        return t.operatorAtLeast(1, 10) ? CHECKPOINT_DIR_110 : CHECKPOINT_DIR_17;
+    }
+
+    public static String[] savepointDir(CheckTarget t) {
+        return t.operatorAtLeast(1, 10) ? SAVEPOINT_DIR_110 : SAVEPOINT_DIR_17;
+    }
+
+    /** Both autoscaler key spellings of one option: {@code job.autoscaler.X} and the operator-prefixed one. */
+    public static String[] autoscaler(String suffix) {
+        return new String[] {"job.autoscaler." + suffix, "kubernetes.operator.job.autoscaler." + suffix};
+    }
+}

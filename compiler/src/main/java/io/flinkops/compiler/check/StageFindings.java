@@ -1,0 +1,75 @@
+package io.flinkops.compiler.check;
+
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
+import java.util.List;
+
+/**
+ * Findings the load and policy stages raise themselves (not rules over emitted objects). Each is
+ * documented and explained like any rule.
+ */
+public final class StageFindings {
+    private StageFindings() {}
+
+    public static List<RuleInfo> all() {
+        return List.of(RuleInfo.of(UnreadableInput.class), RuleInfo.of(UnknownKind.class), RuleInfo.of(SpecInvalid.class),
+                RuleInfo.of(UnresolvedReference.class), RuleInfo.of(RepositoryLayout.class),
+                RuleInfo.of(PolicyConfigInvalid.class), RuleInfo.of(PolicyExceptionInvalid.class),
+                RuleInfo.of(PolicyExceptionExpired.class), RuleInfo.of(PolicyExceptionUnused.class));
+    }
+
+    @Rule(id = "unreadable-input", category = Category.PARSE, severity = Severity.ERROR,
+            summary = "Input files are UTF-8 YAML within the documented limits",
+            rationale = "Malformed YAML, tabs, duplicate keys, binary data, alias bombs and oversized files cannot be "
+                    + "judged; kubectl would refuse them too. The run stops with exit code 2.",
+            remediation = "Fix the file at the position shown; see docs/limits.md for the size, depth and alias limits.")
+    static final class UnreadableInput {}
+
+    @Rule(id = "unknown-kind", category = Category.PARSE, severity = Severity.ERROR,
+            summary = "Every document names an apiVersion and kind flinkops knows",
+            rationale = "A document flinkops cannot classify would be emitted unchecked, or not at all.",
+            remediation = "Use FlinkJob, FlinkSessionCluster, FlinkSessionJob (flinkops.io/v1alpha1) or FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot (flink.apache.org/v1beta1).")
+    static final class UnknownKind {}
+
+    @Rule(id = "spec-invalid", category = Category.PARSE, severity = Severity.ERROR,
+            summary = "flinkops.io specs match their published JSON Schema",
+            rationale = "Unknown fields and wrong types in a spec are almost always typos; compiling them would silently drop what the author meant.",
+            remediation = "Fix the field as the message says; `flinkops schema <Kind>` prints the schema for editors.")
+    static final class SpecInvalid {}
+
+    @Rule(id = "unresolved-reference", category = Category.PARSE, severity = Severity.ERROR,
+            summary = "Sizes, namespaces and session clusters that specs name exist",
+            rationale = "A reference to nothing cannot be compiled: the job would have no resources or no cluster to run on.",
+            remediation = "Define what the spec names in the environment, or fix the name.")
+    static final class UnresolvedReference {}
+
+    @Rule(id = "repository-layout", category = Category.PARSE, severity = Severity.ERROR,
+            summary = "One resource per file, one Environment per folder, unique names",
+            rationale = "The layout is how flinkops knows which environment a spec belongs to and where its output goes.",
+            remediation = "Keep environments/<env>/environment.yaml and one resource per file beside it, with unique names.")
+    static final class RepositoryLayout {}
+
+    @Rule(id = "policy-config-invalid", category = Category.POLICY, severity = Severity.ERROR,
+            summary = "Policy sets name existing sets, rules and parameters",
+            rationale = "A typo in a policy set would silently leave a rule at its default (or off) in every environment that uses it.",
+            remediation = "Fix the name; `flinkops rules` lists the rule ids and their parameters.")
+    static final class PolicyConfigInvalid {}
+
+    @Rule(id = "policy-exception-invalid", category = Category.POLICY, severity = Severity.ERROR,
+            summary = "Exceptions give a reason and an expiry date",
+            rationale = "An exception without a reason cannot be reviewed, and one without an expiry date is a permanent hole in the policy.",
+            remediation = "Add reason: and expires: YYYY-MM-DD to the exception.")
+    static final class PolicyExceptionInvalid {}
+
+    @Rule(id = "policy-exception-expired", category = Category.POLICY, severity = Severity.ERROR,
+            summary = "Exceptions past their expiry date are errors",
+            rationale = "An exception is granted for a time; once it has passed, the team must fix the finding or renew the exception in review.",
+            remediation = "Fix the underlying finding and remove the exception, or extend expires: after review.")
+    static final class PolicyExceptionExpired {}
+
+    @Rule(id = "policy-exception-unused", category = Category.POLICY, severity = Severity.WARNING,
+            summary = "Exceptions that cover no finding are removed",
+            rationale = "An exception that no longer matches anything is dead weight that could hide a future finding.",
+            remediation = "Remove the exception.")
+    static final class PolicyExceptionUnused {}
+}

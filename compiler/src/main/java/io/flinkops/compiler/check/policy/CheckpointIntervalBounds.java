@@ -1,0 +1,66 @@
+package io.flinkops.compiler.check.policy;
+
+import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.Reporter;
+import io.flinkops.compiler.check.Rule;
+import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@Rule(
+        id = "checkpoint-interval-bounds",
+        category = Category.POLICY,
+        severity = Severity.WARNING,
+        summary = "The checkpoint interval is neither too short nor too long",
+        rationale = "Checkpoints every few seconds spend the job's time on snapshots and flood S3 with requests; "
+                + "checkpoints an hour apart make every restart replay an hour of input.",
+        remediation = "Choose an interval between the rule's bounds, typically 30s to 5min.",
+        parameters = {"min=10s: shortest interval", "max=30min: longest interval"})
+public final class CheckpointIntervalBounds extends RuleCheck {
+    private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*([a-z]*)$");
+
+    @Override
+    public void checkObject(CheckTarget t, Reporter r) {
+        if (!FlinkResources.workload(t)) {
+            return;
+        }
+        Optional<String> interval = t.conf().get(CheckpointingDisabled.INTERVAL);
+        if (interval.isEmpty()) {
+            return;
+        }
+        String at = t.conf().pointer("execution.checkpointing.interval", "/spec/flinkConfiguration");
+        Optional<Long> ms = millis(interval.get());
+        if (ms.isEmpty()) {
+            r.report(at, "checkpoint interval '" + interval.get() + "' is not a duration");
+            return;
+        }
+        long min = millis(r.param("min")).orElse(0L);
+        long max = millis(r.param("max")).orElse(Long.MAX_VALUE);
+        if (ms.get() < min) {
+            r.report(at, "checkpoint interval " + interval.get() + " is shorter than " + r.param("min"));
+        } else if (ms.get() > max) {
+            r.report(at, "checkpoint interval " + interval.get() + " is longer than " + r.param("max"));
+        }
+    }
+
+    static Optional<Long> millis(String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        long factor = switch (m.group(2)) {
+            case "", "ms", "milli", "millis", "millisecond", "milliseconds" -> 1;
+            case "s", "sec", "secs", "second", "seconds" -> 1000;
+            case "m", "min", "minute", "minutes" -> 60_000;
+            case "h", "hour", "hours" -> 3_600_000;
+            case "d", "day", "days" -> 86_400_000;
+            default -> -1;
+        };
+        return factor < 0 ? Optional.empty() : Optional.of(n * factor);
+    }
+}

@@ -1,0 +1,52 @@
+package io.flinkops.compiler.check.policy;
+
+import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.Reporter;
+import io.flinkops.compiler.check.Rule;
+import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
+import java.util.regex.Pattern;
+
+@Rule(
+        id = "image-registry-not-allowed",
+        category = Category.POLICY,
+        severity = Severity.ERROR,
+        summary = "Images come from an allowed registry",
+        rationale = "Nodes pull whatever an image reference names; registries outside the allow-list are not scanned, "
+                + "not mirrored for outages, and may not be reachable from private EKS subnets at all.",
+        remediation = "Push the image to an allowed registry (for example your ECR) and reference it there.",
+        parameters = {"allowed=docker.io,public.ecr.aws,*.dkr.ecr.*.amazonaws.com,ghcr.io: registries allowed, * matches within a name part"})
+public final class ImageRegistryNotAllowed extends RuleCheck {
+    @Override
+    public void checkObject(CheckTarget t, Reporter r) {
+        if (!t.isDeployment() || !t.spec().path("image").isTextual()) {
+            return;
+        }
+        String image = t.spec().path("image").textValue();
+        if (image.startsWith("${") || image.startsWith("{{")) {
+            return;
+        }
+        String registry = registry(image);
+        for (String allowed : r.param("allowed").split("\\s*,\\s*")) {
+            if (glob(allowed).matcher(registry).matches()) {
+                return;
+            }
+        }
+        r.report("/spec/image", "image registry " + registry + " is not in the allow-list (" + r.param("allowed") + ")");
+    }
+
+    /** The registry host of an image reference; Docker Hub when the first part is not a host. */
+    static String registry(String image) {
+        int slash = image.indexOf('/');
+        if (slash < 0) {
+            return "docker.io";
+        }
+        String first = image.substring(0, slash);
+        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "docker.io";
+    }
+
+    private static Pattern glob(String g) {
+        return Pattern.compile(Pattern.quote(g).replace("*", "\\E[^.]*\\Q"));
+    }
+}

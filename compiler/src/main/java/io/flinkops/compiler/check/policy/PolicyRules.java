@@ -1,0 +1,40 @@
+package io.flinkops.compiler.check.policy;
+
+import io.flinkops.compiler.check.RuleCheck;
+import java.util.List;
+
+/** The built-in best-practice rules, listed by hand and sorted by id. */
+public final class PolicyRules {
+    private PolicyRules() {}
+
+    public static List<RuleCheck> all() {
+        return List.of(
+                new CheckpointIntervalBounds(),
+                new CheckpointingDisabled(),
+                new EgressOpen(),
+                new HighAvailabilityMissing(),
+                new IamRoleMissing(),
+                new ImageFlinkVersionMismatch(),
+                new ImageRegistryNotAllowed(),
+                new ImageTagUnpinned(),
+                new NamespaceReserved(),
+                new NamespaceUndeclared(),
+                new NativeApiEgressMissing(),
+                new NetworkDefaultDenyMissing(),
+                new OwnerLabelMissing(),
+                new ParallelismUnreachable(),
+                new PlaintextSecret(),
+                new ResourcesMissing(),
+                new ResourcesOutOfBounds(),
+                new S3BucketNameInvalid(),
+                new S3PluginMissing(),
+                new SessionClusterMissing(),
+                new SessionJobJarScheme(),
+                new StateBucketNonProduction(),
+                new StatePathLocation(),
+                new StatePathScheme(),
+                new StatePathShared(),
+                new TaskSlotsCpuMismatch(),
+                new UpgradeModeProduction());
+    }
+}

@@ -1,0 +1,80 @@
+package io.flinkops.compiler.check.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.Reporter;
+import io.flinkops.compiler.check.Rule;
+import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
+import io.flinkops.compiler.schema.CompiledSchema;
+import io.flinkops.compiler.schema.CrdSchemas;
+import io.flinkops.compiler.schema.Violation;
+import io.flinkops.compiler.schema.CrdSource;
+import java.util.Iterator;
+import java.util.Optional;
+
+@Rule(
+        id = "crd-schema",
+        category = Category.SCHEMA,
+        severity = Severity.ERROR,
+        summary = "Custom resources must match the operator's CRD schema, with no unknown fields",
+        rationale = "The API server validates custom resources against the CRD's openAPIV3Schema and, with strict "
+                + "field validation (kubectl's default), rejects unknown fields, wrong types and values outside enums. "
+                + "A value that only looks right (a number where the CRD wants a string) is rejected too.",
+        remediation = "Fix the field as the message says: remove unknown fields, quote numbers the CRD types as strings, use listed enum values.")
+public final class CrdSchemaViolation extends RuleCheck {
+    private final CrdSchemas schemas;
+
+    public CrdSchemaViolation(CrdSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    @Override
+    public void checkObject(CheckTarget t, Reporter r) {
+        if (!t.isFlinkApi()) {
+            return;
+        }
+        Optional<CompiledSchema> schema = Optional.empty();
+        for (CrdSource crd : t.view().crds()) {
+            schema = schemas.fromSource(crd, t.kind(), t.object().apiVersion());
+            if (schema.isPresent()) {
+                break;
+            }
+        }
+        if (schema.isEmpty() && CrdSchemas.isBuiltIn(t.operatorVersion())) {
+            schema = schemas.forKind(t.operatorVersion(), t.kind(), t.object().apiVersion());
+        }
+        if (schema.isEmpty()) {
+            r.report("/kind", "operator " + t.operatorVersion() + " defines no " + t.kind() + " " + t.object().apiVersion()
+                    + (CrdSchemas.isBuiltIn(t.operatorVersion()) ? "" : " among the built-in CRDs (name a CRD file with --crd or spec.operator.crdFiles)"));
+            return;
+        }
+        JsonNode pruned = withoutNulls(t.root());
+        for (Violation v : schema.get().validate(pruned)) {
+            r.report(v.pointer(), v.message());
+        }
+    }
+
+    /** The API server drops null values of fields that are not nullable before validating. */
+    static JsonNode withoutNulls(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            ObjectNode copy = o.objectNode();
+            for (Iterator<java.util.Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
+                var e = it.next();
+                if (!e.getValue().isNull()) {
+                    copy.set(e.getKey(), withoutNulls(e.getValue()));
+                }
+            }
+            return copy;
+        }
+        if (node instanceof ArrayNode a) {
+            ArrayNode copy = a.arrayNode();
+            a.forEach(n -> copy.add(withoutNulls(n)));
+            return copy;
+        }
+        return node;
+    }
+}

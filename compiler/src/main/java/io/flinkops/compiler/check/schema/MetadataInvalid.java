@@ -1,0 +1,85 @@
+package io.flinkops.compiler.check.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.Reporter;
+import io.flinkops.compiler.check.Rule;
+import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
+import io.flinkops.compiler.yaml.Pointers;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+@Rule(
+        id = "k8s-metadata-invalid",
+        category = Category.SCHEMA,
+        severity = Severity.ERROR,
+        summary = "Names, namespaces, labels and annotations must be valid Kubernetes metadata",
+        rationale = "The API server rejects objects without a name, names that are not DNS subdomains, namespaces that "
+                + "are not DNS labels, malformed label keys or values, and annotations over 256 KiB.",
+        remediation = "Use lower-case letters, digits, '-' and '.' for names; keep label values to 63 characters of [A-Za-z0-9-_.].")
+public final class MetadataInvalid extends RuleCheck {
+    private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+
+    @Override
+    public void checkObject(CheckTarget t, Reporter r) {
+        JsonNode meta = t.root().path("metadata");
+        JsonNode name = meta.get("name");
+        if (name == null || name.isNull()) {
+            if (!meta.path("generateName").isTextual()) {
+                r.report("/metadata", "metadata.name is missing");
+            }
+        } else if (name.isTextual() && (name.textValue().length() > 253 || !SUBDOMAIN.matcher(name.textValue()).matches())) {
+            r.report("/metadata/name", "name '" + name.textValue() + "' is not a valid Kubernetes name (lower-case DNS subdomain, at most 253 characters)");
+        }
+        JsonNode ns = meta.get("namespace");
+        if (ns != null && ns.isTextual() && (ns.textValue().length() > 63 || !LABEL.matcher(ns.textValue()).matches())) {
+            r.report("/metadata/namespace", "namespace '" + ns.textValue() + "' is not a valid namespace name (lower-case DNS label, at most 63 characters)");
+        }
+        JsonNode labels = meta.get("labels");
+        if (labels != null && labels.isObject()) {
+            labels.fields().forEachRemaining(e -> {
+                String at = Pointers.child("/metadata/labels", e.getKey());
+                if (!validQualifiedName(e.getKey())) {
+                    r.report(at, "label key '" + e.getKey() + "' is not a valid qualified name");
+                }
+                if (e.getValue().isTextual()) {
+                    String v = e.getValue().textValue();
+                    if (v.length() > 63 || (!v.isEmpty() && !LABEL_NAME.matcher(v).matches())) {
+                        r.report(at, "label value '" + v + "' is not valid (at most 63 characters of letters, digits, '-', '_', '.', starting and ending alphanumeric)");
+                    }
+                }
+            });
+        }
+        JsonNode annotations = meta.get("annotations");
+        if (annotations != null && annotations.isObject()) {
+            long size = 0;
+            for (var it = annotations.fields(); it.hasNext();) {
+                var e = it.next();
+                size += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().asText().getBytes(StandardCharsets.UTF_8).length;
+                if (!validQualifiedName(e.getKey())) {
+                    r.report(Pointers.child("/metadata/annotations", e.getKey()), "annotation key '" + e.getKey() + "' is not a valid qualified name");
+                }
+            }
+            if (size > 256 * 1024) {
+                r.report("/metadata/annotations", "annotations total " + size + " bytes, over the 262144-byte limit");
+            }
+        }
+    }
+
+    static boolean validQualifiedName(String key) {
+        String name = key;
+        int slash = key.indexOf('/');
+        if (slash >= 0) {
+            String prefix = key.substring(0, slash);
+            name = key.substring(slash + 1);
+            if (prefix.isEmpty() || prefix.length() > 253 || !SUBDOMAIN.matcher(prefix).matches()) {
+                return false;
+            }
+        }
+        return !name.isEmpty() && name.length() <= 63 && LABEL_NAME.matcher(name).matches();
+    }
+}

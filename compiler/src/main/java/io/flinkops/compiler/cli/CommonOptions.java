@@ -1,0 +1,61 @@
+package io.flinkops.compiler.cli;
+
+import io.flinkops.compiler.diagnostic.Category;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Options every compiling command shares. */
+public final class CommonOptions {
+    @Option(names = "--repo", paramLabel = "DIR", description = "Repository root (default: the current directory).")
+    Path repo;
+
+    @Option(names = "--ref", paramLabel = "REV", description = "Compile the tree of this Git revision (branch, tag, SHA, HEAD~1) instead of the working tree.")
+    String ref;
+
+    @Option(names = "--policies-from", paramLabel = "REV", description = "Read policies/ from this Git revision (pull-request mode: the base).")
+    String policiesFrom;
+
+    @Option(names = "--env", paramLabel = "NAME", description = "Only this environment.")
+    String env;
+
+    @Option(names = "--categories", split = ",", paramLabel = "CATEGORY",
+            description = "Limit checks to these categories: parse, schema, operator, policy (default: all).")
+    List<String> categories = new ArrayList<>();
+
+    @Option(names = "--operator-version", paramLabel = "VERSION",
+            description = "Operator version for raw resources outside any environment: 1.7.0 or 1.10.0 (default: the newest built in).")
+    String operatorVersion;
+
+    @Option(names = "--crd", paramLabel = "FILE", description = "A CRD file for operator versions or flavours not built in (repeatable).")
+    List<Path> crds = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} (repeatable; pairs with --output).",
+            completionCandidates = FormatCandidates.class)
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report of the matching --format to FILE (repeatable).")
+    List<Path> outputs = new ArrayList<>();
+
+    @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
+    boolean verbose;
+
+    Set<Category> categorySet() {
+        Set<Category> out = EnumSet.noneOf(Category.class);
+        for (String c : categories) {
+            out.add(Category.parse(c));
+        }
+        return out;
+    }
+
+    static final class FormatCandidates extends ArrayList<String> {
+        FormatCandidates() {
+            for (var f : io.flinkops.compiler.report.ReportFormat.values()) {
+                add(f.label());
+            }
+        }
+    }
+}

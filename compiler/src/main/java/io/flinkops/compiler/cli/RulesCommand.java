@@ -1,0 +1,38 @@
+package io.flinkops.compiler.cli;
+
+import io.flinkops.compiler.check.RuleInfo;
+import io.flinkops.compiler.pipeline.Compiler;
+import io.flinkops.compiler.report.RuleDocs;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, category, default severity, summary.")
+final class RulesCommand implements Callable<Integer> {
+    @ParentCommand
+    FlinkopsCli parent;
+
+    @Option(names = "--format", description = "text or markdown (the docs/rules/index.md page).", defaultValue = "text")
+    String format;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        var infos = new Compiler().catalog().infos();
+        if (format.equalsIgnoreCase("markdown")) {
+            ctx.out().print(RuleDocs.index(infos));
+        } else if (format.equalsIgnoreCase("text")) {
+            for (RuleInfo r : infos) {
+                ctx.out().printf(Locale.ROOT, "%-48s %-9s %-8s %s%n", r.id(), r.category().label(), r.severity().label(), r.summary());
+            }
+        } else {
+            ctx.err().println("flinkops: unknown format '" + format + "' (use text or markdown)");
+            ctx.err().flush();
+            return ExitCode.USAGE;
+        }
+        ctx.out().flush();
+        return ExitCode.OK;
+    }
+}

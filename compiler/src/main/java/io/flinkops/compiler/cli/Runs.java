@@ -1,0 +1,125 @@
+package io.flinkops.compiler.cli;
+
+import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.pipeline.CompileRequest;
+import io.flinkops.compiler.pipeline.CompileResult;
+import io.flinkops.compiler.pipeline.Compiler;
+import io.flinkops.compiler.pipeline.EnvironmentResult;
+import io.flinkops.compiler.policy.PolicyException;
+import io.flinkops.compiler.report.ReportFormat;
+import io.flinkops.compiler.report.RunReport;
+import io.flinkops.compiler.schema.CrdSource;
+import io.flinkops.compiler.source.FileSystemTree;
+import io.flinkops.compiler.source.SourceTree;
+import io.flinkops.compiler.source.git.GitTree;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The glue the commands share: sources from options, requests, reports and exit codes. */
+final class Runs {
+    private Runs() {}
+
+    static Path repoRoot(CliContext ctx, CommonOptions o) {
+        Path root = o.repo != null ? ctx.cwd().resolve(o.repo) : ctx.cwd();
+        if (!Files.isDirectory(root)) {
+            throw new InputException("repository folder " + root + " does not exist");
+        }
+        return root.toAbsolutePath().normalize();
+    }
+
+    static SourceTree sources(CliContext ctx, CommonOptions o) {
+        Path root = repoRoot(ctx, o);
+        return o.ref != null ? GitTree.open(root, o.ref) : new FileSystemTree(root);
+    }
+
+    static LocalDate today(CliContext ctx) {
+        String fixed = ctx.env().get("FLINKOPS_TODAY");
+        return fixed != null ? LocalDate.parse(fixed) : LocalDate.now(ctx.clock().withZone(ZoneOffset.UTC));
+    }
+
+    static CompileRequest request(CliContext ctx, CommonOptions o, SourceTree sources) {
+        SourceTree policies = o.policiesFrom != null ? GitTree.open(repoRoot(ctx, o), o.policiesFrom) : sources;
+        List<CrdSource> crds = new ArrayList<>();
+        for (Path p : o.crds) {
+            Path file = ctx.cwd().resolve(p);
+            try {
+                crds.add(new CrdSource(p.toString(), Files.readAllBytes(file)));
+            } catch (IOException e) {
+                throw new InputException("cannot read CRD file " + p + ": " + e.getMessage());
+            }
+        }
+        return new CompileRequest(sources, policies, o.env, o.categorySet(), o.operatorVersion, crds, today(ctx),
+                sources.commit().orElse(null));
+    }
+
+    static List<EmittedObject> objects(CompileResult result) {
+        List<EmittedObject> out = new ArrayList<>();
+        for (EnvironmentResult r : result.environments()) {
+            out.addAll(r.objects());
+        }
+        return out;
+    }
+
+    static List<PolicyException> exceptionsUsed(CompileResult result) {
+        List<PolicyException> out = new ArrayList<>();
+        result.environments().forEach(e -> out.addAll(e.usedExceptions()));
+        return out;
+    }
+
+    static RunReport report(Compiler compiler, CompileResult result, List<EmittedObject> objects) {
+        return new RunReport("flinkops", Version.get(), result.diagnostics(), List.of(), objects,
+                compiler.catalog().infos(), exceptionsUsed(result), null);
+    }
+
+    /** Writes the report in every requested format; text to stdout when nothing was requested. */
+    static void emitReports(CliContext ctx, CommonOptions o, RunReport report) {
+        List<String> formats = o.formats.isEmpty() ? List.of("text") : o.formats;
+        if (o.outputs.size() > formats.size()) {
+            throw new InputException("more --output files (" + o.outputs.size() + ") than --format options (" + formats.size() + ")");
+        }
+        for (int i = 0; i < formats.size(); i++) {
+            ReportFormat format;
+            try {
+                format = ReportFormat.parse(formats.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(e.getMessage() + " (use one of " + String.join(", ",
+                        java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::label).toList()) + ")");
+            }
+            boolean toFile = i < o.outputs.size();
+            boolean colour = !toFile && ctx.terminal() && !ctx.env().containsKey("NO_COLOR");
+            try {
+                if (toFile) {
+                    StringWriter sw = new StringWriter();
+                    format.writer(false).write(report, sw);
+                    Path file = ctx.cwd().resolve(o.outputs.get(i));
+                    if (file.getParent() != null) {
+                        Files.createDirectories(file.getParent());
+                    }
+                    Files.writeString(file, sw.toString(), StandardCharsets.UTF_8);
+                } else {
+                    Writer w = ctx.out();
+                    format.writer(colour).write(report, w);
+                    ctx.out().flush();
+                }
+            } catch (IOException e) {
+                throw new InputException("cannot write report: " + e.getMessage());
+            }
+        }
+    }
+
+    static int exitCode(CompileResult result) {
+        if (result.hasUnreadableInput()) {
+            return ExitCode.USAGE;
+        }
+        return result.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+}

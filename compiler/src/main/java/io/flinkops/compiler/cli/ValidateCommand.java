@@ -1,0 +1,138 @@
+package io.flinkops.compiler.cli;
+
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.diagnostic.Diagnostics;
+import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.load.Problems;
+import io.flinkops.compiler.load.RepositoryLoader;
+import io.flinkops.compiler.pipeline.CompileRequest;
+import io.flinkops.compiler.pipeline.CompileResult;
+import io.flinkops.compiler.pipeline.Compiler;
+import io.flinkops.compiler.source.SourceTree;
+import io.flinkops.compiler.yaml.LocatedDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Run every check and report findings; write nothing.",
+            "With no PATH, the whole repository. A file under environments/<env>/ is checked in its environment;",
+            "other files (and '-' for standard input, such as `kubectl kustomize` output) as raw custom resources."})
+final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    FlinkopsCli parent;
+
+    @Mixin
+    CommonOptions options;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to check, or - for standard input.")
+    List<String> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        Compiler compiler = new Compiler();
+        Path root = Runs.repoRoot(ctx, options);
+        if (paths.isEmpty()) {
+            SourceTree sources = Runs.sources(ctx, options);
+            CompileResult result = compiler.compile(Runs.request(ctx, options, sources));
+            Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));
+            return Runs.exitCode(result);
+        }
+        Set<String> environments = new TreeSet<>();
+        Set<String> envFiles = new LinkedHashSet<>();
+        List<LocatedDocument> loose = new ArrayList<>();
+        Diagnostics diagnostics = new Diagnostics();
+        for (String p : paths) {
+            if (p.equals("-")) {
+                loose.addAll(read(compiler, "-", readStdin(ctx), diagnostics));
+                continue;
+            }
+            Path file = ctx.cwd().resolve(p).toAbsolutePath().normalize();
+            if (!Files.exists(file)) {
+                throw new InputException(p + ": no such file or folder");
+            }
+            List<Path> files = Files.isDirectory(file) ? yamlFiles(file) : List.of(file);
+            for (Path f : files) {
+                String rel = f.startsWith(root) ? root.relativize(f).toString().replace('\\', '/') : null;
+                String[] parts = rel == null ? new String[0] : rel.split("/");
+                if (parts.length >= 3 && parts[0].equals(RepositoryLoader.ENVIRONMENTS) && options.ref == null) {
+                    environments.add(parts[1]);
+                    envFiles.add(rel);
+                } else {
+                    String name = rel != null ? rel : f.toString();
+                    try {
+                        loose.addAll(read(compiler, name, Files.readAllBytes(f), diagnostics));
+                    } catch (IOException e) {
+                        throw new InputException(name + ": cannot read: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        List<Diagnostic> found = new ArrayList<>();
+        List<EmittedObject> objects = new ArrayList<>();
+        SourceTree sources = Runs.sources(ctx, options);
+        CompileRequest request = Runs.request(ctx, options, sources);
+        for (String env : environments) {
+            CompileResult result = compiler.compile(request.withEnvironment(env));
+            for (Diagnostic d : result.diagnostics()) {
+                if (envFiles.contains(d.location().file())) {
+                    found.add(d);
+                }
+            }
+            result.environments().forEach(e -> e.objects().stream()
+                    .filter(o -> envFiles.contains(o.origin().file())).forEach(objects::add));
+        }
+        CompileResult looseResult = compiler.validateDocuments(loose, request, diagnostics);
+        found.addAll(looseResult.diagnostics());
+        found.sort(Diagnostic.ORDER);
+        CompileResult merged = new CompileResult(List.of(), found);
+        for (LocatedDocument d : loose) {
+            if (d.root().isObject()) {
+                objects.add(new EmittedObject("", "", d.file(), (com.fasterxml.jackson.databind.node.ObjectNode) d.root(),
+                        io.flinkops.compiler.generate.Origin.identity(d.sourceMap()), 0));
+            }
+        }
+        Runs.emitReports(ctx, options, Runs.report(compiler, merged, objects));
+        return Runs.exitCode(merged);
+    }
+
+    private static List<LocatedDocument> read(Compiler compiler, String name, byte[] bytes, Diagnostics diagnostics) {
+        try {
+            return compiler.yaml().read(name, bytes);
+        } catch (InputException e) {
+            diagnostics.add(Problems.unreadable(e));
+            return List.of();
+        }
+    }
+
+    private static byte[] readStdin(CliContext ctx) {
+        try {
+            return ctx.in().readNBytes((int) Math.min(Integer.MAX_VALUE - 16, 64L * 1024 * 1024));
+        } catch (IOException e) {
+            throw new InputException("cannot read standard input: " + e.getMessage());
+        }
+    }
+
+    private static List<Path> yamlFiles(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot list: " + e.getMessage());
+        }
+    }
+}

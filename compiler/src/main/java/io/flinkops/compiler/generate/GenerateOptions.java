@@ -1,0 +1,6 @@
+package io.flinkops.compiler.generate;
+
+/** What the generate stage needs beyond the specs: the commit the sources came from, if clean. */
+public record GenerateOptions(String commit) {
+    public static final GenerateOptions NONE = new GenerateOptions(null);
+}

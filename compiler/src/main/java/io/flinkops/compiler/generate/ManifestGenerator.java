@@ -1,0 +1,594 @@
+package io.flinkops.compiler.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.diagnostic.Diagnostics;
+import io.flinkops.compiler.load.EnvironmentSources;
+import io.flinkops.compiler.load.Problems;
+import io.flinkops.compiler.model.Environment;
+import io.flinkops.compiler.model.Egress;
+import io.flinkops.compiler.model.FlinkSpec;
+import io.flinkops.compiler.model.RawResource;
+import io.flinkops.compiler.model.Resources;
+import io.flinkops.compiler.model.Size;
+import io.flinkops.compiler.model.SpecKind;
+import io.flinkops.compiler.model.WorkloadNamespace;
+import io.flinkops.compiler.yaml.Pointers;
+import io.flinkops.compiler.yaml.SourceMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The resolve and generate stages: environment defaults, sizes and references are resolved, and the
+ * Kubernetes objects of each output root are built as trees, each with its {@link Origin}.
+ */
+public final class ManifestGenerator {
+    public static final int WAVE_NAMESPACE = -3;
+    public static final int WAVE_ACCESS = -2;
+    public static final int WAVE_SESSION_CLUSTER = -1;
+    public static final int WAVE_JOB = 0;
+    public static final int WAVE_SESSION_JOB = 1;
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final String FLINK_MAIN_CONTAINER = "flink-main-container";
+
+    private final GenerateOptions options;
+
+    public ManifestGenerator(GenerateOptions options) {
+        this.options = options;
+    }
+
+    public List<EmittedObject> generate(EnvironmentSources sources, Diagnostics diagnostics) {
+        Environment env = sources.environment();
+        List<EmittedObject> out = new ArrayList<>();
+        Map<String, FlinkSpec> sessionClusters = new TreeMap<>();
+        for (FlinkSpec s : sources.specs()) {
+            if (s.kind() == SpecKind.FLINK_SESSION_CLUSTER) {
+                sessionClusters.put(s.namespace() + "/" + s.name(), s);
+            }
+        }
+        TreeSet<String> nativeNamespaces = new TreeSet<>();
+        for (FlinkSpec spec : sources.specs()) {
+            if (spec.namespace() == null) {
+                diagnostics.add(Problems.of(Problems.UNRESOLVED, spec.document().sourceMap().best("/metadata"), "/metadata/namespace",
+                        spec.kind().kind() + " '" + spec.name() + "' has no metadata.namespace",
+                        "Set metadata.namespace to one of the environment's namespaces."));
+                continue;
+            }
+            switch (spec.kind()) {
+                case FLINK_JOB, FLINK_SESSION_CLUSTER -> flinkDeployment(env, spec, diagnostics).ifPresent(o -> {
+                    out.add(o);
+                    if ("native".equals(spec.mode())) {
+                        nativeNamespaces.add(spec.namespace());
+                    }
+                });
+                case FLINK_SESSION_JOB -> {
+                    FlinkSpec cluster = sessionClusters.get(spec.namespace() + "/" + spec.cluster());
+                    if (cluster == null) {
+                        diagnostics.add(Problems.of(Problems.UNRESOLVED, spec.document().sourceMap().best("/spec/cluster"), "/spec/cluster",
+                                "FlinkSessionJob '" + spec.name() + "' names session cluster '" + spec.cluster()
+                                        + "', which is not declared in namespace " + spec.namespace() + " of environment " + env.name(),
+                                "Declare a FlinkSessionCluster named '" + spec.cluster() + "' in namespace " + spec.namespace() + ", or fix the name."));
+                        continue;
+                    }
+                    out.add(sessionJob(env, spec, cluster));
+                }
+                default -> throw new IllegalStateException("not a flinkops job kind: " + spec.kind());
+            }
+        }
+        for (RawResource raw : sources.raws()) {
+            out.add(raw(env, raw));
+            if (raw.kind() == SpecKind.RAW_FLINK_DEPLOYMENT
+                    && !"standalone".equals(raw.document().root().path("spec").path("mode").asText())) {
+                nativeNamespaces.add(raw.namespace() == null ? "default" : raw.namespace());
+            }
+        }
+        for (WorkloadNamespace ns : env.namespaces()) {
+            out.addAll(namespaceObjects(env, ns, nativeNamespaces.contains(ns.name()), sources));
+        }
+        return out;
+    }
+
+    // ---- namespaces, identity, network -------------------------------------------------------
+
+    private List<EmittedObject> namespaceObjects(Environment env, WorkloadNamespace ns, boolean nativeMode, EnvironmentSources sources) {
+        List<EmittedObject> out = new ArrayList<>();
+        SourceMap src = env.document().sourceMap();
+        String at = ns.pointer();
+
+        ObjectNode namespace = object("v1", "Namespace");
+        ObjectNode nsMeta = metadata(namespace, ns.name(), null);
+        ObjectNode nsLabels = baseLabels(env, ns.name(), "namespace", ns.team(), null);
+        nsLabels.put("kubernetes.io/metadata.name", ns.name());
+        ns.labels().forEach(nsLabels::put);
+        nsMeta.set("labels", sortObject(nsLabels));
+        annotate(nsMeta, env.document().file(), WAVE_NAMESPACE);
+        out.add(new EmittedObject(env.name(), ns.name(), "namespace.yaml", namespace,
+                Origin.of(src, at).map("/metadata/name", at + "/name").map("/metadata/labels", at + "/labels"), WAVE_NAMESPACE));
+
+        ObjectNode sa = object("v1", "ServiceAccount");
+        ObjectNode saMeta = metadata(sa, ns.serviceAccount(), ns.name());
+        saMeta.set("labels", baseLabels(env, ns.serviceAccount(), "service-account", ns.team(), null));
+        if (ns.iamRoleArn() != null && "irsa".equals(ns.identity())) {
+            saMeta.set("annotations", F.objectNode().put("eks.amazonaws.com/role-arn", ns.iamRoleArn()));
+        }
+        annotate(saMeta, env.document().file(), WAVE_ACCESS);
+        out.add(new EmittedObject(env.name(), ns.name(), "serviceaccount-" + ns.serviceAccount() + ".yaml", sa,
+                Origin.of(src, at).map("/metadata/name", at + "/serviceAccount")
+                        .map("/metadata/annotations/eks.amazonaws.com~1role-arn", at + "/iamRoleArn"), WAVE_ACCESS));
+
+        if (nativeMode) {
+            ObjectNode role = object("rbac.authorization.k8s.io/v1", "Role");
+            ObjectNode roleMeta = metadata(role, "flink", ns.name());
+            roleMeta.set("labels", baseLabels(env, "flink", "rbac", ns.team(), null));
+            annotate(roleMeta, env.document().file(), WAVE_ACCESS);
+            ArrayNode rules = role.putArray("rules");
+            ObjectNode core = rules.addObject();
+            core.putArray("apiGroups").add("");
+            core.putArray("resources").add("configmaps").add("pods").add("services");
+            verbs(core.putArray("verbs"));
+            ObjectNode apps = rules.addObject();
+            apps.putArray("apiGroups").add("apps");
+            apps.putArray("resources").add("deployments").add("deployments/finalizers");
+            verbs(apps.putArray("verbs"));
+            out.add(new EmittedObject(env.name(), ns.name(), "role-flink.yaml", role, Origin.of(src, at), WAVE_ACCESS));
+
+            ObjectNode binding = object("rbac.authorization.k8s.io/v1", "RoleBinding");
+            ObjectNode bindingMeta = metadata(binding, "flink", ns.name());
+            bindingMeta.set("labels", baseLabels(env, "flink", "rbac", ns.team(), null));
+            annotate(bindingMeta, env.document().file(), WAVE_ACCESS);
+            ObjectNode roleRef = binding.putObject("roleRef");
+            roleRef.put("apiGroup", "rbac.authorization.k8s.io").put("kind", "Role").put("name", "flink");
+            binding.putArray("subjects").addObject().put("kind", "ServiceAccount").put("name", ns.serviceAccount()).put("namespace", ns.name());
+            out.add(new EmittedObject(env.name(), ns.name(), "rolebinding-flink.yaml", binding,
+                    Origin.of(src, at).map("/subjects/0/name", at + "/serviceAccount"), WAVE_ACCESS));
+        }
+
+        out.add(networkPolicy(env, ns, "default-deny", np -> {
+            np.putObject("podSelector");
+            np.putArray("policyTypes").add("Ingress").add("Egress");
+        }));
+        out.add(networkPolicy(env, ns, "allow-same-namespace", np -> {
+            np.putObject("podSelector");
+            np.putArray("policyTypes").add("Ingress").add("Egress");
+            np.putArray("ingress").addObject().putArray("from").addObject().putObject("podSelector");
+            np.putArray("egress").addObject().putArray("to").addObject().putObject("podSelector");
+        }));
+        out.add(networkPolicy(env, ns, "allow-operator-to-jobmanager", np -> {
+            np.putObject("podSelector").putObject("matchLabels").put("component", "jobmanager");
+            np.putArray("policyTypes").add("Ingress");
+            ObjectNode rule = np.putArray("ingress").addObject();
+            rule.putArray("from").addObject().putObject("namespaceSelector").putObject("matchLabels")
+                    .put("kubernetes.io/metadata.name", env.operatorNamespace());
+            rule.putArray("ports").addObject().put("protocol", "TCP").put("port", 8081);
+        }));
+        out.add(networkPolicy(env, ns, "allow-dns", np -> {
+            np.putObject("podSelector");
+            np.putArray("policyTypes").add("Egress");
+            ObjectNode rule = np.putArray("egress").addObject();
+            ObjectNode peer = rule.putArray("to").addObject();
+            peer.putObject("namespaceSelector").putObject("matchLabels").put("kubernetes.io/metadata.name", "kube-system");
+            peer.putObject("podSelector").putObject("matchLabels").put("k8s-app", "kube-dns");
+            ArrayNode ports = rule.putArray("ports");
+            ports.addObject().put("protocol", "UDP").put("port", 53);
+            ports.addObject().put("protocol", "TCP").put("port", 53);
+        }));
+        out.add(networkPolicy(env, ns, "allow-s3-egress", np -> {
+            np.putObject("podSelector");
+            np.putArray("policyTypes").add("Egress");
+            ObjectNode rule = np.putArray("egress").addObject();
+            rule.putArray("to").addObject().putObject("ipBlock").put("cidr", "0.0.0.0/0");
+            rule.putArray("ports").addObject().put("protocol", "TCP").put("port", 443);
+        }));
+        if (nativeMode) {
+            out.add(networkPolicy(env, ns, "allow-kubernetes-api", np -> {
+                np.putObject("podSelector").putObject("matchLabels").put("component", "jobmanager");
+                np.putArray("policyTypes").add("Egress");
+                ObjectNode rule = np.putArray("egress").addObject();
+                String cidr = env.kubernetesApiCidr() != null ? env.kubernetesApiCidr() : "0.0.0.0/0";
+                rule.putArray("to").addObject().putObject("ipBlock").put("cidr", cidr);
+                ArrayNode ports = rule.putArray("ports");
+                ports.addObject().put("protocol", "TCP").put("port", 443);
+                ports.addObject().put("protocol", "TCP").put("port", 6443);
+            }));
+        }
+        for (FlinkSpec spec : sources.specs()) {
+            if (!ns.name().equals(spec.namespace()) || spec.egress().isEmpty()) {
+                continue;
+            }
+            String podApp = spec.kind() == SpecKind.FLINK_SESSION_JOB ? spec.cluster() : spec.name();
+            EmittedObject np = networkPolicy(env, ns, "allow-egress-" + spec.name(), p -> {
+                p.putObject("podSelector").putObject("matchLabels").put("app", podApp);
+                p.putArray("policyTypes").add("Egress");
+                ArrayNode rules = p.putArray("egress");
+                for (Egress e : spec.egress()) {
+                    ObjectNode rule = rules.addObject();
+                    ObjectNode peer = rule.putArray("to").addObject();
+                    if (e.cidr() != null) {
+                        peer.putObject("ipBlock").put("cidr", e.cidr());
+                    } else if (e.namespace() != null) {
+                        peer.putObject("namespaceSelector").putObject("matchLabels").put("kubernetes.io/metadata.name", e.namespace());
+                    } else {
+                        peer.putObject("ipBlock").put("cidr", "0.0.0.0/0");
+                    }
+                    ArrayNode ports = rule.putArray("ports");
+                    for (int port : e.ports()) {
+                        ports.addObject().put("protocol", e.protocol()).put("port", port);
+                    }
+                }
+            });
+            Origin origin = Origin.of(spec.document().sourceMap(), "/spec/egress");
+            for (int i = 0; i < spec.egress().size(); i++) {
+                origin.map("/spec/egress/" + i, spec.egress().get(i).pointer());
+            }
+            np.object().with("metadata").with("annotations").put(Labels.SOURCE, spec.document().file());
+            out.add(new EmittedObject(np.environment(), np.root(), np.fileName(), np.object(), origin, WAVE_ACCESS));
+        }
+        return out;
+    }
+
+    private static void verbs(ArrayNode verbs) {
+        for (String v : List.of("create", "delete", "get", "list", "patch", "update", "watch")) {
+            verbs.add(v);
+        }
+    }
+
+    private interface Filler {
+        void fill(ObjectNode spec);
+    }
+
+    private EmittedObject networkPolicy(Environment env, WorkloadNamespace ns, String name, Filler filler) {
+        ObjectNode np = object("networking.k8s.io/v1", "NetworkPolicy");
+        ObjectNode meta = metadata(np, name, ns.name());
+        meta.set("labels", baseLabels(env, name, "network-policy", ns.team(), null));
+        annotate(meta, env.document().file(), WAVE_ACCESS);
+        filler.fill(np.putObject("spec"));
+        return new EmittedObject(env.name(), ns.name(), "networkpolicy-" + name + ".yaml", np,
+                Origin.of(env.document().sourceMap(), ns.pointer()), WAVE_ACCESS);
+    }
+
+    // ---- Flink custom resources ---------------------------------------------------------------
+
+    private Optional<EmittedObject> flinkDeployment(Environment env, FlinkSpec spec, Diagnostics diagnostics) {
+        SourceMap src = spec.document().sourceMap();
+        Origin origin = Origin.of(src, "");
+        Optional<Size> resolved = resolveSize(env, spec, diagnostics);
+        if (resolved.isEmpty()) {
+            return Optional.empty();
+        }
+        Size size = resolved.get();
+        boolean session = spec.kind() == SpecKind.FLINK_SESSION_CLUSTER;
+        Optional<WorkloadNamespace> ns = env.namespace(spec.namespace());
+        String team = ns.map(WorkloadNamespace::team).orElse(null);
+
+        ObjectNode fd = object(SpecKind.FLINK_API, "FlinkDeployment");
+        ObjectNode meta = metadata(fd, spec.name(), spec.namespace());
+        origin.map("/metadata/name", "/metadata/name").map("/metadata/namespace", "/metadata/namespace");
+        ObjectNode labels = baseLabels(env, spec.name(), session ? "flink-session-cluster" : "flink-application", team, spec.owner());
+        spec.labels().forEach(labels::put);
+        meta.set("labels", sortObject(labels));
+        origin.map("/metadata/labels", "/metadata/labels");
+        ObjectNode annotations = F.objectNode();
+        spec.annotations().forEach(annotations::put);
+        if (!annotations.isEmpty()) {
+            meta.set("annotations", annotations);
+        }
+        origin.map("/metadata/annotations", "/metadata/annotations");
+        int wave = session ? WAVE_SESSION_CLUSTER : WAVE_JOB;
+        annotate(meta, spec.document().file(), wave);
+
+        ObjectNode s = fd.putObject("spec");
+        s.put("image", spec.image());
+        origin.map("/spec/image", "/spec/image");
+        if (spec.imagePullPolicy() != null) {
+            s.put("imagePullPolicy", spec.imagePullPolicy());
+            origin.map("/spec/imagePullPolicy", "/spec/imagePullPolicy");
+        }
+        s.put("flinkVersion", spec.flinkVersion());
+        origin.map("/spec/flinkVersion", "/spec/flinkVersion");
+        s.put("mode", spec.mode());
+        origin.map("/spec/mode", "/spec/mode");
+        s.put("serviceAccount", ns.map(WorkloadNamespace::serviceAccount).orElse("flink"));
+
+        Map<String, String> conf = new TreeMap<>();
+        Map<String, String> confOrigin = new LinkedHashMap<>();
+        if (size.taskSlots() != null) {
+            conf.put("taskmanager.numberOfTaskSlots", Integer.toString(size.taskSlots()));
+            confOrigin.put("taskmanager.numberOfTaskSlots", sizePointer(spec, "taskSlots"));
+        }
+        stateConfiguration(env, spec, conf, confOrigin);
+        if (Boolean.TRUE.equals(spec.highAvailability())) {
+            if (FlinkVersions.newerOrEqual(spec.flinkVersion(), 17)) {
+                conf.put("high-availability.type", "kubernetes");
+            } else {
+                conf.put("high-availability", "org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory");
+            }
+            conf.put("high-availability.storageDir", env.stateRoot(spec.namespace(), spec.name()) + "/ha");
+            confOrigin.put("high-availability.type", "/spec/highAvailability");
+        }
+        if (ns.isPresent() && ns.get().iamRoleArn() != null && env.stateScheme().equals("s3a")) {
+            conf.put("fs.s3a.aws.credentials.provider", "com.amazonaws.auth.WebIdentityTokenCredentialsProvider");
+        }
+        spec.flinkConfiguration().forEach((k, v) -> {
+            conf.put(k, v);
+            confOrigin.put(k, Pointers.child(Pointers.of("spec", "flinkConfiguration"), k));
+        });
+        ObjectNode confNode = s.putObject("flinkConfiguration");
+        conf.forEach(confNode::put);
+        confOrigin.forEach((k, p) -> origin.map(Pointers.child("/spec/flinkConfiguration", k), p));
+        if (!spec.logConfiguration().isEmpty()) {
+            ObjectNode log = s.putObject("logConfiguration");
+            spec.logConfiguration().forEach(log::put);
+            origin.map("/spec/logConfiguration", "/spec/logConfiguration");
+        }
+        if (spec.ingress() != null) {
+            s.set("ingress", spec.ingress().deepCopy());
+            origin.map("/spec/ingress", "/spec/ingress");
+        }
+        s.set("podTemplate", podTemplate(env, spec, origin));
+
+        ObjectNode jm = s.putObject("jobManager");
+        jm.set("resource", resource(size.jobManager(), spec, "jobManager", origin, "/spec/jobManager/resource"));
+        jm.put("replicas", spec.jobManagerReplicas());
+        origin.map("/spec/jobManager/replicas", "/spec/jobManager/replicas");
+        ObjectNode tm = s.putObject("taskManager");
+        tm.set("resource", resource(size.taskManager(), spec, "taskManager", origin, "/spec/taskManager/resource"));
+        if (spec.taskManagerReplicas() != null) {
+            tm.put("replicas", spec.taskManagerReplicas());
+            origin.map("/spec/taskManager/replicas", "/spec/taskManager/replicas");
+        }
+        if (!session) {
+            s.set("job", job(spec, origin));
+        }
+        return Optional.of(new EmittedObject(env.name(), spec.namespace(), "flinkdeployment-" + spec.name() + ".yaml", fd, origin, wave));
+    }
+
+    private static String sizePointer(FlinkSpec spec, String field) {
+        JsonNode resources = spec.document().root().path("spec").path("resources");
+        if (resources.has(field)) {
+            return "/spec/resources/" + field;
+        }
+        return spec.size() != null ? "/spec/size" : "";
+    }
+
+    private Optional<Size> resolveSize(Environment env, FlinkSpec spec, Diagnostics diagnostics) {
+        Size base = Size.NONE;
+        if (spec.size() != null) {
+            Size named = env.sizes().get(spec.size());
+            if (named == null) {
+                diagnostics.add(Problems.of(Problems.UNRESOLVED, spec.document().sourceMap().best("/spec/size"), "/spec/size",
+                        "size '" + spec.size() + "' is not defined in environment " + env.name()
+                                + (env.sizes().isEmpty() ? "" : " (defined: " + String.join(", ", env.sizes().keySet()) + ")"),
+                        "Pick a size from " + env.document().file() + " or give spec.resources."));
+                return Optional.empty();
+            }
+            base = named;
+        }
+        return Optional.of(spec.explicitSize().orElse(base));
+    }
+
+    private static ObjectNode resource(Resources r, FlinkSpec spec, String component, Origin origin, String emittedPrefix) {
+        ObjectNode node = F.objectNode();
+        if (r.cpu() != null) {
+            node.put("cpu", r.cpu());
+        }
+        if (r.memory() != null) {
+            node.put("memory", r.memory());
+        }
+        if (r.ephemeralStorage() != null) {
+            node.put("ephemeralStorage", r.ephemeralStorage());
+        }
+        JsonNode explicit = spec.document().root().path("spec").path("resources").path(component);
+        for (String field : List.of("cpu", "memory", "ephemeralStorage")) {
+            if (explicit.has(field)) {
+                origin.map(emittedPrefix + "/" + field, "/spec/resources/" + component + "/" + field);
+            } else if (spec.size() != null) {
+                origin.map(emittedPrefix + "/" + field, "/spec/size");
+            }
+        }
+        return node;
+    }
+
+    private static void stateConfiguration(Environment env, FlinkSpec spec, Map<String, String> conf, Map<String, String> confOrigin) {
+        String root = env.stateRoot(spec.namespace(), spec.name());
+        conf.put("state.checkpoints.dir", root + "/checkpoints");
+        conf.put("state.savepoints.dir", root + "/savepoints");
+        if (spec.checkpointing().enabled()) {
+            conf.put("execution.checkpointing.interval", spec.checkpointing().interval());
+            conf.put("execution.checkpointing.mode", spec.checkpointing().mode());
+            confOrigin.put("execution.checkpointing.interval", "/spec/checkpointing/interval");
+            confOrigin.put("execution.checkpointing.mode", "/spec/checkpointing/mode");
+            if (spec.checkpointing().minPause() != null) {
+                conf.put("execution.checkpointing.min-pause", spec.checkpointing().minPause());
+                confOrigin.put("execution.checkpointing.min-pause", "/spec/checkpointing/minPause");
+            }
+            if (spec.checkpointing().timeout() != null) {
+                conf.put("execution.checkpointing.timeout", spec.checkpointing().timeout());
+                confOrigin.put("execution.checkpointing.timeout", "/spec/checkpointing/timeout");
+            }
+        }
+        if (spec.periodicSavepointInterval() != null) {
+            conf.put("kubernetes.operator.periodic.savepoint.interval", spec.periodicSavepointInterval());
+            confOrigin.put("kubernetes.operator.periodic.savepoint.interval", "/spec/savepoints/periodicInterval");
+        }
+        if (spec.savepointMaxCount() != null) {
+            conf.put("kubernetes.operator.savepoint.history.max.count", Integer.toString(spec.savepointMaxCount()));
+            confOrigin.put("kubernetes.operator.savepoint.history.max.count", "/spec/savepoints/maxCount");
+        }
+    }
+
+    private ObjectNode podTemplate(Environment env, FlinkSpec spec, Origin origin) {
+        ObjectNode template = spec.podTemplate() != null ? spec.podTemplate().deepCopy() : F.objectNode();
+        if (spec.podTemplate() != null) {
+            origin.map("/spec/podTemplate", "/spec/podTemplate");
+        }
+        ObjectNode podSpec = template.with("spec");
+        if (!env.nodeSelector().isEmpty()) {
+            ObjectNode selector = podSpec.with("nodeSelector");
+            env.nodeSelector().forEach((k, v) -> {
+                if (!selector.has(k)) {
+                    selector.put(k, v);
+                }
+            });
+        }
+        if (!env.tolerations().isEmpty() && !podSpec.has("tolerations")) {
+            ArrayNode tolerations = podSpec.putArray("tolerations");
+            env.tolerations().forEach(t -> tolerations.add(t.deepCopy()));
+        }
+        ArrayNode containers = podSpec.withArray("containers");
+        ObjectNode main = null;
+        for (JsonNode c : containers) {
+            if (FLINK_MAIN_CONTAINER.equals(c.path("name").asText())) {
+                main = (ObjectNode) c;
+            }
+        }
+        if (main == null) {
+            main = containers.addObject();
+            main.put("name", FLINK_MAIN_CONTAINER);
+        }
+        ArrayNode envVars = main.withArray("env");
+        boolean hasPlugins = false;
+        for (JsonNode e : envVars) {
+            hasPlugins |= "ENABLE_BUILT_IN_PLUGINS".equals(e.path("name").asText());
+        }
+        if (!hasPlugins) {
+            String full = FlinkVersions.fullVersion(spec.flinkVersion(), spec.image());
+            String plugin = env.stateScheme().equals("s3p") ? "flink-s3-fs-presto-" : "flink-s3-fs-hadoop-";
+            envVars.addObject().put("name", "ENABLE_BUILT_IN_PLUGINS").put("value", plugin + full + ".jar");
+        }
+        return template;
+    }
+
+    private static ObjectNode job(FlinkSpec spec, Origin origin) {
+        ObjectNode job = F.objectNode();
+        var j = spec.job();
+        if (j.jarURI() != null) {
+            job.put("jarURI", j.jarURI());
+        }
+        if (j.entryClass() != null) {
+            job.put("entryClass", j.entryClass());
+        }
+        if (!j.args().isEmpty()) {
+            ArrayNode args = job.putArray("args");
+            j.args().forEach(args::add);
+        }
+        job.put("parallelism", j.parallelism());
+        job.put("upgradeMode", j.upgradeMode());
+        job.put("state", j.state());
+        if (j.initialSavepointPath() != null) {
+            job.put("initialSavepointPath", j.initialSavepointPath());
+        }
+        if (j.allowNonRestoredState() != null) {
+            job.put("allowNonRestoredState", j.allowNonRestoredState());
+        }
+        if (j.savepointTriggerNonce() != null) {
+            job.put("savepointTriggerNonce", j.savepointTriggerNonce());
+        }
+        origin.map("/spec/job", "/spec/job");
+        return job;
+    }
+
+    private EmittedObject sessionJob(Environment env, FlinkSpec spec, FlinkSpec cluster) {
+        SourceMap src = spec.document().sourceMap();
+        Origin origin = Origin.of(src, "");
+        Optional<WorkloadNamespace> ns = env.namespace(spec.namespace());
+        ObjectNode sj = object(SpecKind.FLINK_API, "FlinkSessionJob");
+        ObjectNode meta = metadata(sj, spec.name(), spec.namespace());
+        origin.map("/metadata/name", "/metadata/name").map("/metadata/namespace", "/metadata/namespace");
+        ObjectNode labels = baseLabels(env, spec.name(), "flink-session-job", ns.map(WorkloadNamespace::team).orElse(null), spec.owner());
+        spec.labels().forEach(labels::put);
+        meta.set("labels", sortObject(labels));
+        origin.map("/metadata/labels", "/metadata/labels");
+        if (!spec.annotations().isEmpty()) {
+            ObjectNode annotations = meta.putObject("annotations");
+            spec.annotations().forEach(annotations::put);
+            origin.map("/metadata/annotations", "/metadata/annotations");
+        }
+        annotate(meta, spec.document().file(), WAVE_SESSION_JOB);
+        ObjectNode s = sj.putObject("spec");
+        s.put("deploymentName", cluster.name());
+        origin.map("/spec/deploymentName", "/spec/cluster");
+        Map<String, String> conf = new TreeMap<>();
+        Map<String, String> confOrigin = new LinkedHashMap<>();
+        stateConfiguration(env, spec, conf, confOrigin);
+        spec.flinkConfiguration().forEach((k, v) -> {
+            conf.put(k, v);
+            confOrigin.put(k, Pointers.child(Pointers.of("spec", "flinkConfiguration"), k));
+        });
+        ObjectNode confNode = s.putObject("flinkConfiguration");
+        conf.forEach(confNode::put);
+        confOrigin.forEach((k, p) -> origin.map(Pointers.child("/spec/flinkConfiguration", k), p));
+        s.set("job", job(spec, origin));
+        return new EmittedObject(env.name(), spec.namespace(), "flinksessionjob-" + spec.name() + ".yaml", sj, origin, WAVE_SESSION_JOB);
+    }
+
+    private EmittedObject raw(Environment env, RawResource raw) {
+        ObjectNode copy = ((ObjectNode) raw.document().root()).deepCopy();
+        ObjectNode meta = copy.with("metadata");
+        int wave = raw.kind() == SpecKind.RAW_FLINK_SESSION_JOB ? WAVE_SESSION_JOB
+                : raw.document().root().path("spec").has("job") ? WAVE_JOB : WAVE_SESSION_CLUSTER;
+        annotate(meta, raw.document().file(), wave);
+        String root = raw.namespace() == null ? "default" : raw.namespace();
+        String file = raw.kind().kind().toLowerCase(java.util.Locale.ROOT) + "-" + (raw.name() == null ? "unnamed" : raw.name()) + ".yaml";
+        return new EmittedObject(env.name(), root, file, copy, Origin.identity(raw.document().sourceMap()), wave);
+    }
+
+    // ---- small builders -----------------------------------------------------------------------
+
+    private static ObjectNode object(String apiVersion, String kind) {
+        ObjectNode o = F.objectNode();
+        o.put("apiVersion", apiVersion);
+        o.put("kind", kind);
+        return o;
+    }
+
+    private static ObjectNode metadata(ObjectNode object, String name, String namespace) {
+        ObjectNode meta = object.putObject("metadata");
+        meta.put("name", name);
+        if (namespace != null) {
+            meta.put("namespace", namespace);
+        }
+        return meta;
+    }
+
+    private static ObjectNode baseLabels(Environment env, String name, String component, String team, String owner) {
+        ObjectNode labels = F.objectNode();
+        labels.put(Labels.NAME, name);
+        labels.put(Labels.COMPONENT, component);
+        labels.put(Labels.PART_OF, "flink-platform");
+        labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        labels.put(Labels.ENVIRONMENT, env.name());
+        if (team != null) {
+            labels.put(Labels.TEAM, team);
+        }
+        if (owner != null) {
+            labels.put(Labels.OWNER, owner);
+        }
+        return labels;
+    }
+
+    private void annotate(ObjectNode meta, String sourceFile, int wave) {
+        ObjectNode annotations = meta.with("annotations");
+        annotations.put(Labels.SYNC_WAVE, Integer.toString(wave));
+        annotations.put(Labels.SOURCE, sourceFile);
+        if (options.commit() != null) {
+            annotations.put(Labels.COMMIT, options.commit());
+        }
+        meta.set("annotations", sortObject(annotations));
+    }
+
+    private static ObjectNode sortObject(ObjectNode node) {
+        TreeMap<String, JsonNode> sorted = new TreeMap<>();
+        node.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+        ObjectNode out = F.objectNode();
+        sorted.forEach(out::set);
+        return out;
+    }
+}

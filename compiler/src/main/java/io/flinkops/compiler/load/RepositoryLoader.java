@@ -1,0 +1,245 @@
+package io.flinkops.compiler.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.diagnostic.Diagnostics;
+import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.diagnostic.SourceLocation;
+import io.flinkops.compiler.model.Environment;
+import io.flinkops.compiler.model.FlinkSpec;
+import io.flinkops.compiler.model.RawResource;
+import io.flinkops.compiler.model.SpecKind;
+import io.flinkops.compiler.schema.SpecSchemas;
+import io.flinkops.compiler.schema.Violation;
+import io.flinkops.compiler.source.SourceTree;
+import io.flinkops.compiler.yaml.LocatedDocument;
+import io.flinkops.compiler.yaml.Pointers;
+import io.flinkops.compiler.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The load stage: finds {@code environments/<env>/environment.yaml} and the specs beside it, parses
+ * them with positions, checks flinkops.io kinds against their published schema and binds them.
+ * Problems become diagnostics; nothing is thrown for a bad file.
+ */
+public final class RepositoryLoader {
+    public static final String ENVIRONMENTS = "environments";
+
+    private final YamlReader yaml;
+    private final SpecSchemas schemas;
+
+    public RepositoryLoader(YamlReader yaml, SpecSchemas schemas) {
+        this.yaml = yaml;
+        this.schemas = schemas;
+    }
+
+    /** Loads every environment (or only {@code onlyEnv} when not null). */
+    public List<EnvironmentSources> load(SourceTree tree, String onlyEnv, Diagnostics diagnostics) {
+        Map<String, List<String>> byEnv = new TreeMap<>();
+        for (String path : tree.list(ENVIRONMENTS)) {
+            String[] parts = path.split("/");
+            if (parts.length < 3 || !isYaml(path)) {
+                continue;
+            }
+            byEnv.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(path);
+        }
+        if (onlyEnv != null && !byEnv.containsKey(onlyEnv)) {
+            throw new InputException("no environment '" + onlyEnv + "' (expected "
+                    + ENVIRONMENTS + "/" + onlyEnv + "/environment.yaml)");
+        }
+        // Parse every file in parallel; the result keeps path order.
+        List<String> allPaths = byEnv.entrySet().stream()
+                .filter(e -> onlyEnv == null || e.getKey().equals(onlyEnv))
+                .flatMap(e -> e.getValue().stream()).collect(Collectors.toList());
+        Map<String, List<LocatedDocument>> parsed = new ConcurrentHashMap<>();
+        allPaths.parallelStream().forEach(path -> parseInto(tree, path, parsed, diagnostics));
+
+        List<EnvironmentSources> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> entry : byEnv.entrySet()) {
+            String envName = entry.getKey();
+            if (onlyEnv != null && !onlyEnv.equals(envName)) {
+                continue;
+            }
+            loadEnvironment(envName, entry.getValue(), parsed, diagnostics).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private void parseInto(SourceTree tree, String path, Map<String, List<LocatedDocument>> parsed, Diagnostics diagnostics) {
+        try {
+            byte[] bytes = tree.read(path).orElseThrow(() -> new InputException(SourceLocation.start(path), "file vanished while reading"));
+            parsed.put(path, yaml.read(path, bytes));
+        } catch (InputException e) {
+            diagnostics.add(Problems.unreadable(e));
+            parsed.put(path, List.of());
+        }
+    }
+
+    private static boolean isYaml(String path) {
+        return path.endsWith(".yaml") || path.endsWith(".yml");
+    }
+
+    private Optional<EnvironmentSources> loadEnvironment(String envName, List<String> paths,
+            Map<String, List<LocatedDocument>> parsed, Diagnostics diagnostics) {
+        String folder = ENVIRONMENTS + "/" + envName;
+        String envPath = paths.contains(folder + "/environment.yaml") ? folder + "/environment.yaml"
+                : paths.contains(folder + "/environment.yml") ? folder + "/environment.yml" : null;
+        if (envPath == null) {
+            diagnostics.add(Problems.of(Problems.LAYOUT, SourceLocation.start(paths.get(0)), "",
+                    "folder " + folder + " has specs but no environment.yaml",
+                    "Add " + folder + "/environment.yaml (kind: Environment) or move the specs into an environment folder."));
+            return Optional.empty();
+        }
+        List<LocatedDocument> envDocs = parsed.getOrDefault(envPath, List.of());
+        if (envDocs.isEmpty()) {
+            if (diagnostics.sorted().stream().noneMatch(d -> d.location().file().equals(envPath))) {
+                diagnostics.add(Problems.of(Problems.LAYOUT, SourceLocation.start(envPath), "",
+                        "environment.yaml is empty", "Describe the environment with kind: Environment."));
+            }
+            return Optional.empty();
+        }
+        LocatedDocument envDoc = envDocs.get(0);
+        expectSingle(envPath, envDocs, diagnostics);
+        Optional<SpecKind> envKind = classify(envDoc, diagnostics);
+        if (envKind.isEmpty()) {
+            return Optional.empty();
+        }
+        if (envKind.get() != SpecKind.ENVIRONMENT) {
+            diagnostics.add(Problems.of(Problems.LAYOUT, envDoc.sourceMap().best("/kind"), "/kind",
+                    "environment.yaml must hold kind: Environment, not " + envKind.get().kind(),
+                    "Put the Environment in environment.yaml and the " + envKind.get().kind() + " in a file of its own."));
+            return Optional.empty();
+        }
+        if (!checkSpecSchema(SpecKind.ENVIRONMENT, envDoc, diagnostics)) {
+            return Optional.empty();
+        }
+        Environment env = SpecBinder.environment(envDoc, folder);
+        if (!env.name().equals(envName)) {
+            diagnostics.add(Problems.of(Problems.LAYOUT, envDoc.sourceMap().best("/metadata/name"), "/metadata/name",
+                    "environment is named '" + env.name() + "' but lives in folder '" + envName + "'",
+                    "Name the environment after its folder: metadata.name: " + envName + "."));
+        }
+
+        List<FlinkSpec> specs = new ArrayList<>();
+        List<RawResource> raws = new ArrayList<>();
+        Map<String, LocatedDocument> seen = new LinkedHashMap<>();
+        for (String path : paths) {
+            if (path.equals(envPath)) {
+                continue;
+            }
+            List<LocatedDocument> docs = parsed.getOrDefault(path, List.of());
+            expectSingle(path, docs, diagnostics);
+            for (LocatedDocument doc : docs) {
+                Optional<SpecKind> kind = classify(doc, diagnostics);
+                if (kind.isEmpty()) {
+                    continue;
+                }
+                if (kind.get() == SpecKind.ENVIRONMENT) {
+                    diagnostics.add(Problems.of(Problems.LAYOUT, doc.sourceMap().best("/kind"), "/kind",
+                            "a second Environment in " + folder, "Keep one Environment per folder, in environment.yaml."));
+                    continue;
+                }
+                if (kind.get().isRaw()) {
+                    String name = text(doc.root().path("metadata").path("name"));
+                    String ns = text(doc.root().path("metadata").path("namespace"));
+                    if (duplicate(seen, kind.get().kind() + "/" + ns + "/" + name, doc, diagnostics)) {
+                        continue;
+                    }
+                    raws.add(new RawResource(kind.get(), name, ns, doc));
+                    continue;
+                }
+                if (!checkSpecSchema(kind.get(), doc, diagnostics)) {
+                    continue;
+                }
+                FlinkSpec spec = SpecBinder.flinkSpec(kind.get(), doc);
+                String group = kind.get() == SpecKind.FLINK_SESSION_JOB ? "FlinkSessionJob" : "FlinkDeployment";
+                if (duplicate(seen, group + "/" + spec.namespace() + "/" + spec.name(), doc, diagnostics)) {
+                    continue;
+                }
+                specs.add(spec);
+            }
+        }
+        return Optional.of(new EnvironmentSources(env, List.copyOf(specs), List.copyOf(raws)));
+    }
+
+    private static boolean duplicate(Map<String, LocatedDocument> seen, String key, LocatedDocument doc, Diagnostics diagnostics) {
+        LocatedDocument first = seen.putIfAbsent(key, doc);
+        if (first == null) {
+            return false;
+        }
+        diagnostics.add(Problems.of(Problems.LAYOUT, doc.sourceMap().best("/metadata/name"), "/metadata/name",
+                "two resources would be emitted as " + key + " (the first is in " + first.file() + ")",
+                "Give each job a unique name within its namespace."));
+        return true;
+    }
+
+    private static String text(JsonNode n) {
+        return n.isTextual() ? n.textValue() : null;
+    }
+
+    private static void expectSingle(String path, List<LocatedDocument> docs, Diagnostics diagnostics) {
+        if (docs.size() > 1) {
+            diagnostics.add(Problems.of(Problems.LAYOUT, docs.get(1).start(), "",
+                    "file holds " + docs.size() + " YAML documents; flinkops expects one resource per file",
+                    "Split the file so that each resource has a file of its own."));
+        }
+    }
+
+    /** The kind of a document, or a finding on its apiVersion/kind line. */
+    public static Optional<SpecKind> classify(LocatedDocument doc, Diagnostics diagnostics) {
+        JsonNode root = doc.root();
+        if (!root.isObject()) {
+            diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.start(), "",
+                    "document is a " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                            + ", expected a mapping with apiVersion and kind",
+                    "Start the document with apiVersion and kind."));
+            return Optional.empty();
+        }
+        JsonNode api = root.get("apiVersion");
+        JsonNode kind = root.get("kind");
+        if (api == null || !api.isTextual() || kind == null || !kind.isTextual()) {
+            String missing = api == null || !api.isTextual() ? "apiVersion" : "kind";
+            diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.sourceMap().best("/" + missing), "/" + missing,
+                    "document has no " + missing + " string", "Set apiVersion and kind, for example apiVersion: flinkops.io/v1alpha1 and kind: FlinkJob."));
+            return Optional.empty();
+        }
+        Optional<SpecKind> k = SpecKind.of(api.textValue(), kind.textValue());
+        if (k.isEmpty()) {
+            String hint = SpecKind.FLINK_API.equals(api.textValue()) || SpecKind.FLINKOPS_API.equals(api.textValue())
+                    ? "kind '" + kind.textValue() + "' is not a kind of " + api.textValue()
+                    : "unknown apiVersion/kind " + api.textValue() + "/" + kind.textValue();
+            diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.sourceMap().best("/kind"), "/kind", hint,
+                    "Use FlinkJob, FlinkSessionCluster or FlinkSessionJob (flinkops.io/v1alpha1), or FlinkDeployment or FlinkSessionJob (flink.apache.org/v1beta1)."));
+        }
+        return k;
+    }
+
+    /** Checks a flinkops.io document against its published schema; true when it can be bound. */
+    public boolean checkSpecSchema(SpecKind kind, LocatedDocument doc, Diagnostics diagnostics) {
+        List<Violation> violations = schemas.compiled(kind).validate(doc.root());
+        for (Violation v : violations) {
+            diagnostics.add(Problems.of(Problems.SPEC_INVALID, doc.sourceMap().best(v.pointer()), v.pointer(),
+                    kind.kind() + " " + v.message(), fixFor(kind, v)));
+        }
+        return violations.isEmpty();
+    }
+
+    private static String fixFor(SpecKind kind, Violation v) {
+        String field = Pointers.dotted(v.pointer());
+        return switch (v.keyword()) {
+            case "additionalProperties" -> "Remove or rename '" + field + "'; `flinkops schema " + kind.kind() + "` lists the fields.";
+            case "required" -> "Add the missing field.";
+            case "type" -> "Give '" + field + "' a value of the type the schema expects.";
+            case "enum", "const" -> "Use one of the allowed values for '" + field + "'.";
+            case "pattern", "maxLength" -> "Change '" + field + "' to match the documented format.";
+            default -> "Correct '" + field + "' as the message says.";
+        };
+    }
+}

@@ -1,0 +1,8 @@
+package io.flinkops.compiler.model;
+
+import java.util.Map;
+
+/** A namespace that runs Flink workloads: its team, service account and AWS identity. */
+public record WorkloadNamespace(
+        String name, String team, String serviceAccount, String iamRoleArn, String identity,
+        Map<String, String> labels, String pointer) {}

@@ -1,0 +1,58 @@
+package io.flinkops.compiler.pipeline;
+
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.schema.CrdSource;
+import io.flinkops.compiler.source.SourceTree;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to compile: the sources, where the policies come from (the base revision in pull-request
+ * mode), which environment, which check categories, and the date exceptions are judged against.
+ *
+ * @param commit the commit recorded in provenance annotations, or null for a working tree
+ */
+public record CompileRequest(
+        SourceTree sources,
+        SourceTree policies,
+        String environment,
+        Set<Category> categories,
+        String defaultOperatorVersion,
+        List<CrdSource> extraCrds,
+        LocalDate today,
+        String commit) {
+
+    public static final Set<Category> ALL = EnumSet.allOf(Category.class);
+
+    public CompileRequest {
+        categories = categories.isEmpty() ? ALL : EnumSet.copyOf(categories);
+        categories.add(Category.PARSE);
+        extraCrds = List.copyOf(extraCrds);
+    }
+
+    public static CompileRequest of(SourceTree sources, LocalDate today) {
+        return new CompileRequest(sources, sources, null, ALL, null, List.of(), today, sources.commit().orElse(null));
+    }
+
+    public CompileRequest withEnvironment(String env) {
+        return new CompileRequest(sources, policies, env, categories, defaultOperatorVersion, extraCrds, today, commit);
+    }
+
+    public CompileRequest withCategories(Set<Category> cats) {
+        return new CompileRequest(sources, policies, environment, cats, defaultOperatorVersion, extraCrds, today, commit);
+    }
+
+    public CompileRequest withPolicies(SourceTree tree) {
+        return new CompileRequest(sources, tree, environment, categories, defaultOperatorVersion, extraCrds, today, commit);
+    }
+
+    public CompileRequest withOperatorVersion(String version) {
+        return new CompileRequest(sources, policies, environment, categories, version, extraCrds, today, commit);
+    }
+
+    public CompileRequest withExtraCrds(List<CrdSource> crds) {
+        return new CompileRequest(sources, policies, environment, categories, defaultOperatorVersion, crds, today, commit);
+    }
+}

@@ -1,0 +1,248 @@
+package io.flinkops.compiler.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkops.compiler.check.RuleCatalog;
+import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.check.RuleInfo;
+import io.flinkops.compiler.check.RuleSettings;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.diagnostic.Diagnostics;
+import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.diagnostic.Severity;
+import io.flinkops.compiler.diagnostic.SourceLocation;
+import io.flinkops.compiler.load.Problems;
+import io.flinkops.compiler.load.RepositoryLoader;
+import io.flinkops.compiler.model.Environment;
+import io.flinkops.compiler.model.SpecKind;
+import io.flinkops.compiler.schema.CompiledSchema;
+import io.flinkops.compiler.source.SourceTree;
+import io.flinkops.compiler.yaml.LocatedDocument;
+import io.flinkops.compiler.yaml.Pointers;
+import io.flinkops.compiler.yaml.SourceMap;
+import io.flinkops.compiler.yaml.YamlReader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads the policy sets in {@code policies/} (from the working tree or a base revision) and resolves
+ * the sets an environment lists, later sets overriding earlier ones.
+ */
+public final class PolicyLoader {
+    public static final String POLICIES = "policies";
+    public static final String CONFIG_INVALID = "policy-config-invalid";
+    public static final String EXCEPTION_INVALID = "policy-exception-invalid";
+    public static final String EXCEPTION_EXPIRED = "policy-exception-expired";
+    public static final String EXCEPTION_UNUSED = "policy-exception-unused";
+
+    private final YamlReader yaml;
+    private final RepositoryLoader loader;
+    private final RuleCatalog catalog;
+    private final LocalDate today;
+    private final Map<String, LocatedDocument> sets = new TreeMap<>();
+
+    public PolicyLoader(YamlReader yaml, RepositoryLoader loader, RuleCatalog catalog, LocalDate today) {
+        this.yaml = yaml;
+        this.loader = loader;
+        this.catalog = catalog;
+        this.today = today;
+    }
+
+    /** Reads every policy set of the tree; problems become diagnostics. */
+    public PolicyLoader read(SourceTree tree, Diagnostics diagnostics) {
+        for (String path : tree.list(POLICIES)) {
+            if (!(path.endsWith(".yaml") || path.endsWith(".yml"))) {
+                continue;
+            }
+            List<LocatedDocument> docs;
+            try {
+                docs = yaml.read(path, tree.read(path).orElseThrow());
+            } catch (InputException e) {
+                diagnostics.add(Problems.unreadable(e));
+                continue;
+            }
+            for (LocatedDocument doc : docs) {
+                Optional<SpecKind> kind = RepositoryLoader.classify(doc, diagnostics);
+                if (kind.isEmpty()) {
+                    continue;
+                }
+                if (kind.get() != SpecKind.POLICY_SET) {
+                    diagnostics.add(Problems.of(Problems.LAYOUT, doc.sourceMap().best("/kind"), "/kind",
+                            path + " holds a " + kind.get().kind() + "; policies/ holds only PolicySet documents",
+                            "Move the document to environments/."));
+                    continue;
+                }
+                if (!loader.checkSpecSchema(SpecKind.POLICY_SET, doc, diagnostics)) {
+                    continue;
+                }
+                String name = doc.root().path("metadata").path("name").asText();
+                LocatedDocument earlier = sets.putIfAbsent(name, doc);
+                if (earlier != null) {
+                    diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, doc.sourceMap().best("/metadata/name"),
+                            "policy set '" + name + "' is defined twice (first in " + earlier.file() + ")", "Give each policy set a unique name."));
+                }
+            }
+        }
+        return this;
+    }
+
+    public Map<String, LocatedDocument> sets() {
+        return sets;
+    }
+
+    /** The merged policy of an environment. */
+    public ResolvedPolicy resolve(Environment env, Diagnostics diagnostics) {
+        Map<String, RuleSettings> settings = new HashMap<>();
+        List<PolicyException> exceptions = new ArrayList<>();
+        Map<String, RuleCheck> custom = new LinkedHashMap<>();
+        List<String> names = env.policies();
+        JsonNode listed = env.document().root().path("spec").path("policies");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            LocatedDocument doc = sets.get(name);
+            if (doc == null) {
+                SourceLocation at = listed.isArray() ? env.document().sourceMap().best("/spec/policies/" + i)
+                        : env.document().start();
+                diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, at,
+                        "environment " + env.name() + " uses policy set '" + name + "', which is not in " + POLICIES + "/"
+                                + (sets.isEmpty() ? "" : " (known: " + String.join(", ", sets.keySet()) + ")"),
+                        "Add " + POLICIES + "/" + name + ".yaml or fix the name."));
+                continue;
+            }
+            apply(doc, settings, exceptions, custom, diagnostics);
+        }
+        return new ResolvedPolicy(env.name(), settings, exceptions, new ArrayList<>(custom.values()));
+    }
+
+    private void apply(LocatedDocument doc, Map<String, RuleSettings> settings, List<PolicyException> exceptions,
+            Map<String, RuleCheck> custom, Diagnostics diagnostics) {
+        JsonNode spec = doc.root().path("spec");
+        SourceMap map = doc.sourceMap();
+        Map<String, RuleInfo> customInfos = new HashMap<>();
+        JsonNode customRules = spec.path("customRules");
+        for (int i = 0; i < customRules.size(); i++) {
+            JsonNode c = customRules.get(i);
+            String at = "/spec/customRules/" + i;
+            String id = c.path("id").asText();
+            if (catalog.find(id).isPresent()) {
+                diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at + "/id"),
+                        "custom rule id '" + id + "' is already a built-in rule", "Choose another id for the custom rule."));
+                continue;
+            }
+            RuleInfo info = new RuleInfo(id, Category.POLICY, Severity.parse(c.path("severity").asText("error")),
+                    c.path("summary").asText(), c.path("rationale").asText(c.path("summary").asText()),
+                    c.path("remediation").asText(), Map.of(), List.of());
+            CompiledSchema schema;
+            try {
+                schema = CompiledSchema.compile(c.get("schema"));
+            } catch (RuntimeException e) {
+                diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at + "/schema"),
+                        "custom rule '" + id + "' has an invalid JSON Schema: " + e.getMessage(), "Fix the schema."));
+                continue;
+            }
+            JsonNode match = c.path("match");
+            custom.put(id, new CustomSchemaRule(info, strings(match.path("kinds")), strings(match.path("namespaces")),
+                    stringMap(match.path("labels")), schema, c.path("message").asText()));
+            customInfos.put(id, info);
+        }
+        spec.path("rules").fields().forEachRemaining(e -> {
+            String id = e.getKey();
+            String at = Pointers.child("/spec/rules", id);
+            Optional<RuleInfo> info = catalog.find(id).or(() -> Optional.ofNullable(customInfos.get(id)))
+                    .or(() -> Optional.ofNullable(custom.get(id)).map(RuleCheck::info));
+            if (info.isEmpty()) {
+                diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at), "unknown rule '" + id + "'",
+                        "Use an id from `flinkops rules`."));
+                return;
+            }
+            JsonNode cfg = e.getValue();
+            RuleSettings previous = settings.getOrDefault(info.get().id(), RuleSettings.defaults(info.get()));
+            Map<String, String> params = new TreeMap<>(previous.parameters());
+            cfg.path("parameters").fields().forEachRemaining(p -> {
+                if (!info.get().parameters().containsKey(p.getKey())) {
+                    diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(Pointers.child(at + "/parameters", p.getKey())),
+                            "rule " + info.get().id() + " has no parameter '" + p.getKey() + "'"
+                                    + (info.get().parameters().isEmpty() ? "" : " (it has " + String.join(", ", info.get().parameters().keySet()) + ")"),
+                            "Use a parameter the rule declares (`flinkops explain " + info.get().id() + "`)."));
+                } else {
+                    params.put(p.getKey(), p.getValue().asText());
+                }
+            });
+            settings.put(info.get().id(), new RuleSettings(
+                    cfg.path("enabled").asBoolean(previous.enabled()),
+                    cfg.has("severity") ? Severity.parse(cfg.get("severity").asText()) : previous.severity(),
+                    Map.copyOf(params)));
+        });
+        JsonNode list = spec.path("exceptions");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode x = list.get(i);
+            String at = "/spec/exceptions/" + i;
+            String rule = x.path("rule").asText();
+            SourceLocation loc = map.best(at);
+            if (catalog.find(rule).isEmpty() && !customInfos.containsKey(rule) && !custom.containsKey(rule)) {
+                diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at + "/rule"), "exception names unknown rule '" + rule + "'",
+                        "Use an id from `flinkops rules`."));
+                continue;
+            }
+            String reason = x.path("reason").asText("").trim();
+            if (reason.isEmpty()) {
+                diagnostics.add(policy(EXCEPTION_INVALID, Severity.ERROR, loc, "exception for " + rule + " has no reason", "Add reason: explaining why the rule does not apply."));
+                continue;
+            }
+            if (!x.hasNonNull("expires")) {
+                diagnostics.add(policy(EXCEPTION_INVALID, Severity.ERROR, loc, "exception for " + rule + " has no expiry date", "Add expires: YYYY-MM-DD."));
+                continue;
+            }
+            LocalDate expires;
+            try {
+                expires = LocalDate.parse(x.get("expires").asText().trim());
+            } catch (DateTimeParseException e) {
+                diagnostics.add(policy(EXCEPTION_INVALID, Severity.ERROR, map.best(at + "/expires"),
+                        "exception expiry '" + x.get("expires").asText() + "' is not a date (YYYY-MM-DD)", "Write the date as YYYY-MM-DD."));
+                continue;
+            }
+            PolicyException exception = new PolicyException(rule, x.path("target").asText(), reason, expires, loc);
+            if (expires.isBefore(today)) {
+                diagnostics.add(policy(EXCEPTION_EXPIRED, Severity.ERROR, map.best(at + "/expires"),
+                        "exception " + exception.describe() + " expired on " + expires, "Fix the finding and remove the exception, or renew it in review."));
+                continue;
+            }
+            exceptions.add(exception);
+        }
+    }
+
+    /** Warnings for the exceptions of a policy that no finding used. */
+    public static List<Diagnostic> unused(List<PolicyException> granted, java.util.Set<PolicyException> used) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (PolicyException e : granted) {
+            if (!used.contains(e)) {
+                out.add(policy(EXCEPTION_UNUSED, Severity.WARNING, e.location(), "exception " + e.describe() + " matches no finding",
+                        "Remove the exception."));
+            }
+        }
+        return out;
+    }
+
+    static Diagnostic policy(String rule, Severity severity, SourceLocation at, String message, String fix) {
+        return new Diagnostic(rule, Category.POLICY, severity, at, "", message, fix);
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(e -> out.add(e.asText()));
+        return out;
+    }
+
+    private static Map<String, String> stringMap(JsonNode n) {
+        Map<String, String> out = new TreeMap<>();
+        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+}

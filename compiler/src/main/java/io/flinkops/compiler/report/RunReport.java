@@ -1,0 +1,33 @@
+package io.flinkops.compiler.report;
+
+import io.flinkops.compiler.check.RuleInfo;
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.policy.PolicyException;
+import java.util.List;
+
+/**
+ * What the report writers render: findings (each marked new or existing in pull-request mode), the
+ * objects that were checked, the rules that can fire, and the exceptions the run used.
+ */
+public record RunReport(
+        String tool,
+        String version,
+        List<Diagnostic> diagnostics,
+        List<Diagnostic> baseline,
+        List<EmittedObject> objects,
+        List<RuleInfo> rules,
+        List<PolicyException> exceptionsUsed,
+        String changes) {
+
+    /** True when the finding was already present on the base revision. */
+    public boolean existing(Diagnostic d) {
+        return baseline.stream().anyMatch(b -> sameFinding(b, d));
+    }
+
+    /** Findings match across revisions by rule, file, pointer and message; line numbers may move. */
+    public static boolean sameFinding(Diagnostic a, Diagnostic b) {
+        return a.rule().equals(b.rule()) && a.location().file().equals(b.location().file())
+                && a.pointer().equals(b.pointer()) && a.message().equals(b.message());
+    }
+}

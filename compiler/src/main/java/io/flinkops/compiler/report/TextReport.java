@@ -1,0 +1,37 @@
+package io.flinkops.compiler.report;
+
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.diagnostic.Severity;
+import java.io.IOException;
+import java.io.Writer;
+
+/** One line per finding ({@code file:line:col: severity: message [rule]}), its fix, and a summary. */
+public final class TextReport implements ReportWriter {
+    private final boolean colour;
+
+    public TextReport(boolean colour) {
+        this.colour = colour;
+    }
+
+    @Override
+    public void write(RunReport report, Writer out) throws IOException {
+        for (Diagnostic d : report.diagnostics()) {
+            String sev = d.severity().label();
+            if (colour) {
+                String code = d.severity() == Severity.ERROR ? "31" : d.severity() == Severity.WARNING ? "33" : "36";
+                sev = "\u001b[1;" + code + "m" + sev + "\u001b[0m";
+            }
+            String marker = !report.baseline().isEmpty() && report.existing(d) ? " (existing)" : "";
+            out.write(d.location() + ": " + sev + ": " + d.message() + " [" + d.rule() + "]" + marker + "\n");
+            if (!d.remediation().isEmpty()) {
+                out.write("    fix: " + d.remediation() + "\n");
+            }
+        }
+        long errors = report.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+        long warnings = report.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
+        long infos = report.diagnostics().stream().filter(d -> d.severity() == Severity.INFO).count();
+        out.write(String.format(java.util.Locale.ROOT, "%d error%s, %d warning%s, %d info; %d object%s checked%n",
+                errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", infos,
+                report.objects().size(), report.objects().size() == 1 ? "" : "s"));
+    }
+}

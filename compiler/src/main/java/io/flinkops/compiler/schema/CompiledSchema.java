@@ -1,0 +1,95 @@
+package io.flinkops.compiler.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import io.flinkops.compiler.yaml.Pointers;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** A JSON Schema (draft 7) compiled once by networknt and applied to many documents, thread-safe. */
+public final class CompiledSchema {
+    private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
+            .locale(Locale.ROOT)
+            .formatAssertionsEnabled(false)
+            .typeLoose(false)
+            .failFast(false)
+            .losslessNarrowing(true)
+            .build();
+
+    private final Schema schema;
+
+    private CompiledSchema(Schema schema) {
+        this.schema = schema;
+    }
+
+    public static CompiledSchema compile(JsonNode schemaNode) {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+                b -> b.schemaRegistryConfig(CONFIG));
+        Schema schema = registry.getSchema(schemaNode);
+        schema.initializeValidators();
+        return new CompiledSchema(schema);
+    }
+
+    public List<Violation> validate(JsonNode document) {
+        List<Error> errors = schema.validate(document);
+        Set<Violation> out = new LinkedHashSet<>();
+        for (Error e : errors) {
+            String pointer = pointer(e.getInstanceLocation());
+            String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+            String field = Pointers.dotted(pointer);
+            String message;
+            switch (keyword) {
+                case "additionalProperties" -> {
+                    pointer = Pointers.child(pointer, e.getProperty());
+                    message = "unknown field '" + Pointers.dotted(pointer) + "'";
+                }
+                case "required" -> {
+                    String missing = e.getProperty() != null ? e.getProperty() : String.valueOf(first(e.getArguments()));
+                    message = "missing required field '" + Pointers.dotted(Pointers.child(pointer, missing)) + "'";
+                }
+                default -> message = field + ": " + stripLocation(e.getMessage());
+            }
+            out.add(new Violation(pointer, keyword, message));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static Object first(Object[] args) {
+        return args == null || args.length == 0 ? "?" : args[0];
+    }
+
+    private static String stripLocation(String message) {
+        if (message == null) {
+            return "is invalid";
+        }
+        int i = message.indexOf(": ");
+        if (message.startsWith("$") || message.startsWith("/")) {
+            return i >= 0 ? message.substring(i + 2) : message;
+        }
+        return message;
+    }
+
+    static String pointer(NodePath path) {
+        StringBuilder sb = new StringBuilder();
+        List<Object> parts = new ArrayList<>();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            parts.add(path.getElement(i));
+        }
+        for (Object part : parts) {
+            if (part instanceof Integer idx) {
+                sb.append(Pointers.child("", idx));
+            } else {
+                sb.append(Pointers.child("", String.valueOf(part)));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,94 @@
+package io.flinkops.compiler.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.flinkops.compiler.diagnostic.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The operator's CRD schemas, built into the jar per operator version (unpacked at build time from
+ * {@code flink-kubernetes-operator-api}), or read from a CRD file the user names. Each schema is
+ * parsed, converted and compiled at most once per run, and only when an object needs it.
+ */
+public final class CrdSchemas {
+    /** Operator versions whose CRDs ship inside flinkops, oldest first. */
+    public static final List<String> BUILT_IN = List.of("1.7.0", "1.10.0");
+    public static final String NEWEST = BUILT_IN.get(BUILT_IN.size() - 1);
+    private static final String RESOURCE_DIR = "/io/flinkops/compiler/schema/crds/";
+    private static final Map<String, String> PLURALS = Map.of(
+            "FlinkDeployment", "flinkdeployments",
+            "FlinkSessionJob", "flinksessionjobs",
+            "FlinkStateSnapshot", "flinkstatesnapshots");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Map<String, Optional<CompiledSchema>> cache = new ConcurrentHashMap<>();
+
+    public static boolean isBuiltIn(String version) {
+        return BUILT_IN.contains(version);
+    }
+
+    /**
+     * The compiled schema for one kind and API version under one operator version, or empty when
+     * that operator version does not define the kind (FlinkStateSnapshot before 1.10).
+     */
+    public Optional<CompiledSchema> forKind(String operatorVersion, String kind, String apiVersion) {
+        String key = operatorVersion + "|" + kind + "|" + apiVersion;
+        return cache.computeIfAbsent(key, k -> load(builtInCrd(operatorVersion, kind), kind, apiVersion));
+    }
+
+    /** The schema of {@code kind} from a CRD file the user gave (EMR on EKS, newer operators). */
+    public Optional<CompiledSchema> fromSource(CrdSource crd, String kind, String apiVersion) {
+        String key = "file:" + crd.name() + "|" + kind + "|" + apiVersion;
+        return cache.computeIfAbsent(key, k -> {
+            try {
+                for (JsonNode doc : YAML.readerFor(JsonNode.class).<JsonNode>readValues(new String(crd.bytes(), java.nio.charset.StandardCharsets.UTF_8)).readAll()) {
+                    if (kind.equals(doc.path("spec").path("names").path("kind").asText())) {
+                        return load(Optional.of(doc), kind, apiVersion);
+                    }
+                }
+                return Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                throw new InputException("cannot read CRD file " + crd.name() + ": " + e.getMessage().replaceAll("\\s+", " "));
+            }
+        });
+    }
+
+    private static Optional<JsonNode> builtInCrd(String operatorVersion, String kind) {
+        String plural = PLURALS.get(kind);
+        if (plural == null) {
+            return Optional.empty();
+        }
+        String resource = RESOURCE_DIR + operatorVersion + "/" + plural + ".flink.apache.org-v1.yml";
+        try (InputStream in = CrdSchemas.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(YAML.readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in CRD " + resource + " is unreadable", e);
+        }
+    }
+
+    private static Optional<CompiledSchema> load(Optional<JsonNode> crd, String kind, String apiVersion) {
+        if (crd.isEmpty()) {
+            return Optional.empty();
+        }
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        for (JsonNode v : crd.get().path("spec").path("versions")) {
+            if (version.equals(v.path("name").asText()) && v.path("served").asBoolean(true)) {
+                JsonNode openApi = v.path("schema").path("openAPIV3Schema");
+                if (openApi.isMissingNode()) {
+                    return Optional.empty();
+                }
+                return Optional.of(CompiledSchema.compile(CrdConverter.convertRoot(openApi)));
+            }
+        }
+        return Optional.empty();
+    }
+}

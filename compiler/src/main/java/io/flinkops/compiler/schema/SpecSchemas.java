@@ -1,0 +1,72 @@
+package io.flinkops.compiler.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import io.flinkops.compiler.model.SpecKind;
+
+/**
+ * The published JSON Schemas of the flinkops.io kinds (also what {@code flinkops schema} prints),
+ * compiled lazily, once per kind.
+ */
+public final class SpecSchemas {
+    private static final String RESOURCE = "/io/flinkops/compiler/model/spec-schemas.yaml";
+    private static final List<SpecKind> KINDS = List.of(
+            SpecKind.ENVIRONMENT, SpecKind.POLICY_SET, SpecKind.FLINK_JOB, SpecKind.FLINK_SESSION_CLUSTER, SpecKind.FLINK_SESSION_JOB);
+
+    private final ObjectNode source;
+    private final Map<SpecKind, CompiledSchema> compiled = new EnumMap<>(SpecKind.class);
+
+    public SpecSchemas() {
+        try (InputStream in = SpecSchemas.class.getResourceAsStream(RESOURCE)) {
+            source = (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<SpecKind> kinds() {
+        return KINDS;
+    }
+
+    /** The standalone JSON Schema of one kind, with its definitions inlined under "definitions". */
+    public ObjectNode schemaOf(SpecKind kind) {
+        ObjectNode definitions = (ObjectNode) source.get("definitions");
+        ObjectNode schema = ((ObjectNode) source.get("kinds").get(kind.kind())).deepCopy();
+        expandMixins(schema, definitions);
+        ObjectNode out = schema.objectNode();
+        out.put("$schema", "http://json-schema.org/draft-07/schema#");
+        out.put("$id", "https://flinkops.io/schemas/v1alpha1/" + kind.kind() + ".json");
+        out.put("title", kind.kind());
+        out.setAll(schema);
+        ObjectNode defs = definitions.deepCopy();
+        defs.remove("clusterCommon");
+        out.set("definitions", defs);
+        return out;
+    }
+
+    private static void expandMixins(JsonNode node, ObjectNode definitions) {
+        if (node instanceof ObjectNode obj) {
+            JsonNode mixin = obj.remove("withProperties");
+            if (mixin != null) {
+                ObjectNode props = (ObjectNode) obj.get("properties");
+                props.setAll((ObjectNode) definitions.get(mixin.asText()).deepCopy());
+            }
+            for (Iterator<JsonNode> it = obj.elements(); it.hasNext();) {
+                expandMixins(it.next(), definitions);
+            }
+        }
+    }
+
+    public synchronized CompiledSchema compiled(SpecKind kind) {
+        return compiled.computeIfAbsent(kind, k -> CompiledSchema.compile(schemaOf(k)));
+    }
+}

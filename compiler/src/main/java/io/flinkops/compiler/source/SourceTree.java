@@ -1,0 +1,20 @@
+package io.flinkops.compiler.source;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A read-only view of a repository: the working tree or one Git revision. */
+public interface SourceTree {
+
+    /** Every regular file below {@code dir} (relative, forward slashes), sorted; empty if none. */
+    List<String> list(String dir);
+
+    /** The bytes of one file, or empty when it does not exist. */
+    Optional<byte[]> read(String path);
+
+    /** What the user would call this tree: a folder, or a commit id. */
+    String describe();
+
+    /** The commit the tree was read from, when it is a clean revision. */
+    Optional<String> commit();
+}

@@ -1,0 +1,15 @@
+package io.flinkops.compiler.yaml;
+
+/**
+ * Bounds that keep a hostile file from taking unbounded time or memory. The defaults are far above
+ * any real Flink spec (the largest real FlinkDeployment we know is a few hundred lines).
+ *
+ * @param maxBytes largest file read, in bytes
+ * @param maxDepth deepest nesting of mappings and sequences
+ * @param maxAliases most aliases to mappings or sequences in one file
+ * @param maxNodes most nodes in one document after aliases are expanded
+ * @param maxDocuments most documents in one file or stream
+ */
+public record YamlLimits(long maxBytes, int maxDepth, int maxAliases, int maxNodes, int maxDocuments) {
+    public static final YamlLimits DEFAULT = new YamlLimits(4L * 1024 * 1024, 64, 32, 100_000, 10_000);
+}

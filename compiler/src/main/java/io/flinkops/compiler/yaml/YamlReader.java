@@ -1,0 +1,349 @@
+package io.flinkops.compiler.yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.diagnostic.SourceLocation;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.DumperOptions;
+
+/**
+ * Reads YAML the way {@code kubectl} does (YAML 1.1 scalars, merge keys, no duplicate keys) into
+ * Jackson trees, recording the position of every key and value. Bad input becomes an
+ * {@link InputException} naming file, line and column.
+ */
+public final class YamlReader {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final Set<String> GO_YAML_TRUE = Set.of("y", "Y");
+    private static final Set<String> GO_YAML_FALSE = Set.of("n", "N");
+
+    private final YamlLimits limits;
+
+    public YamlReader(YamlLimits limits) {
+        this.limits = limits;
+    }
+
+    public YamlReader() {
+        this(YamlLimits.DEFAULT);
+    }
+
+    public YamlLimits limits() {
+        return limits;
+    }
+
+    /** Decodes bytes as strict UTF-8, refusing binary data and files over the size limit. */
+    public String decode(String file, byte[] bytes) {
+        if (bytes.length > limits.maxBytes()) {
+            throw new InputException(SourceLocation.start(file), String.format(Locale.ROOT,
+                    "file is %,d bytes, over the limit of %,d bytes for one YAML file",
+                    bytes.length, limits.maxBytes()));
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new InputException(locationOfByte(file, bytes, i),
+                        "binary data (a NUL byte) in what should be a YAML text file");
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new InputException(locationOfByte(file, bytes, in.position()),
+                    "text is not valid UTF-8 (save the file as UTF-8)");
+        }
+        out.flip();
+        String text = out.toString();
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        return text;
+    }
+
+    private static SourceLocation locationOfByte(String file, byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourceLocation(file, line, offset - lineStart + 1);
+    }
+
+    public List<LocatedDocument> read(String file, byte[] bytes) {
+        return parse(file, decode(file, bytes));
+    }
+
+    /** Every non-empty document of the text, in order. */
+    public List<LocatedDocument> parse(String file, String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(limits.maxAliases());
+        options.setNestingDepthLimit(limits.maxDepth());
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with positions
+        Yaml yaml = new Yaml(options);
+        List<LocatedDocument> docs = new ArrayList<>();
+        try {
+            int index = 0;
+            for (Node node : yaml.composeAll(new StringReader(text))) {
+                if (node == null) {
+                    continue;
+                }
+                if (index >= limits.maxDocuments()) {
+                    throw new InputException(position(file, node.getStartMark()), String.format(Locale.ROOT,
+                            "more than %d YAML documents in one file", limits.maxDocuments()));
+                }
+                Mark start = node.getStartMark();
+                SourceMap map = new SourceMap(file, start.getLine() + 1, start.getColumn() + 1);
+                Converter converter = new Converter(file, map);
+                JsonNode root = converter.convert(node, "", 0);
+                docs.add(new LocatedDocument(file, index++, root, map));
+            }
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String context = e.getContext();
+            String msg = "invalid YAML: " + clean(problem)
+                    + (context != null && !context.isBlank() ? " (" + clean(context) + ")" : "");
+            throw new InputException(mark == null ? SourceLocation.start(file) : position(file, mark), msg);
+        } catch (YAMLException e) {
+            throw new InputException(SourceLocation.start(file), "invalid YAML: " + clean(e.getMessage()));
+        } catch (StackOverflowError e) {
+            throw new InputException(SourceLocation.start(file),
+                    "YAML nested too deeply (limit " + limits.maxDepth() + " levels)");
+        }
+        return docs;
+    }
+
+    private static String clean(String s) {
+        if (s == null) {
+            return "unreadable input";
+        }
+        String oneLine = s.replaceAll("\\s+", " ").trim();
+        return oneLine.replace("found character '\\t' that cannot start any token",
+                "a tab character cannot start a token (indent YAML with spaces, not tabs)");
+    }
+
+    private static SourceLocation position(String file, Mark mark) {
+        return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** Turns one composed document into a Jackson tree, recording positions and enforcing limits. */
+    private final class Converter {
+        private final String file;
+        private final SourceMap map;
+        private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+        private int nodes;
+
+        Converter(String file, SourceMap map) {
+            this.file = file;
+            this.map = map;
+        }
+
+        JsonNode convert(Node node, String pointer, int depth) {
+            if (++nodes > limits.maxNodes()) {
+                throw new InputException(position(file, node.getStartMark()), String.format(Locale.ROOT,
+                        "document expands to more than %,d nodes (an alias bomb?)", limits.maxNodes()));
+            }
+            if (depth > limits.maxDepth()) {
+                throw new InputException(position(file, node.getStartMark()),
+                        "YAML nested too deeply (limit " + limits.maxDepth() + " levels)");
+            }
+            map.putValue(pointer, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+            if (inProgress.containsKey(node)) {
+                throw new InputException(position(file, node.getStartMark()), "recursive YAML alias");
+            }
+            inProgress.put(node, Boolean.TRUE);
+            try {
+                if (node instanceof ScalarNode scalar) {
+                    return scalar(scalar);
+                }
+                if (node instanceof SequenceNode seq) {
+                    ArrayNode array = NODES.arrayNode();
+                    int i = 0;
+                    for (Node item : seq.getValue()) {
+                        array.add(convert(item, Pointers.child(pointer, i++), depth + 1));
+                    }
+                    return array;
+                }
+                MappingNode mapping = (MappingNode) node;
+                ObjectNode object = NODES.objectNode();
+                List<NodeTuple> merged = new ArrayList<>();
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
+                        merged.add(tuple);
+                        continue;
+                    }
+                    putEntry(object, tuple, pointer, depth);
+                }
+                for (NodeTuple tuple : merged) {
+                    merge(object, tuple.getValueNode(), pointer, depth);
+                }
+                return object;
+            } finally {
+                inProgress.remove(node);
+            }
+        }
+
+        private void putEntry(ObjectNode object, NodeTuple tuple, String pointer, int depth) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode keyScalar)) {
+                throw new InputException(position(file, keyNode.getStartMark()),
+                        "a mapping key must be a plain value, not a mapping or a list");
+            }
+            String key = keyText(keyScalar);
+            String child = Pointers.child(pointer, key);
+            if (object.has(key)) {
+                throw new InputException(position(file, keyNode.getStartMark()),
+                        "duplicate key '" + key + "' (Kubernetes rejects duplicate fields)");
+            }
+            map.putKey(child, keyNode.getStartMark().getLine() + 1, keyNode.getStartMark().getColumn() + 1);
+            object.set(key, convert(tuple.getValueNode(), child, depth + 1));
+        }
+
+        private void merge(ObjectNode object, Node source, String pointer, int depth) {
+            if (source instanceof MappingNode m) {
+                ObjectNode from = (ObjectNode) convert(m, pointer + "/<<", depth + 1);
+                from.fields().forEachRemaining(e -> {
+                    if (!object.has(e.getKey())) {
+                        object.set(e.getKey(), e.getValue());
+                    }
+                });
+            } else if (source instanceof SequenceNode s) {
+                for (Node n : s.getValue()) {
+                    merge(object, n, pointer, depth);
+                }
+            } else {
+                throw new InputException(position(file, source.getStartMark()),
+                        "a merge key (<<) must name a mapping or a list of mappings");
+            }
+        }
+
+        private String keyText(ScalarNode key) {
+            Tag tag = key.getTag();
+            if (tag.equals(Tag.BOOL)) {
+                return Boolean.toString(bool(key.getValue()));
+            }
+            return key.getValue();
+        }
+
+        private JsonNode scalar(ScalarNode scalar) {
+            String v = scalar.getValue();
+            Tag tag = scalar.getTag();
+            boolean plain = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+            if (tag.equals(Tag.NULL)) {
+                return NODES.nullNode();
+            }
+            if (tag.equals(Tag.BOOL)) {
+                return NODES.booleanNode(bool(v));
+            }
+            if (tag.equals(Tag.INT)) {
+                JsonNode n = integer(v);
+                return n != null ? n : NODES.textNode(v);
+            }
+            if (tag.equals(Tag.FLOAT)) {
+                JsonNode n = floating(v);
+                return n != null ? n : NODES.textNode(v);
+            }
+            if (plain && tag.equals(Tag.STR)) {
+                if (GO_YAML_TRUE.contains(v)) {
+                    return NODES.booleanNode(true);
+                }
+                if (GO_YAML_FALSE.contains(v)) {
+                    return NODES.booleanNode(false);
+                }
+            }
+            return NODES.textNode(v);
+        }
+
+        private boolean bool(String v) {
+            String l = v.toLowerCase(Locale.ROOT);
+            return l.equals("true") || l.equals("yes") || l.equals("on") || l.equals("y");
+        }
+
+        private JsonNode integer(String raw) {
+            if (raw.indexOf(':') >= 0) {
+                return null; // base-60 ints are YAML 1.1 only; Kubernetes reads them as strings
+            }
+            String v = raw.replace("_", "");
+            boolean negative = v.startsWith("-");
+            if (v.startsWith("-") || v.startsWith("+")) {
+                v = v.substring(1);
+            }
+            try {
+                BigInteger b;
+                if (v.startsWith("0x") || v.startsWith("0X")) {
+                    b = new BigInteger(v.substring(2), 16);
+                } else if (v.startsWith("0b") || v.startsWith("0B")) {
+                    b = new BigInteger(v.substring(2), 2);
+                } else if (v.length() > 1 && v.startsWith("0")) {
+                    b = new BigInteger(v.substring(1), 8);
+                } else {
+                    b = new BigInteger(v);
+                }
+                if (negative) {
+                    b = b.negate();
+                }
+                if (b.bitLength() < 32) {
+                    return NODES.numberNode(b.intValue());
+                }
+                if (b.bitLength() < 64) {
+                    return NODES.numberNode(b.longValue());
+                }
+                return NODES.numberNode(b);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private JsonNode floating(String raw) {
+            if (raw.indexOf(':') >= 0) {
+                return null;
+            }
+            String v = raw.replace("_", "");
+            String l = v.toLowerCase(Locale.ROOT);
+            if (l.endsWith(".inf") || l.equals(".nan")) {
+                return null; // JSON has no infinity or NaN; keep the text so the schema check names it
+            }
+            try {
+                BigDecimal d = new BigDecimal(v.startsWith("+") ? v.substring(1) : v);
+                return NODES.numberNode(d.doubleValue());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}

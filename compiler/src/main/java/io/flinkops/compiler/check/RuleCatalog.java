@@ -2,6 +2,7 @@ package io.flinkops.compiler.check;
 
 import io.flinkops.compiler.check.operator.AutoscalerOptionInvalid;
 import io.flinkops.compiler.check.operator.CheckpointDirMissing;
+import io.flinkops.compiler.check.operator.ConfigValueMissing;
 import io.flinkops.compiler.check.operator.EphemeralStorageInvalid;
 import io.flinkops.compiler.check.operator.FlinkVersionMissing;
 import io.flinkops.compiler.check.operator.FlinkVersionUnsupported;
@@ -51,6 +52,7 @@ public final class RuleCatalog {
                 new MetadataInvalid(),
                 new AutoscalerOptionInvalid(),
                 new CheckpointDirMissing(),
+                new ConfigValueMissing(),
                 new EphemeralStorageInvalid(),
                 new FlinkVersionMissing(),
                 new FlinkVersionUnsupported(),

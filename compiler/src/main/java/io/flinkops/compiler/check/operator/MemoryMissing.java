@@ -27,8 +27,7 @@ public final class MemoryMissing extends RuleCheck {
             List.of("jobmanager.memory.heap.size"), List.of("jobmanager.heap.size"), List.of("jobmanager.heap.mb"));
     private static final List<List<String>> TM_ALTERNATIVES = List.of(
             List.of("taskmanager.memory.process.size"), List.of("taskmanager.memory.flink.size"),
-            List.of("taskmanager.memory.task.heap.size", "taskmanager.memory.managed.size"),
-            List.of("taskmanager.heap.size"), List.of("taskmanager.heap.mb"));
+            List.of("taskmanager.memory.task.heap.size", "taskmanager.memory.managed.size"));
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {

@@ -1,0 +1,77 @@
+package io.flinkops.compiler.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Known-good inputs that tests change one field of. */
+public final class Fixtures {
+    private Fixtures() {}
+
+    /** The repository root (surefire passes it; running from the module folder works too). */
+    public static Path repoRoot() {
+        String prop = System.getProperty("flinkops.repo.root");
+        Path p = prop != null ? Path.of(prop) : Path.of("..");
+        p = p.toAbsolutePath().normalize();
+        if (!Files.isDirectory(p.resolve("environments"))) {
+            p = Path.of("").toAbsolutePath();
+        }
+        return p;
+    }
+
+    /** An environment on the given operator version with one namespace, "jobs", and the sizes small and large. */
+    public static String environment(String name, String operatorVersion, boolean production) {
+        return """
+                apiVersion: flinkops.io/v1alpha1
+                kind: Environment
+                metadata:
+                  name: %s
+                spec:
+                  production: %s
+                  operator:
+                    version: %s
+                    namespace: flink-operator
+                    watchNamespaces: [jobs]
+                  state:
+                    bucket: acme-flink-%s
+                  namespaces:
+                    - name: jobs
+                      team: data
+                      iamRoleArn: arn:aws:iam::111122223333:role/flink-jobs
+                  sizes:
+                    small:
+                      jobManager: {cpu: 1, memory: 1024m}
+                      taskManager: {cpu: 1, memory: 2048m}
+                      taskSlots: 2
+                  policies: [baseline]
+                """.formatted(name, production, operatorVersion, name);
+    }
+
+    /** A policy set that only exists, so environments can name it. */
+    public static final String BASELINE = """
+            apiVersion: flinkops.io/v1alpha1
+            kind: PolicySet
+            metadata:
+              name: baseline
+            spec: {}
+            """;
+
+    /** A FlinkJob that passes every check. */
+    public static String flinkJob(String name) {
+        return """
+                apiVersion: flinkops.io/v1alpha1
+                kind: FlinkJob
+                metadata:
+                  name: %s
+                  namespace: jobs
+                spec:
+                  owner: data
+                  image: flink:1.17.2
+                  flinkVersion: v1_17
+                  size: small
+                  job:
+                    jarURI: local:///opt/flink/examples/streaming/StateMachineExample.jar
+                    parallelism: 2
+                    upgradeMode: savepoint
+                """.formatted(name);
+    }
+}

@@ -119,7 +119,10 @@ public final class Compiler {
         List<EmittedObject> objects = new ArrayList<>();
         for (LocatedDocument doc : documents) {
             if (doc.root().isObject() && isKubernetesObject(doc) && !doc.root().path("apiVersion").asText().startsWith("flink")) {
-                continue; // Namespaces, NetworkPolicies and the like in a rendered stream: not ours to judge
+                // Namespaces, NetworkPolicies and the like in a rendered stream: context for the rules
+                String ns = doc.root().path("metadata").path("namespace").asText("");
+                objects.add(new EmittedObject("", ns, doc.file(), (ObjectNode) doc.root(), Origin.identity(doc.sourceMap()), 0));
+                continue;
             }
             Optional<SpecKind> kind = RepositoryLoader.classify(doc, diagnostics);
             if (kind.isEmpty()) {

@@ -32,7 +32,7 @@ public final class Fixtures {
                     namespace: flink-operator
                     watchNamespaces: [jobs]
                   state:
-                    bucket: acme-flink-%s
+                    bucket: acme-flink-state
                   namespaces:
                     - name: jobs
                       team: data
@@ -43,7 +43,7 @@ public final class Fixtures {
                       taskManager: {cpu: 1, memory: 2048m}
                       taskSlots: 2
                   policies: [baseline]
-                """.formatted(name, production, operatorVersion, name);
+                """.formatted(name, production, operatorVersion);
     }
 
     /** A policy set that only exists, so environments can name it. */

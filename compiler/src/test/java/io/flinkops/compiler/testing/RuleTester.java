@@ -45,12 +45,14 @@ public final class RuleTester {
     }
 
     /** Compiles a repository and checks one spec file's expectations (other files must be silent for the rule). */
-    public List<Diagnostic> repo(TestRepo repo, String file) {
+    public List<Diagnostic> repo(TestRepo repo, String... files) {
         CompileResult result = COMPILER.compile(CompileRequest.of(new FileSystemTree(repo.root()), TODAY));
         List<Diagnostic> mine = result.diagnostics().stream().filter(d -> d.rule().equals(rule)).toList();
         TreeSet<String> expected = new TreeSet<>();
-        for (String e : Expectations.of(repo.read(file))) {
-            expected.add(file + ":" + e);
+        for (String file : files) {
+            for (String e : Expectations.of(repo.read(file))) {
+                expected.add(file + ":" + e);
+            }
         }
         TreeSet<String> actual = mine.stream().map(d -> d.location().file() + ":" + d.rule() + "@" + d.location().line())
                 .collect(Collectors.toCollection(TreeSet::new));

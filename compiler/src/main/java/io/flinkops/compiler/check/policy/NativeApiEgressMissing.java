@@ -20,7 +20,7 @@ import java.util.List;
 public final class NativeApiEgressMissing extends RuleCheck {
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment() || t.environment() == null || "standalone".equals(t.spec().path("mode").asText())) {
+        if (!t.isDeployment() || "standalone".equals(t.spec().path("mode").asText())) {
             return;
         }
         List<EmittedObject> policies = NetworkPolicies.in(t.view(), t.object().namespace());

@@ -21,8 +21,9 @@ import java.util.Set;
 public final class NetworkDefaultDenyMissing extends RuleCheck {
     @Override
     public void checkEnvironment(EnvironmentView view, Reporter r) {
-        if (view.environment() == null) {
-            return;
+        boolean renderedRoot = view.objects().stream().anyMatch(o -> o.kind().equals("NetworkPolicy"));
+        if (view.environment() == null && !renderedRoot) {
+            return; // single raw files carry no network policies; only environments and rendered roots do
         }
         Set<String> reported = new HashSet<>();
         for (EmittedObject o : view.objects()) {

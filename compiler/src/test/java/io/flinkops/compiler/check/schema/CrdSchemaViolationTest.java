@@ -1,0 +1,105 @@
+package io.flinkops.compiler.check.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.testing.RuleTester;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CrdSchemaViolationTest {
+    private final RuleTester tester = RuleTester.forRule("crd-schema");
+
+    @Test
+    void unknownFieldsWrongTypesAndEnumsFireOnTheirOwnLine() {
+        List<Diagnostic> found = tester.raw("1.7.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata:
+                  name: bad
+                spec:
+                  # expect: crd-schema
+                  flinkVersion: v1_12
+                  # expect: crd-schema
+                  executionRoleArn: arn:aws:iam::111122223333:role/emr
+                  flinkConfiguration:
+                    # expect: crd-schema
+                    taskmanager.numberOfTaskSlots: 2
+                  job:
+                    jarURI: local:///job.jar
+                    # expect: crd-schema
+                    parallelism: "${PARALLELISM}"
+                    # expect: crd-schema
+                    upgradeMode: LAST_STATE
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          # expect: crd-schema
+                          imagePullPolicy: [Always]
+                """);
+        Diagnostic unknown = found.stream().filter(d -> d.message().contains("executionRoleArn")).findFirst().orElseThrow();
+        assertEquals(3, unknown.location().column());
+        assertEquals("/spec/executionRoleArn", unknown.pointer());
+    }
+
+    @Test
+    void intOrStringQuantitiesPreservedFieldsAndNullsAreFine() {
+        tester.raw("1.10.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata:
+                  name: good
+                  labels: {team: data}
+                spec:
+                  flinkVersion: v1_20
+                  image:
+                  flinkConfiguration:
+                    taskmanager.numberOfTaskSlots: "2"
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          resources:
+                            limits: {cpu: 2, memory: 4Gi}
+                          ports:
+                            - containerPort: 9249
+                  job:
+                    jarURI: local:///job.jar
+                    parallelism: 2.0
+                """);
+    }
+
+    @Test
+    void stateSnapshotsExistOnlyFrom110() {
+        String snapshot = """
+                apiVersion: flink.apache.org/v1beta1
+                %s
+                kind: FlinkStateSnapshot
+                metadata:
+                  name: sp
+                spec:
+                  savepoint: {}
+                  jobReference: {kind: FlinkDeployment, name: app}
+                """;
+        tester.raw("1.7.0", snapshot.formatted("# expect: crd-schema"));
+        tester.raw("1.10.0", snapshot.formatted("# defined in 1.10"));
+    }
+
+    @Test
+    void messagesNameTheField() {
+        List<Diagnostic> found = tester.raw("1.10.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                metadata:
+                  name: job
+                spec:
+                  deploymentName: session
+                  job:
+                    # expect: crd-schema
+                    jarUri: https://example.com/job.jar
+                """);
+        assertTrue(found.get(0).message().contains("unknown field 'spec.job.jarUri'"), found.get(0).message());
+    }
+}

@@ -1,0 +1,57 @@
+package io.flinkops.compiler.check.schema;
+
+import io.flinkops.compiler.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class MetadataInvalidTest {
+    private final RuleTester tester = RuleTester.forRule("k8s-metadata-invalid");
+
+    @Test
+    void firesOnBadNamesNamespacesAndLabels() {
+        tester.raw("1.7.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                metadata:
+                  # expect: k8s-metadata-invalid
+                  name: My_Job
+                  # expect: k8s-metadata-invalid
+                  namespace: Team.A
+                  labels:
+                    # expect: k8s-metadata-invalid
+                    "bad key!": x
+                    # expect: k8s-metadata-invalid
+                    ok-key: "-starts-with-dash"
+                spec:
+                  deploymentName: session
+                  job: {jarURI: "https://example.com/job.jar", parallelism: 1}
+                ---
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                # expect: k8s-metadata-invalid
+                metadata:
+                  namespace: jobs
+                spec:
+                  deploymentName: session
+                  job: {jarURI: "https://example.com/job.jar", parallelism: 1}
+                """);
+    }
+
+    @Test
+    void validMetadataIsFine() {
+        tester.raw("1.10.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                metadata:
+                  name: job.v2
+                  namespace: team-a
+                  labels:
+                    app.kubernetes.io/name: job
+                    empty: ""
+                  annotations:
+                    example.com/note: "anything: goes here"
+                spec:
+                  deploymentName: session
+                  job: {jarURI: "https://example.com/job.jar", parallelism: 1}
+                """);
+    }
+}

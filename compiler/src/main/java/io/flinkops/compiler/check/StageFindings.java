@@ -32,7 +32,7 @@ public final class StageFindings {
     static final class UnknownKind {}
 
     @Rule(id = "spec-invalid", category = Category.PARSE, severity = Severity.ERROR,
-            summary = "flinkops.io specs match their published JSON Schema",
+            summary = "Specs of the flinkops.io kinds match their published JSON Schema",
             rationale = "Unknown fields and wrong types in a spec are almost always typos; compiling them would silently drop what the author meant.",
             remediation = "Fix the field as the message says; `flinkops schema <Kind>` prints the schema for editors.")
     static final class SpecInvalid {}

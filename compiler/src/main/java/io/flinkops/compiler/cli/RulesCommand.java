@@ -17,11 +17,23 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--format", description = "text or markdown (the docs/rules/index.md page).", defaultValue = "text")
     String format;
 
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "With --format markdown: write index.md and one page per rule into DIR (docs/rules).")
+    java.nio.file.Path outputDir;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         CliContext ctx = parent.context();
         var infos = new Compiler().catalog().infos();
-        if (format.equalsIgnoreCase("markdown")) {
+        if (format.equalsIgnoreCase("markdown") && outputDir != null) {
+            java.nio.file.Path dir = ctx.cwd().resolve(outputDir);
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("index.md"), RuleDocs.index(infos));
+            for (RuleInfo r : infos) {
+                java.nio.file.Files.writeString(dir.resolve(r.id() + ".md"), RuleDocs.page(r));
+            }
+            ctx.err().println("flinkops: wrote " + (infos.size() + 1) + " pages to " + dir);
+        } else if (format.equalsIgnoreCase("markdown")) {
             ctx.out().print(RuleDocs.index(infos));
         } else if (format.equalsIgnoreCase("text")) {
             for (RuleInfo r : infos) {

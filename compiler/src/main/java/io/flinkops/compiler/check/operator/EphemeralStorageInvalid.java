@@ -13,7 +13,7 @@ import io.flinkops.compiler.diagnostic.Severity;
         id = "operator-ephemeral-storage-invalid",
         category = Category.OPERATOR,
         severity = Severity.ERROR,
-        summary = "resource.ephemeralStorage must be a Kubernetes quantity",
+        summary = "Ephemeral storage must be a Kubernetes quantity",
         rationale = "The operator turns ephemeralStorage into a pod request and rejects values that are not quantities such as 10Gi or 500M.",
         remediation = "Write ephemeralStorage as a Kubernetes quantity, for example 10Gi.")
 public final class EphemeralStorageInvalid extends RuleCheck {

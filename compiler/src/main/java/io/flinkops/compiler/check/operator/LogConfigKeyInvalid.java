@@ -13,7 +13,7 @@ import java.util.Set;
         id = "operator-log-config-key-invalid",
         category = Category.OPERATOR,
         severity = Severity.ERROR,
-        summary = "logConfiguration takes only log4j-console.properties and logback-console.xml",
+        summary = "Log configuration takes only log4j-console.properties and logback-console.xml",
         rationale = "The operator mounts logConfiguration entries as Flink's console logging files and rejects any other file name.",
         remediation = "Rename the entry to log4j-console.properties (or logback-console.xml).")
 public final class LogConfigKeyInvalid extends RuleCheck {

@@ -13,7 +13,7 @@ import io.flinkops.compiler.diagnostic.Severity;
         id = "operator-memory-invalid",
         category = Category.OPERATOR,
         severity = Severity.ERROR,
-        summary = "resource.memory must be a Flink memory size or a whole-byte Kubernetes quantity",
+        summary = "Memory must be a Flink memory size or a whole-byte Kubernetes quantity",
         rationale = "The operator parses resource.memory as a Flink size (1024m, 2g) or a Kubernetes quantity (2Gi); "
                 + "it rejects anything else, including fractions such as 1.5Gi that do not come to whole bytes as Flink reads them.",
         remediation = "Write the memory as whole units, for example 1536m or 2Gi.")

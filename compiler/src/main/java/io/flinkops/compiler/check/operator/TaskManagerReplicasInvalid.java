@@ -12,7 +12,7 @@ import io.flinkops.compiler.diagnostic.Severity;
         id = "operator-taskmanager-replicas-invalid",
         category = Category.OPERATOR,
         severity = Severity.ERROR,
-        summary = "taskManager.replicas, when set, must be at least 1",
+        summary = "TaskManager replicas, when set, must be at least 1",
         rationale = "The operator rejects a FlinkDeployment that asks for fewer than one TaskManager.",
         remediation = "Set spec.taskManager.replicas to 1 or more, or remove it to size by parallelism.")
 public final class TaskManagerReplicasInvalid extends RuleCheck {

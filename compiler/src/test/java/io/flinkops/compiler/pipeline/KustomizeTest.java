@@ -1,0 +1,65 @@
+package io.flinkops.compiler.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.source.FileSystemTree;
+import io.flinkops.compiler.testing.RuleTester;
+import io.flinkops.compiler.testing.TestRepo;
+import io.flinkops.compiler.emit.AtomicOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every emitted root renders with the real kubectl kustomize, to exactly the objects the compiler meant. */
+class KustomizeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyRootRendersToTheEmittedObjects() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        CompileResult result = new Compiler().compile(CompileRequest.of(new FileSystemTree(repo.root()), RuleTester.TODAY));
+        assertTrue(result.diagnostics().isEmpty(), RuleTester.describe(result.diagnostics()));
+        Path out = dir.resolve("out");
+        Set<String> expected = new TreeSet<>();
+        for (EnvironmentResult env : result.environments()) {
+            AtomicOutput.write(out, env.environment().name(), env.files());
+            for (EmittedObject o : env.objects()) {
+                expected.add(env.environment().name() + "/" + o.root() + ":" + o.id());
+            }
+        }
+        Set<String> rendered = new TreeSet<>();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (EnvironmentResult env : result.environments()) {
+            for (String root : env.objects().stream().map(EmittedObject::root).distinct().sorted().toList()) {
+                String text = kustomize(out.resolve(env.environment().name()).resolve(root));
+                for (JsonNode doc : yaml.readerFor(JsonNode.class).<JsonNode>readValues(text).readAll()) {
+                    String ns = doc.path("metadata").path("namespace").asText("");
+                    rendered.add(env.environment().name() + "/" + root + ":" + doc.path("kind").asText() + "/"
+                            + (ns.isEmpty() ? "" : ns + "/") + doc.path("metadata").path("name").asText());
+                }
+            }
+        }
+        assertEquals(expected, rendered);
+    }
+
+    static String kustomize(Path root) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("kubectl", "kustomize", root.toString()).redirectErrorStream(false).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize timed out");
+        assertEquals(0, p.exitValue(), "kubectl kustomize " + root + " failed: " + err);
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}

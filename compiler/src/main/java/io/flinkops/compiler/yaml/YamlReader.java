@@ -119,8 +119,8 @@ public final class YamlReader {
         try {
             int index = 0;
             for (Node node : yaml.composeAll(new StringReader(text))) {
-                if (node == null) {
-                    continue;
+                if (node == null || (node instanceof ScalarNode sn && sn.getTag().equals(Tag.NULL))) {
+                    continue; // an empty document, as kubectl skips it
                 }
                 if (index >= limits.maxDocuments()) {
                     throw new InputException(position(file, node.getStartMark()), String.format(Locale.ROOT,
@@ -138,6 +138,11 @@ public final class YamlReader {
             String context = e.getContext();
             String msg = "invalid YAML: " + clean(problem)
                     + (context != null && !context.isBlank() ? " (" + clean(context) + ")" : "");
+            if (problem != null && clean(problem).startsWith("a tab")) {
+                msg = clean(problem);
+            } else if (problem != null && clean(problem).startsWith("YAML nested")) {
+                msg = clean(problem);
+            }
             throw new InputException(mark == null ? SourceLocation.start(file) : position(file, mark), msg);
         } catch (YAMLException e) {
             throw new InputException(SourceLocation.start(file), "invalid YAML: " + clean(e.getMessage()));
@@ -153,8 +158,16 @@ public final class YamlReader {
             return "unreadable input";
         }
         String oneLine = s.replaceAll("\\s+", " ").trim();
-        return oneLine.replace("found character '\\t' that cannot start any token",
-                "a tab character cannot start a token (indent YAML with spaces, not tabs)");
+        if (oneLine.contains("\\t(TAB)") || oneLine.contains("'\\t'")) {
+            return "a tab character where YAML allows only spaces (indent with spaces, not tabs)";
+        }
+        if (oneLine.startsWith("Nesting Depth exceeded")) {
+            return "YAML nested too deeply (" + oneLine.replace("Nesting Depth exceeded max", "limit") + " levels)";
+        }
+        if (oneLine.startsWith("Number of aliases for non-scalar nodes exceeds")) {
+            return "too many aliases to mappings or lists (" + oneLine.replaceAll(".*max=", "limit ") + "); alias bombs are refused";
+        }
+        return oneLine;
     }
 
     private static SourceLocation position(String file, Mark mark) {

@@ -1,0 +1,146 @@
+package io.flinkops.compiler.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flinkops.compiler.testing.Cli;
+import io.flinkops.compiler.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI contract of DESIGN.md: exit codes, one-line errors, JSON, help on every command. */
+class FlinkopsCliTest {
+    @TempDir
+    Path dir;
+
+    private TestRepo samples() {
+        return new TestRepo(dir.resolve("repo")).withSamples();
+    }
+
+    @Test
+    void helpAndVersion() {
+        Cli.Result help = Cli.run(dir, "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("build") && help.out().contains("validate"), help.out());
+        for (String cmd : new String[] {"build", "validate", "rules", "explain", "schema"}) {
+            Cli.Result r = Cli.run(dir, cmd, "--help");
+            assertEquals(0, r.code(), cmd);
+            assertTrue(r.out().contains("Usage: flinkops " + cmd), r.out());
+        }
+        assertTrue(Cli.run(dir, "--version").out().startsWith("flinkops "));
+    }
+
+    @Test
+    void badUsageExitsTwoWithOneLine() {
+        Cli.Result r = Cli.run(dir, "build", "--no-such-option");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("flinkops: Unknown option"), r.err());
+        Cli.Result missing = Cli.run(dir, "validate", "does-not-exist.yaml");
+        assertEquals(2, missing.code());
+        assertEquals("flinkops: does-not-exist.yaml: no such file or folder\n", missing.err());
+    }
+
+    @Test
+    void invalidSpecFailsWithLocationAndKeepsPreviousOutput() throws Exception {
+        TestRepo repo = samples();
+        assertEquals(0, Cli.run(repo.root(), "build").code());
+        Path kept = repo.root().resolve("build/manifests/dev/analytics/flinkdeployment-state-machine.yaml");
+        String before = Files.readString(kept);
+        repo.file("environments/dev/state-machine.yaml", repo.read("environments/dev/state-machine.yaml")
+                .replace("parallelism: 2", "parallelism: 0"));
+        Cli.Result r = Cli.run(repo.root(), "build");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("environments/dev/state-machine.yaml:14:5: error: FlinkDeployment/analytics/state-machine: job parallelism is 0"), r.out());
+        assertTrue(r.err().contains("not writing output"));
+        assertEquals(before, Files.readString(kept));
+    }
+
+    @Test
+    void unreadableYamlExitsTwo() {
+        TestRepo repo = samples();
+        repo.file("environments/dev/broken.yaml", "apiVersion: flinkops.io/v1alpha1\nkind: FlinkJob\nmetadata:\n  name: [unclosed\n");
+        Cli.Result r = Cli.run(repo.root(), "validate");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.out().contains("environments/dev/broken.yaml:5:1: error: invalid YAML"), r.out());
+    }
+
+    @Test
+    void jsonFollowsTheContract() throws Exception {
+        TestRepo repo = samples();
+        repo.file("environments/dev/state-machine.yaml", repo.read("environments/dev/state-machine.yaml")
+                .replace("  size: small", "  size: small\n  surprise: true"));
+        Cli.Result r = Cli.run(repo.root(), "validate", "--format", "json");
+        assertEquals(1, r.code());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode d = json.path("diagnostics").get(0);
+        assertEquals("spec-invalid", d.path("rule").asText());
+        assertEquals("parse", d.path("category").asText());
+        assertEquals("error", d.path("severity").asText());
+        assertEquals("environments/dev/state-machine.yaml", d.path("file").asText());
+        assertEquals(12, d.path("line").asInt());
+        assertEquals(3, d.path("column").asInt());
+        assertEquals("/spec/surprise", d.path("pointer").asText());
+        assertEquals(1, json.path("summary").path("errors").asInt());
+    }
+
+    @Test
+    void reportsGoToFilesPerFormat() throws Exception {
+        TestRepo repo = samples();
+        Cli.Result r = Cli.run(repo.root(), "validate", "--format", "json", "--output", "out/report.json", "--format", "text");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("0 errors"), r.out());
+        assertTrue(new ObjectMapper().readTree(repo.root().resolve("out/report.json").toFile()).has("diagnostics"));
+    }
+
+    @Test
+    void validatesAStreamFromStdin() {
+        String stream = """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: jobs
+                ---
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata:
+                  name: app
+                  namespace: jobs
+                spec:
+                  flinkVersion: v1_17
+                  serviceAccount: flink
+                  jobManager: {resource: {memory: 1g}}
+                  taskManager: {resource: {memory: 2g}}
+                  job: {jarURI: "local:///job.jar", parallelism: 1, upgradeMode: savepoint}
+                """;
+        Cli.Result r = Cli.runWithInput(dir, stream, "validate", "-", "--categories", "schema,operator", "--operator-version", "1.7.0");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("-:16:53: error: FlinkDeployment/jobs/app: upgradeMode savepoint needs state.checkpoints.dir [operator-checkpoint-dir-missing]"), r.out());
+        assertFalse(r.out().contains("[namespace-"), r.out());
+    }
+
+    @Test
+    void explainAndSchema() throws Exception {
+        Cli.Result explain = Cli.run(dir, "explain", "state-path-shared");
+        assertEquals(0, explain.code());
+        assertTrue(explain.out().startsWith("# state-path-shared"));
+        assertEquals(2, Cli.run(dir, "explain", "no-such-rule").code());
+        Cli.Result schema = Cli.run(dir, "schema", "FlinkJob");
+        assertEquals(0, schema.code());
+        assertEquals("FlinkJob", new ObjectMapper().readTree(schema.out()).path("title").asText());
+    }
+
+    @Test
+    void foreignFilesInTheOutputStopTheBuild() throws Exception {
+        TestRepo repo = samples();
+        repo.file("build/manifests/dev/notes.txt", "mine");
+        Cli.Result r = Cli.run(repo.root(), "build");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("holds files flinkops did not write (notes.txt)"), r.err());
+        assertEquals("mine", repo.read("build/manifests/dev/notes.txt"));
+    }
+}

@@ -1,0 +1,153 @@
+package io.flinkops.compiler.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkops.compiler.diagnostic.InputException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Positions are recorded for every node, YAML 1.1 scalars read as kubectl reads them, and hostile input is refused with a position. */
+class YamlReaderTest {
+    private final YamlReader reader = new YamlReader();
+
+    private InputException refused(String text) {
+        return assertThrows(InputException.class, () -> reader.read("f.yaml", text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void recordsKeyAndValuePositions() {
+        LocatedDocument doc = reader.parse("f.yaml", """
+                a:
+                  b: [1, 2]
+                  c:
+                    - d: x
+                """).get(0);
+        assertEquals("f.yaml:2:3", doc.sourceMap().key("/a/b").toString());
+        assertEquals("f.yaml:2:6", doc.sourceMap().value("/a/b").toString());
+        assertEquals("f.yaml:2:10", doc.sourceMap().value("/a/b/1").toString());
+        assertEquals("f.yaml:4:7", doc.sourceMap().key("/a/c/0/d").toString());
+        assertEquals("f.yaml:4:7", doc.sourceMap().best("/a/c/0/d/missing").toString());
+    }
+
+    @Test
+    void scalarsResolveLikeKubectl() {
+        JsonNode n = reader.parse("f.yaml", """
+                yes1: yes
+                on1: on
+                n1: n
+                octal: 0777
+                hex: 0x1F
+                float: 1.5
+                quoted: "2"
+                date: 2026-01-31
+                sexagesimal: 1:20
+                nothing:
+                tilde: ~
+                """).get(0).root();
+        assertTrue(n.get("yes1").booleanValue());
+        assertTrue(n.get("on1").booleanValue());
+        assertTrue(n.get("n1").isBoolean() && !n.get("n1").booleanValue());
+        assertEquals(511, n.get("octal").intValue());
+        assertEquals(31, n.get("hex").intValue());
+        assertEquals(1.5, n.get("float").doubleValue());
+        assertTrue(n.get("quoted").isTextual());
+        assertEquals("2026-01-31", n.get("date").textValue());
+        assertEquals("1:20", n.get("sexagesimal").textValue());
+        assertTrue(n.get("nothing").isNull());
+        assertTrue(n.get("tilde").isNull());
+    }
+
+    @Test
+    void mergeKeysAndAliasesExpand() {
+        JsonNode n = reader.parse("f.yaml", """
+                base: &base {cpu: 1, memory: 2g}
+                tm:
+                  <<: *base
+                  memory: 4g
+                """).get(0).root();
+        assertEquals(1, n.path("tm").path("cpu").intValue());
+        assertEquals("4g", n.path("tm").path("memory").textValue());
+    }
+
+    @Test
+    void duplicateKeysAreRefusedAtTheSecondKey() {
+        InputException e = refused("a: 1\nb: 2\na: 3\n");
+        assertEquals("f.yaml:3:1", e.location().toString());
+        assertTrue(e.getMessage().contains("duplicate key 'a'"));
+    }
+
+    @Test
+    void tabsAndSyntaxErrorsNameTheirPosition() {
+        InputException tab = refused("a:\n\tb: 1\n");
+        assertEquals(2, tab.location().line());
+        assertTrue(tab.getMessage().contains("tab"), tab.getMessage());
+        InputException bad = refused("a: [1, 2\nb: 3\n");
+        assertTrue(bad.location().line() >= 1 && bad.getMessage().startsWith("invalid YAML"), bad.oneLine());
+    }
+
+    @Test
+    void billionLaughsIsRefusedQuickly() {
+        StringBuilder sb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            sb.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 9; j++) {
+                sb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            sb.append("]\n");
+        }
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> refused(sb.toString()));
+    }
+
+    @Test
+    void aliasExpansionWithinTheAliasLimitIsStillBounded() {
+        StringBuilder sb = new StringBuilder("a0: &a0 [x, x]\n");
+        for (int i = 1; i < 16; i++) {
+            sb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+        }
+        sb.append("top: [*a15, *a15]\n");
+        InputException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> refused(sb.toString()));
+        assertTrue(e.getMessage().contains("alias") || e.getMessage().contains("nodes"), e.getMessage());
+    }
+
+    @Test
+    void deepNestingIsRefused() {
+        String deep = "a: " + "[".repeat(500) + "]".repeat(500) + "\n";
+        InputException e = refused(deep);
+        assertTrue(e.getMessage().contains("nest"), e.getMessage());
+    }
+
+    @Test
+    void hugeBinaryAndNonUtf8FilesAreRefused() {
+        byte[] huge = new byte[(int) YamlLimits.DEFAULT.maxBytes() + 1];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        assertTrue(assertThrows(InputException.class, () -> reader.read("big.yaml", huge)).getMessage().contains("over the limit"));
+        InputException nul = assertThrows(InputException.class, () -> reader.read("bin.yaml", new byte[] {'a', ':', ' ', 0, 1}));
+        assertEquals("bin.yaml:1:4", nul.location().toString());
+        InputException latin1 = assertThrows(InputException.class, () -> reader.read("l.yaml", "a: 1\nb: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals("l.yaml:2:7", latin1.location().toString());
+    }
+
+    @Test
+    void emptyAndCommentOnlyFilesHaveNoDocuments() {
+        assertEquals(List.of(), reader.parse("f.yaml", ""));
+        assertEquals(List.of(), reader.parse("f.yaml", "# only a comment\n---\n# another\n"));
+    }
+
+    @Test
+    void recursiveAliasIsRefused() {
+        InputException e = refused("a: &a\n  b: *a\n");
+        assertTrue(e.getMessage().contains("recursive") || e.getMessage().contains("alias"), e.getMessage());
+    }
+
+    @Test
+    void complexKeysAreRefused() {
+        InputException e = refused("? [a, b]\n: 1\n");
+        assertTrue(e.getMessage().contains("key"), e.getMessage());
+    }
+}

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The command line: a thin shell that parses options, calls the pipeline and maps results to exit codes. */
 @Command(name = "flinkops", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "GitOps policy and manifest compiler for Apache Flink on Kubernetes.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, RulesCommand.class, ExplainCommand.class,
+        subcommands = {BuildCommand.class, ValidateCommand.class, DiffCommand.class, RulesCommand.class, ExplainCommand.class,
             SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class FlinkopsCli implements Runnable {
     private CliContext context;

@@ -41,6 +41,14 @@ final class Runs {
         return o.ref != null ? GitTree.open(root, o.ref) : new FileSystemTree(root);
     }
 
+    /** The commit a working tree was compiled from: its HEAD, when nothing is uncommitted. */
+    static String commitOf(CliContext ctx, CommonOptions o, SourceTree sources) {
+        if (sources.commit().isPresent()) {
+            return sources.commit().get();
+        }
+        return io.flinkops.compiler.source.git.WorkingTreeState.cleanHead(repoRoot(ctx, o)).orElse(null);
+    }
+
     static LocalDate today(CliContext ctx) {
         String fixed = ctx.env().get("FLINKOPS_TODAY");
         return fixed != null ? LocalDate.parse(fixed) : LocalDate.now(ctx.clock().withZone(ZoneOffset.UTC));
@@ -58,7 +66,7 @@ final class Runs {
             }
         }
         return new CompileRequest(sources, policies, o.env, o.categorySet(), o.operatorVersion, crds, today(ctx),
-                sources.commit().orElse(null));
+                commitOf(ctx, o, sources));
     }
 
     static List<EmittedObject> objects(CompileResult result) {
@@ -78,6 +86,11 @@ final class Runs {
     static RunReport report(Compiler compiler, CompileResult result, List<EmittedObject> objects) {
         return new RunReport("flinkops", Version.get(), result.diagnostics(), List.of(), objects,
                 compiler.catalog().infos(), exceptionsUsed(result), null);
+    }
+
+    static RunReport report(Compiler compiler, CompileResult result, List<EmittedObject> objects, io.flinkops.compiler.pipeline.Review review) {
+        return new RunReport("flinkops", Version.get(), result.diagnostics(), review.baseDiagnostics(), objects,
+                compiler.catalog().infos(), exceptionsUsed(result), review);
     }
 
     /** Writes the report in every requested format; text to stdout when nothing was requested. */

@@ -29,15 +29,30 @@ public final class JsonReport implements ReportWriter {
             n.put("pointer", d.pointer());
             n.put("message", d.message());
             n.put("remediation", d.remediation());
-            if (!report.baseline().isEmpty() || report.changes() != null) {
+            if (report.pullRequest()) {
                 n.put("baselineState", report.existing(d) ? "existing" : "new");
             }
+        }
+        if (report.pullRequest()) {
+            ObjectNode review = root.putObject("review");
+            review.put("base", report.review().base());
+            review.put("head", report.review().head());
+            ArrayNode changes = review.putArray("changes");
+            report.review().changes().forEach(c -> changes.addObject().put("environment", c.environment()).put("object", c.id())
+                    .put("change", c.kind().name().toLowerCase(java.util.Locale.ROOT)).put("diff", c.diff()));
+            ArrayNode policies = review.putArray("policyFilesChanged");
+            report.review().policyFilesChanged().forEach(policies::add);
+            ArrayNode relaxed = review.putArray("relaxedFindings");
+            report.review().relaxed().forEach(d -> relaxed.add(d.oneLine()));
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", report.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count());
         summary.put("warnings", report.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count());
         summary.put("infos", report.diagnostics().stream().filter(d -> d.severity() == Severity.INFO).count());
         summary.put("objects", report.objects().size());
+        if (report.pullRequest()) {
+            summary.put("newErrors", report.newFindings().stream().filter(d -> d.severity() == Severity.ERROR).count());
+        }
         ArrayNode used = summary.putArray("exceptionsUsed");
         report.exceptionsUsed().forEach(e -> used.add(e.describe()));
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));

@@ -5,12 +5,20 @@ import java.util.Locale;
 /** The closed set of output formats; the CLI takes its choices from here. */
 public enum ReportFormat {
     TEXT,
-    JSON;
+    JSON,
+    SARIF,
+    JUNIT,
+    GITHUB,
+    MARKDOWN;
 
     public ReportWriter writer(boolean colour) {
         return switch (this) {
             case TEXT -> new TextReport(colour);
             case JSON -> new JsonReport();
+            case SARIF -> new SarifReport();
+            case JUNIT -> new JunitReport();
+            case GITHUB -> new GithubReport();
+            case MARKDOWN -> new MarkdownReport();
         };
     }
 

@@ -4,11 +4,13 @@ import io.flinkops.compiler.check.RuleInfo;
 import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.policy.PolicyException;
+import io.flinkops.compiler.pipeline.Review;
 import java.util.List;
 
 /**
  * What the report writers render: findings (each marked new or existing in pull-request mode), the
- * objects that were checked, the rules that can fire, and the exceptions the run used.
+ * objects that were checked, the rules that can fire, the exceptions the run used and, for a pull
+ * request, the review of what it changes.
  */
 public record RunReport(
         String tool,
@@ -18,7 +20,19 @@ public record RunReport(
         List<EmittedObject> objects,
         List<RuleInfo> rules,
         List<PolicyException> exceptionsUsed,
-        String changes) {
+        Review review) {
+
+    public boolean pullRequest() {
+        return review != null;
+    }
+
+    public List<Diagnostic> newFindings() {
+        return diagnostics.stream().filter(d -> !existing(d)).toList();
+    }
+
+    public List<Diagnostic> existingFindings() {
+        return diagnostics.stream().filter(this::existing).toList();
+    }
 
     /** True when the finding was already present on the base revision. */
     public boolean existing(Diagnostic d) {

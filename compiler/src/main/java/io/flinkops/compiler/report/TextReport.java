@@ -15,13 +15,36 @@ public final class TextReport implements ReportWriter {
 
     @Override
     public void write(RunReport report, Writer out) throws IOException {
+        if (report.pullRequest()) {
+            var review = report.review();
+            out.write("Changes from " + review.base() + " to " + review.head() + ":\n");
+            if (review.changes().isEmpty()) {
+                out.write("  (no object changes)\n");
+            }
+            for (var c : review.changes()) {
+                out.write("  " + c.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + c.environment() + " " + c.id() + "\n");
+            }
+            for (var c : review.changes()) {
+                if (c.kind() == io.flinkops.compiler.pipeline.ObjectChange.Kind.CHANGED) {
+                    out.write(c.diff());
+                }
+            }
+            if (!review.policyFilesChanged().isEmpty()) {
+                out.write("This change edits " + String.join(", ", review.policyFilesChanged())
+                        + "; it is judged by the base revision's policies.\n");
+                for (Diagnostic d : review.relaxed()) {
+                    out.write("  the edit would relax: " + d.oneLine() + "\n");
+                }
+            }
+            out.write("\n");
+        }
         for (Diagnostic d : report.diagnostics()) {
             String sev = d.severity().label();
             if (colour) {
                 String code = d.severity() == Severity.ERROR ? "31" : d.severity() == Severity.WARNING ? "33" : "36";
                 sev = "\u001b[1;" + code + "m" + sev + "\u001b[0m";
             }
-            String marker = !report.baseline().isEmpty() && report.existing(d) ? " (existing)" : "";
+            String marker = report.pullRequest() ? (report.existing(d) ? " (existing)" : " (new)") : "";
             out.write(d.location() + ": " + sev + ": " + d.message() + " [" + d.rule() + "]" + marker + "\n");
             if (!d.remediation().isEmpty()) {
                 out.write("    fix: " + d.remediation() + "\n");

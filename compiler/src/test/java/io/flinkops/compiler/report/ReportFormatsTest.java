@@ -1,0 +1,93 @@
+package io.flinkops.compiler.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.flinkops.compiler.testing.Cli;
+import io.flinkops.compiler.testing.TestRepo;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** Each report format on a repository with findings: SARIF validates, JUnit parses, GitHub lines match the syntax. */
+class ReportFormatsTest {
+    @TempDir
+    Path dir;
+
+    TestRepo repo;
+
+    @BeforeEach
+    void repoWithFindings() {
+        repo = new TestRepo(dir).withSamples();
+        repo.file("environments/dev/state-machine.yaml", repo.read("environments/dev/state-machine.yaml")
+                .replace("image: flink:1.17.2-scala_2.12-java11", "image: flink:latest")
+                .replace("parallelism: 2", "parallelism: 0"));
+    }
+
+    private String run(String format) {
+        Cli.Result r = Cli.run(repo.root(), "validate", "--format", format);
+        assertEquals(1, r.code(), r.err());
+        return r.out();
+    }
+
+    @Test
+    void sarifValidatesAgainstTheSarif210Schema() throws Exception {
+        String sarif = run("sarif");
+        Schema schema;
+        try (InputStream in = getClass().getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+        }
+        JsonNode doc = new ObjectMapper().readTree(sarif);
+        List<Error> errors = schema.validate(doc);
+        assertTrue(errors.isEmpty(), errors.toString());
+        JsonNode result = doc.path("runs").get(0).path("results").get(0);
+        assertEquals("environments/dev/state-machine.yaml", result.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText());
+        assertTrue(result.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt() > 1);
+        JsonNode rules = doc.path("runs").get(0).path("tool").path("driver").path("rules");
+        assertEquals(result.path("ruleId").asText(), rules.get(result.path("ruleIndex").asInt()).path("id").asText());
+        assertTrue(rules.get(0).path("help").path("text").asText().endsWith("."));
+    }
+
+    @Test
+    void junitHasOneTestCasePerObject() throws Exception {
+        String xml = run("junit");
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        int cases = doc.getElementsByTagName("testcase").getLength();
+        assertEquals(75, cases);
+        assertEquals(1, doc.getElementsByTagName("failure").getLength());
+        String failure = doc.getElementsByTagName("failure").item(0).getTextContent();
+        assertTrue(failure.contains("environments/dev/state-machine.yaml:14:5"), failure);
+    }
+
+    @Test
+    void githubLinesAreWorkflowCommands() {
+        Pattern command = Pattern.compile("^::(error|warning|notice) file=[^,:]+,line=\\d+,col=\\d+,title=[a-z0-9-]+::[^\\n]+$");
+        String out = run("github");
+        assertTrue(out.lines().count() >= 2);
+        out.lines().forEach(l -> assertTrue(command.matcher(l).matches(), l));
+        assertEquals("a%0Ab%25c", GithubReport.data("a\nb%c"));
+        assertEquals("x%2Cy%3Az", GithubReport.property("x,y:z"));
+    }
+
+    @Test
+    void markdownSummaryListsFindings() {
+        String md = run("markdown");
+        assertTrue(md.startsWith("## flinkops found 2 errors"), md);
+        assertTrue(md.contains("| error | `environments/dev/state-machine.yaml:14:5` | [operator-parallelism-not-positive](docs/rules/operator-parallelism-not-positive.md) |"), md);
+    }
+}

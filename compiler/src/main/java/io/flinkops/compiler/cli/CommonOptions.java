@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** Options every compiling command shares. */
@@ -33,12 +34,18 @@ public final class CommonOptions {
     @Option(names = "--crd", paramLabel = "FILE", description = "A CRD file for operator versions or flavours not built in (repeatable).")
     List<Path> crds = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} (repeatable; pairs with --output).",
-            completionCandidates = FormatCandidates.class)
-    List<String> formats = new ArrayList<>();
+    @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "Reports (repeat --format, each optionally followed by its --output):%n")
+    List<ReportTarget> reports = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report of the matching --format to FILE (repeatable).")
-    List<Path> outputs = new ArrayList<>();
+    /** One report: a format and, optionally, the file it goes to (stdout otherwise). */
+    static final class ReportTarget {
+        @Option(names = "--format", required = true, paramLabel = "FORMAT",
+                description = "Report format: ${COMPLETION-CANDIDATES}.", completionCandidates = FormatCandidates.class)
+        String format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write this report to FILE instead of stdout.")
+        Path output;
+    }
 
     @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
     boolean verbose;

@@ -95,25 +95,27 @@ final class Runs {
 
     /** Writes the report in every requested format; text to stdout when nothing was requested. */
     static void emitReports(CliContext ctx, CommonOptions o, RunReport report) {
-        List<String> formats = o.formats.isEmpty() ? List.of("text") : o.formats;
-        if (o.outputs.size() > formats.size()) {
-            throw new InputException("more --output files (" + o.outputs.size() + ") than --format options (" + formats.size() + ")");
+        List<CommonOptions.ReportTarget> targets = o.reports;
+        if (targets.isEmpty()) {
+            CommonOptions.ReportTarget text = new CommonOptions.ReportTarget();
+            text.format = "text";
+            targets = List.of(text);
         }
-        for (int i = 0; i < formats.size(); i++) {
+        for (CommonOptions.ReportTarget target : targets) {
             ReportFormat format;
             try {
-                format = ReportFormat.parse(formats.get(i));
+                format = ReportFormat.parse(target.format);
             } catch (IllegalArgumentException e) {
                 throw new InputException(e.getMessage() + " (use one of " + String.join(", ",
                         java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::label).toList()) + ")");
             }
-            boolean toFile = i < o.outputs.size();
+            boolean toFile = target.output != null;
             boolean colour = !toFile && ctx.terminal() && !ctx.env().containsKey("NO_COLOR");
             try {
                 if (toFile) {
                     StringWriter sw = new StringWriter();
                     format.writer(false).write(report, sw);
-                    Path file = ctx.cwd().resolve(o.outputs.get(i));
+                    Path file = ctx.cwd().resolve(target.output);
                     if (file.getParent() != null) {
                         Files.createDirectories(file.getParent());
                     }

@@ -91,10 +91,12 @@ class FlinkopsCliTest {
     @Test
     void reportsGoToFilesPerFormat() throws Exception {
         TestRepo repo = samples();
-        Cli.Result r = Cli.run(repo.root(), "validate", "--format", "json", "--output", "out/report.json", "--format", "text");
-        assertEquals(0, r.code());
+        Cli.Result r = Cli.run(repo.root(), "validate", "--format", "github", "--format", "json", "--output", "out/report.json",
+                "--format", "text", "--format", "sarif", "-o", "out/report.sarif");
+        assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("0 errors"), r.out());
         assertTrue(new ObjectMapper().readTree(repo.root().resolve("out/report.json").toFile()).has("diagnostics"));
+        assertEquals("2.1.0", new ObjectMapper().readTree(repo.root().resolve("out/report.sarif").toFile()).path("version").asText());
     }
 
     @Test

@@ -283,6 +283,7 @@ public final class ManifestGenerator {
         origin.map("/metadata/annotations", "/metadata/annotations");
         int wave = session ? WAVE_SESSION_CLUSTER : WAVE_JOB;
         annotate(meta, spec.document().file(), wave);
+        protectFromPrune(env, meta);
 
         ObjectNode s = fd.putObject("spec");
         s.put("image", spec.image());
@@ -512,6 +513,7 @@ public final class ManifestGenerator {
             origin.map("/metadata/annotations", "/metadata/annotations");
         }
         annotate(meta, spec.document().file(), WAVE_SESSION_JOB);
+        protectFromPrune(env, meta);
         ObjectNode s = sj.putObject("spec");
         s.put("deploymentName", cluster.name());
         origin.map("/spec/deploymentName", "/spec/cluster");
@@ -535,6 +537,7 @@ public final class ManifestGenerator {
         int wave = raw.kind() == SpecKind.RAW_FLINK_SESSION_JOB ? WAVE_SESSION_JOB
                 : raw.document().root().path("spec").has("job") ? WAVE_JOB : WAVE_SESSION_CLUSTER;
         annotate(meta, raw.document().file(), wave);
+        protectFromPrune(env, meta);
         String root = raw.namespace() == null ? "default" : raw.namespace();
         String file = raw.kind().kind().toLowerCase(java.util.Locale.ROOT) + "-" + (raw.name() == null ? "unnamed" : raw.name()) + ".yaml";
         return new EmittedObject(env.name(), root, file, copy, Origin.identity(raw.document().sourceMap()), wave);
@@ -582,6 +585,18 @@ public final class ManifestGenerator {
             annotations.put(Labels.COMMIT, options.commit());
         }
         meta.set("annotations", sortObject(annotations));
+    }
+
+    /**
+     * Where the environment does not prune automatically (production by default), Flink resources
+     * also refuse a manual prune: deleting a FlinkDeployment by accident drops its running job.
+     */
+    private static void protectFromPrune(Environment env, ObjectNode meta) {
+        if (!env.argocd().prune()) {
+            ObjectNode annotations = meta.with("annotations");
+            annotations.put("argocd.argoproj.io/sync-options", "Prune=false");
+            meta.set("annotations", sortObject(annotations));
+        }
     }
 
     private static ObjectNode sortObject(ObjectNode node) {

@@ -13,7 +13,7 @@ public final class StageFindings {
 
     public static List<RuleInfo> all() {
         return List.of(RuleInfo.of(UnreadableInput.class), RuleInfo.of(UnknownKind.class), RuleInfo.of(SpecInvalid.class),
-                RuleInfo.of(UnresolvedReference.class), RuleInfo.of(RepositoryLayout.class),
+                RuleInfo.of(UnresolvedReference.class), RuleInfo.of(RepositoryLayout.class), RuleInfo.of(OverlayInvalid.class),
                 RuleInfo.of(PolicyConfigInvalid.class), RuleInfo.of(PolicyExceptionInvalid.class),
                 RuleInfo.of(PolicyExceptionExpired.class), RuleInfo.of(PolicyExceptionUnused.class));
     }
@@ -48,6 +48,13 @@ public final class StageFindings {
             rationale = "The layout is how flinkops knows which environment a spec belongs to and where its output goes.",
             remediation = "Keep environments/<env>/environment.yaml and one resource per file beside it, with unique names.")
     static final class RepositoryLayout {}
+
+    @Rule(id = "overlay-invalid", category = Category.PARSE, severity = Severity.ERROR,
+            summary = "Overlay patches target an emitted object of their root",
+            rationale = "A patch whose target is not in the root fails `kubectl kustomize` in Argo CD's repo server, "
+                    + "long after the pull request merged; a renamed job silently orphans its patch.",
+            remediation = "Name an object of that root in the patch's apiVersion, kind and metadata.name, or delete the patch.")
+    static final class OverlayInvalid {}
 
     @Rule(id = "policy-config-invalid", category = Category.POLICY, severity = Severity.ERROR,
             summary = "Policy sets name existing sets, rules and parameters",

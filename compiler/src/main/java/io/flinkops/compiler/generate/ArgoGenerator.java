@@ -81,6 +81,9 @@ public final class ArgoGenerator {
         spec.putArray("clusterResourceWhitelist").addObject().put("group", "").put("kind", "Namespace");
         ArrayNode allowed = spec.putArray("namespaceResourceWhitelist");
         allowed.addObject().put("group", "").put("kind", "ServiceAccount");
+        allowed.addObject().put("group", "").put("kind", "ConfigMap");
+        allowed.addObject().put("group", "").put("kind", "ResourceQuota");
+        allowed.addObject().put("group", "").put("kind", "LimitRange");
         allowed.addObject().put("group", "rbac.authorization.k8s.io").put("kind", "Role");
         allowed.addObject().put("group", "rbac.authorization.k8s.io").put("kind", "RoleBinding");
         allowed.addObject().put("group", "networking.k8s.io").put("kind", "NetworkPolicy");

@@ -39,8 +39,16 @@ class KustomizeTest {
                 expected.add(env.environment().name() + "/" + o.root() + ":" + o.id());
             }
         }
-        Set<String> rendered = new TreeSet<>();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (var walk = Files.walk(repo.root().resolve("overlays"))) {
+            for (Path p : walk.filter(f -> f.toString().contains("/resources/") && f.toString().endsWith(".yaml")).toList()) {
+                Path rel = repo.root().resolve("overlays").relativize(p);
+                JsonNode doc = yaml.readTree(p.toFile());
+                expected.add(rel.getName(0) + "/" + rel.getName(1) + ":" + doc.path("kind").asText() + "/"
+                        + doc.path("metadata").path("namespace").asText() + "/" + doc.path("metadata").path("name").asText());
+            }
+        }
+        Set<String> rendered = new TreeSet<>();
         for (EnvironmentResult env : result.environments()) {
             for (String root : env.objects().stream().map(EmittedObject::root).distinct().sorted().toList()) {
                 String text = kustomize(out.resolve(env.environment().name()).resolve(root));
@@ -52,6 +60,12 @@ class KustomizeTest {
             }
         }
         assertEquals(expected, rendered);
+
+        // the result after overlays passes every check too, read back from kustomize's own output
+        String prodAnalytics = kustomize(out.resolve("prod/analytics"));
+        assertTrue(prodAnalytics.contains("acme.com/cost-center"), "the overlay patch was applied");
+        var check = io.flinkops.compiler.testing.Cli.runWithInput(dir, prodAnalytics, "validate", "-", "--operator-version", "1.7.0");
+        assertEquals(0, check.code(), check.out());
     }
 
     static String kustomize(Path root) throws IOException, InterruptedException {

@@ -25,7 +25,11 @@ public final class CrdSchemas {
             "FlinkDeployment", "flinkdeployments",
             "FlinkSessionJob", "flinksessionjobs",
             "FlinkStateSnapshot", "flinkstatesnapshots");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Built on first use: only CRD files given by the user are YAML at run time. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Optional<CompiledSchema>> cache = new ConcurrentHashMap<>();
 
@@ -39,7 +43,10 @@ public final class CrdSchemas {
      */
     public Optional<CompiledSchema> forKind(String operatorVersion, String kind, String apiVersion) {
         String key = operatorVersion + "|" + kind + "|" + apiVersion;
-        return cache.computeIfAbsent(key, k -> load(builtInCrd(operatorVersion, kind), kind, apiVersion));
+        return cache.computeIfAbsent(key, k -> {
+            Optional<CompiledSchema> precompiled = precompiled(operatorVersion, kind, apiVersion);
+            return precompiled.isPresent() ? precompiled : load(builtInCrd(operatorVersion, kind), kind, apiVersion);
+        });
     }
 
     /** The schema of {@code kind} from a CRD file the user gave (EMR on EKS, newer operators). */
@@ -47,7 +54,7 @@ public final class CrdSchemas {
         String key = "file:" + crd.name() + "|" + kind + "|" + apiVersion;
         return cache.computeIfAbsent(key, k -> {
             try {
-                for (JsonNode doc : YAML.readerFor(JsonNode.class).<JsonNode>readValues(new String(crd.bytes(), java.nio.charset.StandardCharsets.UTF_8)).readAll()) {
+                for (JsonNode doc : Yaml.MAPPER.readerFor(JsonNode.class).<JsonNode>readValues(new String(crd.bytes(), java.nio.charset.StandardCharsets.UTF_8)).readAll()) {
                     if (kind.equals(doc.path("spec").path("names").path("kind").asText())) {
                         return load(Optional.of(doc), kind, apiVersion);
                     }
@@ -57,6 +64,25 @@ public final class CrdSchemas {
                 throw new InputException("cannot read CRD file " + crd.name() + ": " + e.getMessage().replaceAll("\\s+", " "));
             }
         });
+    }
+
+    /** The JSON Schema the build converted from the CRD ({@link CrdPrecompiler}), when present. */
+    private static Optional<CompiledSchema> precompiled(String operatorVersion, String kind, String apiVersion) {
+        String plural = PLURALS.get(kind);
+        if (plural == null) {
+            return Optional.empty();
+        }
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        String group = apiVersion.substring(0, apiVersion.indexOf('/'));
+        String resource = RESOURCE_DIR + operatorVersion + "/" + plural + "." + group + "-" + version + ".schema.json";
+        try (InputStream in = CrdSchemas.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(CompiledSchema.compile(JSON.readTree(in)));
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in schema " + resource + " is unreadable", e);
+        }
     }
 
     private static Optional<JsonNode> builtInCrd(String operatorVersion, String kind) {
@@ -69,7 +95,7 @@ public final class CrdSchemas {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(YAML.readTree(in));
+            return Optional.of(Yaml.MAPPER.readTree(in));
         } catch (IOException e) {
             throw new IllegalStateException("built-in CRD " + resource + " is unreadable", e);
         }

@@ -22,15 +22,19 @@ public final class SpecSchemas {
     private static final List<SpecKind> KINDS = List.of(
             SpecKind.ENVIRONMENT, SpecKind.POLICY_SET, SpecKind.FLINK_JOB, SpecKind.FLINK_SESSION_CLUSTER, SpecKind.FLINK_SESSION_JOB);
 
-    private final ObjectNode source;
+    private ObjectNode source;
     private final Map<SpecKind, CompiledSchema> compiled = new EnumMap<>(SpecKind.class);
 
-    public SpecSchemas() {
-        try (InputStream in = SpecSchemas.class.getResourceAsStream(RESOURCE)) {
-            source = (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Read on first use: a run over raw resources alone never needs these schemas. */
+    private synchronized ObjectNode source() {
+        if (source == null) {
+            try (InputStream in = SpecSchemas.class.getResourceAsStream(RESOURCE)) {
+                source = (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return source;
     }
 
     public static List<SpecKind> kinds() {
@@ -39,8 +43,8 @@ public final class SpecSchemas {
 
     /** The standalone JSON Schema of one kind, with its definitions inlined under "definitions". */
     public ObjectNode schemaOf(SpecKind kind) {
-        ObjectNode definitions = (ObjectNode) source.get("definitions");
-        ObjectNode schema = ((ObjectNode) source.get("kinds").get(kind.kind())).deepCopy();
+        ObjectNode definitions = (ObjectNode) source().get("definitions");
+        ObjectNode schema = ((ObjectNode) source().get("kinds").get(kind.kind())).deepCopy();
         expandMixins(schema, definitions);
         ObjectNode out = schema.objectNode();
         out.put("$schema", "http://json-schema.org/draft-07/schema#");

@@ -10,9 +10,7 @@ final class NetworkPolicies {
     private NetworkPolicies() {}
 
     static List<EmittedObject> in(EnvironmentView view, String namespace) {
-        return view.objects().stream()
-                .filter(o -> o.kind().equals("NetworkPolicy") && o.namespace().equals(namespace))
-                .toList();
+        return view.inNamespace("NetworkPolicy", namespace);
     }
 
     /** A policy that selects every pod, covers both directions and allows nothing. */

@@ -23,7 +23,7 @@ for e in range(a.envs):
     env = names[e]
     d = os.path.join(a.out, "environments", env)
     os.makedirs(d)
-    nss = ["team-%02d" % i for i in range(a.namespaces)]
+    nss = ["%s-team-%02d" % (env, i) for i in range(a.namespaces)]
     with open(os.path.join(d, "environment.yaml"), "w") as f:
         f.write(f"""apiVersion: flinkops.io/v1alpha1
 kind: Environment

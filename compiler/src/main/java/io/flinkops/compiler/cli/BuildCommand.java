@@ -29,7 +29,7 @@ final class BuildCommand implements Callable<Integer> {
         CliContext ctx = parent.context();
         Compiler compiler = new Compiler();
         SourceTree sources = Runs.sources(ctx, options);
-        CompileResult result = compiler.compile(Runs.request(ctx, options, sources));
+        CompileResult result = compiler.compile(Runs.request(ctx, options, sources, true));
         Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));
         int code = Runs.exitCode(result);
         if (code != ExitCode.OK) {

@@ -54,7 +54,13 @@ final class Runs {
         return fixed != null ? LocalDate.parse(fixed) : LocalDate.now(ctx.clock().withZone(ZoneOffset.UTC));
     }
 
+    /** A request for checking only: no provenance, so no need to ask Git whether the tree is clean. */
     static CompileRequest request(CliContext ctx, CommonOptions o, SourceTree sources) {
+        return request(ctx, o, sources, false);
+    }
+
+    /** With {@code provenance}, emitted objects record the commit of a clean checkout (costs a Git status). */
+    static CompileRequest request(CliContext ctx, CommonOptions o, SourceTree sources, boolean provenance) {
         SourceTree policies = o.policiesFrom != null ? GitTree.open(repoRoot(ctx, o), o.policiesFrom) : sources;
         List<CrdSource> crds = new ArrayList<>();
         for (Path p : o.crds) {
@@ -66,7 +72,7 @@ final class Runs {
             }
         }
         return new CompileRequest(sources, policies, o.env, o.categorySet(), o.operatorVersion, crds, today(ctx),
-                commitOf(ctx, o, sources));
+                provenance ? commitOf(ctx, o, sources) : sources.commit().orElse(null));
     }
 
     static List<EmittedObject> objects(CompileResult result) {

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Benchmark: a synthetic 3 x 1,000-job repository, timed against the floor (parse + write with
+# Jackson, no checks), kubectl kustomize (one root vs the emitted roots), a JVM printing "hello",
+# and peak memory. Prints one table of figures from a single run. Not a test: see bench/README.md.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+WORK="${WORK:-$ROOT/build/bench}"
+JOBS="${JOBS:-1000}"
+RUNS="${RUNS:-5}"
+JAR="$ROOT/compiler/target/flinkops.jar"
+JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+
+command -v kubectl >/dev/null || { echo "bench: kubectl is required" >&2; exit 1; }
+[[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time is required (apt-get install time)" >&2; exit 1; }
+rm -rf "$WORK" && mkdir -p "$WORK/classes"
+"$ROOT/flinkops" --version >/dev/null   # builds the jar and the class-data-sharing archive if needed
+"$ROOT/flinkops" --version >/dev/null
+python3 "$HERE/gen_repo.py" "$WORK/repo" --jobs "$JOBS" >/dev/null
+javac -d "$WORK/classes" -cp "$JAR" "$HERE/Floor.java" "$HERE/Hello.java"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+timed() { /usr/bin/time -o "$WORK/t" -f '%e %M' "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }; cat "$WORK/t"; }
+
+# 1. the full build (every check), fresh output each time
+build=(); peak=0
+for i in $(seq "$RUNS"); do
+  read -r s kb < <(timed "$ROOT/flinkops" build --repo "$WORK/repo" --out "$WORK/out-$i")
+  build+=("$s"); (( kb > peak )) && peak=$kb
+done
+build_s=$(printf '%s\n' "${build[@]}" | median)
+
+# 2. the floor: parse the same inputs, write the same objects with Jackson
+floor=()
+for i in $(seq "$RUNS"); do
+  rm -rf "$WORK/floor-out"
+  /usr/bin/time -o "$WORK/t" -f '%e' "${JVM[@]}" -cp "$JAR:$WORK/classes" Floor "$WORK/repo" "$WORK/out-1" "$WORK/floor-out" > "$WORK/floor.txt"
+  pre=$(sed -n 's/.*preload_ms=\([0-9]*\).*/\1/p' "$WORK/floor.txt")
+  floor+=("$(awk -v t="$(cat "$WORK/t")" -v p="$pre" 'BEGIN {printf "%.3f", t - p / 1000}')")
+done
+floor_s=$(printf '%s\n' "${floor[@]}" | median)
+
+# 3. kubectl kustomize: every emitted root, and one root holding the same objects
+roots=0; kroots=0
+for r in "$WORK"/out-1/*/*/; do
+  [[ -f "$r/kustomization.yaml" ]] || continue
+  s=$(timed kubectl kustomize "$r" | cut -d' ' -f1); kroots=$(awk -v a="$kroots" -v b="$s" 'BEGIN {print a + b}'); roots=$((roots + 1))
+done
+one="$WORK/one-root"; mkdir -p "$one"; n=0
+{ echo "apiVersion: kustomize.config.k8s.io/v1beta1"; echo "kind: Kustomization"; echo "resources:"; } > "$one/kustomization.yaml"
+for f in "$WORK"/out-1/*/*/*.yaml; do
+  [[ "$(basename "$f")" == kustomization.yaml || "$(basename "$f")" == overlay-* ]] && continue
+  n=$((n + 1)); cp "$f" "$one/r$n.yaml"; echo "  - r$n.yaml" >> "$one/kustomization.yaml"
+done
+kone=$(timed kubectl kustomize "$one" | cut -d' ' -f1)
+
+# 4. a one-file validate (pre-commit) against a JVM printing hello
+cp "$ROOT/compiler/src/test/resources/bench/raw-flinkdeployment.yaml" "$WORK/raw.yaml"
+one_file=(); hello=()
+for i in $(seq 11); do
+  one_file+=("$(timed "$ROOT/flinkops" validate "$WORK/raw.yaml" | cut -d' ' -f1)")
+  hello+=("$(timed "${JVM[@]}" -cp "$WORK/classes" Hello | cut -d' ' -f1)")
+done
+one_s=$(printf '%s\n' "${one_file[@]}" | median)
+hello_s=$(printf '%s\n' "${hello[@]}" | median)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+cat <<TABLE
+flinkops benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)
+repository: 3 environments x $JOBS jobs; $(find "$WORK/out-1" -name '*.yaml' -not -name kustomization.yaml | wc -l) files emitted in $roots roots
+
+| measure | value | target |
+| --- | --- | --- |
+| full build, median of $RUNS (s) | $build_s | |
+| floor: parse + write with Jackson, median of $RUNS (s) | $floor_s | |
+| build / floor | $(ratio "$build_s" "$floor_s") | <= 2 |
+| kubectl kustomize, one root with all $n objects (s) | $kone | |
+| kubectl kustomize, sum over the $roots emitted roots (s) | $kroots | |
+| sum over roots / one root | $(ratio "$kroots" "$kone") | <= 0.2 |
+| one root / full build | $(ratio "$kone" "$build_s") | >= 20 |
+| one-file validate, median of 11 (s) | $one_s | <= 0.4 |
+| one-file validate / JVM hello ($hello_s s) | $(ratio "$one_s" "$hello_s") | <= 7 |
+| peak memory of the build (MiB) | $((peak / 1024)) | <= 400 |
+TABLE

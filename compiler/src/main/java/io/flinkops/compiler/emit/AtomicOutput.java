@@ -77,8 +77,23 @@ public final class AtomicOutput {
             if (Files.exists(old)) {
                 deleteOwned(old, false);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + target + " failed: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            undo(target, old);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("writing " + target + " failed: " + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** After a failure between the two renames, puts the previous tree back at once. */
+    private static void undo(Path target, Path old) {
+        try {
+            if (Files.exists(old) && !Files.exists(target)) {
+                move(old, target);
+            }
+        } catch (IOException ignored) {
+            // the next run's recover() finishes the job
         }
     }
 

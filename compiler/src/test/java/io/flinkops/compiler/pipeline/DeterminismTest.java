@@ -28,9 +28,27 @@ class DeterminismTest {
         a.forEach((k, v) -> assertEquals(v, b.get(k), k));
     }
 
+    /** Java 25 (installed beside 17 on these machines) writes the same bytes as Java 17. */
+    @Test
+    void sameBytesOnJava25() throws Exception {
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java25), "no Java 25 on this machine");
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        build(repo.root(), dir.resolve("out-17"), dir, "UTC", "C.UTF-8", "en", "US");
+        build(java25.toString(), repo.root(), dir.resolve("out-25"), dir, "Asia/Kolkata", "de_DE.UTF-8", "de", "DE");
+        Map<String, String> a = SamplesTest.tree(dir.resolve("out-17"));
+        Map<String, String> b = SamplesTest.tree(dir.resolve("out-25"));
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((k, v) -> assertEquals(v, b.get(k), k));
+    }
+
     private static void build(Path repo, Path out, Path cwd, String tz, String lang, String language, String country) throws Exception {
+        build(Path.of(System.getProperty("java.home"), "bin", "java").toString(), repo, out, cwd, tz, lang, language, country);
+    }
+
+    private static void build(String java, Path repo, Path out, Path cwd, String tz, String lang, String language, String country) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                java,
                 "-Duser.timezone=" + tz, "-Duser.language=" + language, "-Duser.country=" + country,
                 "-Dfile.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path"),

@@ -1,0 +1,72 @@
+package io.flinkops.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.flinkops.compiler.testing.Cli;
+import io.flinkops.compiler.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile values in every spec field that reaches the output come back as the same data, never as structure. */
+class InjectionTest {
+    static final List<String> HOSTILE = List.of(
+            "a\nb: injected", "---\nkind: Secret", "x: y", "&anchor value", "*alias", "'single' \"double\"",
+            "# not a comment", "- list item", "{flow: map}", "[1, 2]", "yes", "null", "0777", "  leading space",
+            "trailing colon:", "%TAG ! tag:", "@at", "`tick`", "tab\there", "\u00e9\u00e8 unicode \u2603", "!!binary x");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void hostileValuesRoundTrip() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (String value : HOSTILE) {
+            TestRepo repo = new TestRepo(dir.resolve("r" + Integer.toHexString(value.hashCode()))).withSamples();
+            String v = json.writeValueAsString(value); // a JSON string is a valid YAML double-quoted scalar
+            repo.file("environments/dev/hostile.yaml", """
+                    apiVersion: flinkops.io/v1alpha1
+                    kind: FlinkJob
+                    metadata:
+                      name: hostile
+                      namespace: analytics
+                      labels: {team: data}
+                      annotations: {note: %1$s}
+                    spec:
+                      owner: %1$s
+                      image: %1$s
+                      flinkVersion: v1_17
+                      size: small
+                      flinkConfiguration: {custom.key: %1$s}
+                      podTemplate:
+                        spec:
+                          containers:
+                            - name: flink-main-container
+                              env: [{name: HOSTILE, value: %1$s}]
+                      job:
+                        jarURI: %1$s
+                        entryClass: %1$s
+                        args: [%1$s, "--x"]
+                        parallelism: 1
+                    """.formatted(v));
+            Cli.Result r = Cli.run(repo.root(), "build", "--categories", "parse", "--out", "out");
+            assertEquals(0, r.code(), value + ": " + r.out() + r.err());
+            JsonNode fd = yaml.readTree(repo.root().resolve("out/dev/analytics/flinkdeployment-hostile.yaml").toFile());
+            assertEquals("FlinkDeployment", fd.path("kind").asText(), value);
+            assertEquals(value, fd.path("metadata").path("annotations").path("note").asText(), "annotation " + value);
+            assertEquals(value, fd.path("metadata").path("labels").path("flinkops.io/owner").asText(), "owner " + value);
+            assertEquals(value, fd.path("spec").path("image").asText(), "image " + value);
+            assertEquals(value, fd.path("spec").path("flinkConfiguration").path("custom.key").asText(), "conf " + value);
+            assertEquals(value, fd.path("spec").path("job").path("jarURI").asText(), "jarURI " + value);
+            assertEquals(value, fd.path("spec").path("job").path("entryClass").asText(), "entryClass " + value);
+            assertEquals(value, fd.path("spec").path("job").path("args").get(0).asText(), "args " + value);
+            assertEquals(value, fd.path("spec").path("podTemplate").path("spec").path("containers").get(0).path("env").get(0).path("value").asText());
+            assertEquals(1, yaml.readerFor(JsonNode.class).readValues(repo.read("out/dev/analytics/flinkdeployment-hostile.yaml")).readAll().size());
+        }
+    }
+}

@@ -48,7 +48,14 @@ public final class Checker {
         view.objects().parallelStream().forEach(object -> {
             CheckTarget target = new CheckTarget(object, view);
             for (RuleCheck rule : active) {
-                rule.checkObject(target, new ObjectReporter(rule, settings.apply(rule.info()), object, out, suppressor));
+                ObjectReporter reporter = new ObjectReporter(rule, settings.apply(rule.info()), object, out, suppressor);
+                try {
+                    rule.checkObject(target, reporter);
+                } catch (RuntimeException e) {
+                    // A rule must never take the run down; the object's shape is reported by the schema check.
+                    reporter.report("", "could not be checked by " + rule.info().id() + " (" + e.getClass().getSimpleName()
+                            + "); the object's own shape is likely wrong, see the schema findings");
+                }
             }
         });
         for (RuleCheck rule : active) {

@@ -533,11 +533,16 @@ public final class ManifestGenerator {
 
     private EmittedObject raw(Environment env, RawResource raw) {
         ObjectNode copy = ((ObjectNode) raw.document().root()).deepCopy();
-        ObjectNode meta = copy.with("metadata");
         int wave = raw.kind() == SpecKind.RAW_FLINK_SESSION_JOB ? WAVE_SESSION_JOB
                 : raw.document().root().path("spec").has("job") ? WAVE_JOB : WAVE_SESSION_CLUSTER;
-        annotate(meta, raw.document().file(), wave);
-        protectFromPrune(env, meta);
+        JsonNode existing = copy.get("metadata");
+        // A malformed metadata is the schema check's finding; provenance only goes where it fits.
+        if ((existing == null || existing.isObject())
+                && (existing == null || !existing.has("annotations") || existing.get("annotations").isObject())) {
+            ObjectNode meta = copy.with("metadata");
+            annotate(meta, raw.document().file(), wave);
+            protectFromPrune(env, meta);
+        }
         String root = raw.namespace() == null ? "default" : raw.namespace();
         String file = raw.kind().kind().toLowerCase(java.util.Locale.ROOT) + "-" + (raw.name() == null ? "unnamed" : raw.name()) + ".yaml";
         return new EmittedObject(env.name(), root, file, copy, Origin.identity(raw.document().sourceMap()), wave);

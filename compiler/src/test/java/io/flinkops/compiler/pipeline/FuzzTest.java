@@ -62,6 +62,144 @@ class FuzzTest {
         assertTrue(codes[0] > 0 && codes[1] > 0 && codes[2] > 0, "the mutations should reach every exit code: " + Arrays.toString(codes));
     }
 
+    private static final String RAW = """
+            apiVersion: flink.apache.org/v1beta1
+            kind: FlinkDeployment
+            metadata:
+              name: raw-job
+              namespace: analytics
+              labels: {flinkops.io/team: data}
+              annotations: {a: b}
+            spec:
+              image: flink:1.17.2
+              flinkVersion: v1_17
+              serviceAccount: flink
+              mode: native
+              flinkConfiguration:
+                taskmanager.numberOfTaskSlots: "2"
+                state.checkpoints.dir: s3://acme-flink-state-dev/dev/analytics/raw-job/checkpoints
+              ingress:
+                template: "{{name}}.example.com"
+              logConfiguration:
+                log4j-console.properties: x
+              podTemplate:
+                spec:
+                  containers:
+                    - name: flink-main-container
+                      env:
+                        - {name: A, value: b}
+              jobManager:
+                replicas: 1
+                resource: {cpu: 1, memory: 2048m}
+              taskManager:
+                replicas: 2
+                resource: {cpu: 1, memory: 2048m, ephemeralStorage: 1Gi}
+              job:
+                jarURI: local:///job.jar
+                args: ["--a"]
+                parallelism: 2
+                upgradeMode: last-state
+            ---
+            apiVersion: flink.apache.org/v1beta1
+            kind: FlinkSessionJob
+            metadata:
+              name: raw-session-job
+              namespace: analytics
+            spec:
+              deploymentName: analytics-session
+              flinkConfiguration: {a: b}
+              job:
+                jarURI: https://example.com/job.jar
+                parallelism: 1
+            """;
+
+    /** Raw custom resources, in an environment and alone, with every field swapped for every type. */
+    @Test
+    void mutatedRawResourcesNeverCrash() {
+        TestRepo repo = new TestRepo(dir).withSamples();
+        Compiler compiler = new Compiler();
+        Random random = new Random(7L);
+        for (int i = 0; i < 1500; i++) {
+            String mutated = mutate(RAW, random);
+            try {
+                if (i % 2 == 0) {
+                    repo.file("environments/dev/raw.yaml", mutated);
+                    CompileResult result = compiler.compile(CompileRequest.of(new FileSystemTree(repo.root()), RuleTester.TODAY).withEnvironment("dev"));
+                    result.diagnostics().forEach(d -> assertTrue(d.location().line() >= 1, d.toString()));
+                } else {
+                    var diagnostics = new io.flinkops.compiler.diagnostic.Diagnostics();
+                    List<io.flinkops.compiler.yaml.LocatedDocument> docs;
+                    try {
+                        docs = compiler.yaml().parse("raw.yaml", mutated);
+                    } catch (io.flinkops.compiler.diagnostic.InputException e) {
+                        continue;
+                    }
+                    compiler.validateDocuments(docs, CompileRequest.of(new FileSystemTree(repo.root()), RuleTester.TODAY)
+                            .withOperatorVersion(i % 4 == 1 ? "1.7.0" : "1.10.0"), diagnostics)
+                            .diagnostics().forEach(d -> assertTrue(d.location().line() >= 1, d.toString()));
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                fail("iteration " + i + " threw " + e + "\n--- input ---\n" + mutated, e);
+            }
+        }
+    }
+
+    /** Every node of the raw resources replaced by every JSON type, checked on both operator versions. */
+    @Test
+    void everyFieldWithEveryTypeIsAFindingNotACrash() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        List<com.fasterxml.jackson.databind.JsonNode> replacements = List.of(json.textNode("x"), json.numberNode(-1), json.numberNode(2.5),
+                json.booleanNode(true), json.nullNode(), json.arrayNode().add("a"), json.objectNode().put("k", "v"));
+        Compiler compiler = new Compiler();
+        var docs = mapper.readerFor(com.fasterxml.jackson.databind.JsonNode.class).<com.fasterxml.jackson.databind.JsonNode>readValues(RAW).readAll();
+        int runs = 0;
+        for (int d = 0; d < docs.size(); d++) {
+            List<String> pointers = new ArrayList<>();
+            collect(docs.get(d), "", pointers);
+            for (String pointer : pointers) {
+                for (var replacement : replacements) {
+                    var copy = docs.get(d).deepCopy();
+                    var parent = copy.at(com.fasterxml.jackson.core.JsonPointer.compile(pointer).head());
+                    String last = com.fasterxml.jackson.core.JsonPointer.compile(pointer).last().getMatchingProperty();
+                    if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                        o.set(last, replacement);
+                    } else if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+                        a.set(Integer.parseInt(last), replacement);
+                    }
+                    String yaml = mapper.writeValueAsString(copy);
+                    for (String version : new String[] {"1.7.0", "1.10.0"}) {
+                        try {
+                            var parsed = compiler.yaml().parse("raw.yaml", yaml);
+                            var found = compiler.validateDocuments(parsed, CompileRequest.of(new FileSystemTree(dir), RuleTester.TODAY)
+                                    .withOperatorVersion(version), new io.flinkops.compiler.diagnostic.Diagnostics()).diagnostics();
+                            for (var f : found) {
+                                assertTrue(!f.message().contains("could not be checked"), pointer + " = " + replacement + ": " + f.oneLine());
+                            }
+                            runs++;
+                        } catch (RuntimeException | StackOverflowError e) {
+                            fail(pointer + " = " + replacement + " on " + version + " threw " + e, e);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(runs > 500, "ran " + runs);
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode node, String pointer, List<String> out) {
+        if (!pointer.isEmpty()) {
+            out.add(pointer);
+        }
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(f -> collect(node.get(f), pointer + "/" + f.replace("~", "~0").replace("/", "~1"), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), pointer + "/" + i, out);
+            }
+        }
+    }
+
     private static String mutate(String text, Random random) {
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
         int edits = 1 + random.nextInt(3);

@@ -38,7 +38,7 @@ public final class PlaintextSecret extends RuleCheck {
             }
         });
         JsonNode args = t.job().path("args");
-        for (int i = 0; i < args.size(); i++) {
+        for (int i = 0; args.isArray() && i < args.size(); i++) {
             String a = args.get(i).asText();
             if (ACCESS_KEY.matcher(a).find() || ARG_SECRET.matcher(a).find()) {
                 r.report("/spec/job/args/" + i, "job argument " + i + " holds a secret in plain text");

@@ -1,0 +1,69 @@
+package io.flinkops.compiler.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.flinkops.compiler.pipeline.CompileRequest;
+import io.flinkops.compiler.pipeline.CompileResult;
+import io.flinkops.compiler.pipeline.Compiler;
+import io.flinkops.compiler.pipeline.EnvironmentResult;
+import io.flinkops.compiler.source.FileSystemTree;
+import io.flinkops.compiler.testing.Fixtures;
+import io.flinkops.compiler.testing.RuleTester;
+import io.flinkops.compiler.testing.TestRepo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The emitted Application, ApplicationSet and AppProject validate against the schemas generated
+ * from Argo CD's own CRDs (the published npm package @kubernetes-models/argo-cd, installed into
+ * target/ on first use), run with node.
+ */
+class ArgoCrdSchemaTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void argoObjectsMatchArgoCdSchemas() throws Exception {
+        Path checker = Fixtures.repoRoot().resolve("compiler/target/argocd-schema-check");
+        Files.createDirectories(checker);
+        for (String f : new String[] {"package.json", "validate.mjs"}) {
+            Files.copy(Fixtures.repoRoot().resolve("compiler/src/test/argocd").resolve(f), checker.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!Files.isDirectory(checker.resolve("node_modules/@kubernetes-models/argo-cd"))) {
+            assertEquals(0, run(checker, null, "npm", "install", "--no-audit", "--no-fund", "--silent"), "npm install failed");
+        }
+        TestRepo repo = new TestRepo(dir).withSamples();
+        CompileResult result = new Compiler().compile(CompileRequest.of(new FileSystemTree(repo.root()), RuleTester.TODAY));
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode objects = json.createArrayNode();
+        for (EnvironmentResult env : result.environments()) {
+            env.objects().stream().filter(o -> o.apiVersion().startsWith("argoproj.io/")).forEach(o -> objects.add(o.object()));
+        }
+        assertTrue(objects.size() >= 8, "applications, application sets and projects of three environments");
+        assertEquals(0, run(checker, json.writeValueAsString(objects), "node", "validate.mjs"));
+
+        ArrayNode broken = objects.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get(0).path("spec").path("syncPolicy").path("automated")).put("prune", "yes");
+        assertEquals(1, run(checker, json.writeValueAsString(broken), "node", "validate.mjs"), "the check can fail");
+    }
+
+    private static int run(Path cwd, String stdin, String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();
+        if (stdin != null) {
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "timed out: " + String.join(" ", cmd));
+        System.out.print(out);
+        return p.exitValue();
+    }
+}

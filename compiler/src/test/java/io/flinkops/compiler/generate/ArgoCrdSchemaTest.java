@@ -51,7 +51,12 @@ class ArgoCrdSchemaTest {
         assertEquals(0, run(checker, json.writeValueAsString(objects), "node", "validate.mjs"));
 
         ArrayNode broken = objects.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get(0).path("spec").path("syncPolicy").path("automated")).put("prune", "yes");
+        for (var o : broken) {
+            if (o.path("kind").asText().equals("Application")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) o.path("spec").path("syncPolicy").path("automated")).put("prune", "yes");
+                break;
+            }
+        }
         assertEquals(1, run(checker, json.writeValueAsString(broken), "node", "validate.mjs"), "the check can fail");
     }
 

@@ -29,7 +29,7 @@ final class BuildCommand implements Callable<Integer> {
         CliContext ctx = parent.context();
         Compiler compiler = new Compiler();
         SourceTree sources = Runs.sources(ctx, options);
-        CompileResult result = compiler.compile(Runs.request(ctx, options, sources, true));
+        CompileResult result = compiler.compile(Runs.request(ctx, options, sources, true), Runs.cache(ctx, options));
         Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));
         int code = Runs.exitCode(result);
         if (code != ExitCode.OK) {
@@ -39,7 +39,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? ctx.cwd().resolve(out) : Runs.repoRoot(ctx, options).resolve("build/manifests");
         for (EnvironmentResult env : result.environments()) {
-            AtomicOutput.write(outDir, env.environment().name(), env.files());
+            AtomicOutput.write(outDir, env.name(), env.files());
         }
         ctx.err().println("flinkops: wrote " + result.environments().size() + " environment(s) to " + outDir);
         ctx.err().flush();

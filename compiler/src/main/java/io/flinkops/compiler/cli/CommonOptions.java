@@ -47,6 +47,9 @@ public final class CommonOptions {
         Path output;
     }
 
+    @Option(names = "--no-cache", description = "Compile everything; neither read nor write build/cache/.")
+    boolean noCache;
+
     @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
     boolean verbose;
 

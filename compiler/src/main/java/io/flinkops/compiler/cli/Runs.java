@@ -75,6 +75,11 @@ final class Runs {
                 provenance ? commitOf(ctx, o, sources) : sources.commit().orElse(null));
     }
 
+    /** The content-hash cache under the repository's build/cache/, unless --no-cache. */
+    static io.flinkops.compiler.cache.ResultCache cache(CliContext ctx, CommonOptions o) {
+        return o.noCache ? null : new io.flinkops.compiler.cache.ResultCache(repoRoot(ctx, o).resolve("build/cache"));
+    }
+
     static List<EmittedObject> objects(CompileResult result) {
         List<EmittedObject> out = new ArrayList<>();
         for (EnvironmentResult r : result.environments()) {

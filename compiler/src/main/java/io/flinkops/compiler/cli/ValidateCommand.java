@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         Path root = Runs.repoRoot(ctx, options);
         if (paths.isEmpty()) {
             SourceTree sources = Runs.sources(ctx, options);
-            CompileResult result = compiler.compile(Runs.request(ctx, options, sources));
+            CompileResult result = compiler.compile(Runs.request(ctx, options, sources), Runs.cache(ctx, options));
             Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));
             return Runs.exitCode(result);
         }

@@ -42,6 +42,16 @@ public final class RepositoryLoader {
 
     /** Loads every environment (or only {@code onlyEnv} when not null). */
     public List<EnvironmentSources> load(SourceTree tree, String onlyEnv, Diagnostics diagnostics) {
+        Map<String, List<String>> byEnv = environmentFiles(tree);
+        if (onlyEnv != null && !byEnv.containsKey(onlyEnv)) {
+            throw new InputException("no environment '" + onlyEnv + "' (expected "
+                    + ENVIRONMENTS + "/" + onlyEnv + "/environment.yaml)");
+        }
+        return load(tree, onlyEnv == null ? byEnv.keySet() : java.util.Set.of(onlyEnv), diagnostics);
+    }
+
+    /** The YAML files of every environment folder, by environment name, in path order. */
+    public static Map<String, List<String>> environmentFiles(SourceTree tree) {
         Map<String, List<String>> byEnv = new TreeMap<>();
         for (String path : tree.list(ENVIRONMENTS)) {
             String[] parts = path.split("/");
@@ -50,10 +60,14 @@ public final class RepositoryLoader {
             }
             byEnv.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(path);
         }
-        if (onlyEnv != null && !byEnv.containsKey(onlyEnv)) {
-            throw new InputException("no environment '" + onlyEnv + "' (expected "
-                    + ENVIRONMENTS + "/" + onlyEnv + "/environment.yaml)");
-        }
+        return byEnv;
+    }
+
+    /** Loads the named environments only. */
+    public List<EnvironmentSources> load(SourceTree tree, java.util.Set<String> only, Diagnostics diagnostics) {
+        Map<String, List<String>> byEnv = environmentFiles(tree);
+        byEnv.keySet().retainAll(only);
+        String onlyEnv = null;
         // Parse every file in parallel; the result keeps path order.
         List<String> allPaths = byEnv.entrySet().stream()
                 .filter(e -> onlyEnv == null || e.getKey().equals(onlyEnv))

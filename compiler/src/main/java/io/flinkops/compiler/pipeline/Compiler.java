@@ -1,5 +1,6 @@
 package io.flinkops.compiler.pipeline;
 
+import io.flinkops.compiler.cache.ResultCache;
 import io.flinkops.compiler.check.Checker;
 import io.flinkops.compiler.check.EnvironmentView;
 import io.flinkops.compiler.check.RuleCatalog;
@@ -28,7 +29,12 @@ import io.flinkops.compiler.schema.SpecSchemas;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import io.flinkops.compiler.yaml.YamlReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.diagnostic.Diagnostic;
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,16 +71,87 @@ public final class Compiler {
 
     /** Compiles the environments of a repository (or one of them). */
     public CompileResult compile(CompileRequest request) {
+        return compile(request, null);
+    }
+
+    /**
+     * Compiles with a content-hash cache: environments whose inputs are unchanged are taken from it,
+     * the rest compiled (in parallel) and stored. A null cache compiles everything.
+     */
+    public CompileResult compile(CompileRequest request, ResultCache cache) {
         Diagnostics diagnostics = new Diagnostics();
         RepositoryLoader loader = new RepositoryLoader(yaml, specSchemas);
-        List<EnvironmentSources> environments = loader.load(request.sources(), request.environment(), diagnostics);
+        Map<String, List<String>> files = RepositoryLoader.environmentFiles(request.sources());
+        if (request.environment() != null && !files.containsKey(request.environment())) {
+            throw new InputException("no environment '" + request.environment() + "' (expected "
+                    + RepositoryLoader.ENVIRONMENTS + "/" + request.environment() + "/environment.yaml)");
+        }
+        Set<String> names = new TreeSet<>(request.environment() == null ? files.keySet() : Set.of(request.environment()));
         PolicyLoader policies = new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), diagnostics);
+        Map<String, EnvironmentResult> results = new ConcurrentHashMap<>();
+        Map<String, String> keys = new TreeMap<>();
+        if (cache != null) {
+            ResultCache.Inputs inputs = new ResultCache.Inputs(cacheOptions(request), request.sources(), request.policies());
+            for (String name : names) {
+                String key = cache.key(inputs, name, files.get(name));
+                keys.put(name, key);
+                cache.get(key, request.sources()).ifPresent(hit -> {
+                    results.put(name, hit.result());
+                    diagnostics.addAll(hit.diagnostics());
+                });
+            }
+        }
+        Set<String> misses = new TreeSet<>(names);
+        misses.removeAll(results.keySet());
+        Diagnostics loading = new Diagnostics();
+        List<EnvironmentSources> environments = misses.isEmpty() ? List.of() : loader.load(request.sources(), misses, loading);
+        List<Diagnostic> loadFindings = loading.sorted();
+        Set<Diagnostic> assigned = ConcurrentHashMap.newKeySet();
         Checker checker = new Checker(catalog.rules(), request.categories());
-        // Environments are independent: compile them in parallel, keep the result in name order.
-        List<EnvironmentResult> results = environments.parallelStream()
-                .map(sources -> compileEnvironment(request, sources, policies, checker, diagnostics))
-                .toList();
-        return new CompileResult(results, only(request, diagnostics.sorted()));
+        // Environments are independent: compile them in parallel; results are put back in name order.
+        environments.parallelStream().forEach(sources -> {
+            String name = folderName(sources);
+            Diagnostics own = new Diagnostics();
+            for (Diagnostic d : loadFindings) {
+                if (d.location().file().startsWith(RepositoryLoader.ENVIRONMENTS + "/" + name + "/")) {
+                    own.add(d);
+                    assigned.add(d);
+                }
+            }
+            EnvironmentResult result = compileEnvironment(request, sources, policies, checker, own);
+            List<Diagnostic> found = own.sorted();
+            diagnostics.addAll(found);
+            results.put(name, result);
+            if (cache != null && keys.containsKey(name)) {
+                cache.put(keys.get(name), result, found, sources.environment().crdFiles(), request.sources());
+            }
+        });
+        for (Diagnostic d : loadFindings) {
+            if (!assigned.contains(d)) {
+                diagnostics.add(d);
+            }
+        }
+        List<EnvironmentResult> ordered = new ArrayList<>();
+        new TreeMap<>(results).forEach((name, r) -> ordered.add(r));
+        return new CompileResult(ordered, only(request, diagnostics.sorted()));
+    }
+
+    private static String folderName(EnvironmentSources sources) {
+        String folder = sources.environment().folder();
+        return folder.substring(folder.lastIndexOf('/') + 1);
+    }
+
+    /** Everything about a request, besides files, that can change an environment's result. */
+    private static List<String> cacheOptions(CompileRequest request) {
+        List<String> out = new ArrayList<>();
+        out.add("categories=" + new TreeSet<>(request.categories().stream().map(Enum::name).toList()));
+        out.add("operator=" + request.defaultOperatorVersion());
+        out.add("today=" + request.today());
+        out.add("commit=" + request.commit());
+        for (CrdSource crd : request.extraCrds()) {
+            out.add("crd=" + crd.name() + ":" + java.util.Arrays.hashCode(crd.bytes()) + ":" + crd.bytes().length);
+        }
+        return out;
     }
 
     private EnvironmentResult compileEnvironment(CompileRequest request, EnvironmentSources sources, PolicyLoader policies,

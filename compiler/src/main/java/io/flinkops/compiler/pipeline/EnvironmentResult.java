@@ -6,6 +6,17 @@ import io.flinkops.compiler.policy.PolicyException;
 import java.util.List;
 import java.util.SortedMap;
 
-/** One compiled environment: its objects, the files they become, and the exceptions its run used. */
+/**
+ * One compiled environment: its objects, the files they become, and the exceptions its run used.
+ * {@code environment} is null when the result came from the cache (objects then carry only their
+ * identity, which is all reports need).
+ */
 public record EnvironmentResult(
-        Environment environment, List<EmittedObject> objects, SortedMap<String, byte[]> files, List<PolicyException> usedExceptions) {}
+        String name, Environment environment, List<EmittedObject> objects, SortedMap<String, byte[]> files,
+        List<PolicyException> usedExceptions) {
+
+    public EnvironmentResult(Environment environment, List<EmittedObject> objects, SortedMap<String, byte[]> files,
+            List<PolicyException> usedExceptions) {
+        this(environment.name(), environment, objects, files, usedExceptions);
+    }
+}

@@ -80,7 +80,7 @@ public final class PullRequestReview {
     private static Map<String, String[]> rendered(CompileResult result) {
         Map<String, String[]> out = new TreeMap<>();
         for (EnvironmentResult env : result.environments()) {
-            String name = env.environment().name();
+            String name = env.name();
             for (EmittedObject o : env.objects()) {
                 byte[] bytes = env.files().get(name + "/" + o.root() + "/" + o.fileName());
                 String text = bytes == null ? "" : withoutProvenance(new String(bytes, StandardCharsets.UTF_8));

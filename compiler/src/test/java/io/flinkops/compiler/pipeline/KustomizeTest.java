@@ -34,9 +34,9 @@ class KustomizeTest {
         Path out = dir.resolve("out");
         Set<String> expected = new TreeSet<>();
         for (EnvironmentResult env : result.environments()) {
-            AtomicOutput.write(out, env.environment().name(), env.files());
+            AtomicOutput.write(out, env.name(), env.files());
             for (EmittedObject o : env.objects()) {
-                expected.add(env.environment().name() + "/" + o.root() + ":" + o.id());
+                expected.add(env.name() + "/" + o.root() + ":" + o.id());
             }
         }
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -51,10 +51,10 @@ class KustomizeTest {
         Set<String> rendered = new TreeSet<>();
         for (EnvironmentResult env : result.environments()) {
             for (String root : env.objects().stream().map(EmittedObject::root).distinct().sorted().toList()) {
-                String text = kustomize(out.resolve(env.environment().name()).resolve(root));
+                String text = kustomize(out.resolve(env.name()).resolve(root));
                 for (JsonNode doc : yaml.readerFor(JsonNode.class).<JsonNode>readValues(text).readAll()) {
                     String ns = doc.path("metadata").path("namespace").asText("");
-                    rendered.add(env.environment().name() + "/" + root + ":" + doc.path("kind").asText() + "/"
+                    rendered.add(env.name() + "/" + root + ":" + doc.path("kind").asText() + "/"
                             + (ns.isEmpty() ? "" : ns + "/") + doc.path("metadata").path("name").asText());
                 }
             }

@@ -1,0 +1,221 @@
+package io.flinkops.compiler.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.diagnostic.Severity;
+import io.flinkops.compiler.diagnostic.SourceLocation;
+import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.generate.Origin;
+import io.flinkops.compiler.pipeline.EnvironmentResult;
+import io.flinkops.compiler.policy.PolicyException;
+import io.flinkops.compiler.source.SourceTree;
+import io.flinkops.compiler.yaml.SourceMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A content-hash cache of compiled environments under {@code build/cache/}. The key covers every
+ * input of an environment (its files, its overlays, all policy files, the request's options, the
+ * date exceptions are judged on, and the flinkops code itself); files an environment names besides
+ * (CRD files) are re-hashed on every hit. Safe to delete at any time; a miss simply recompiles.
+ */
+public final class ResultCache {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile String codeFingerprint;
+
+    private final Path dir;
+
+    public ResultCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The things a key is made of, besides the environment's own files. */
+    public record Inputs(List<String> options, SourceTree sources, SourceTree policies) {}
+
+    public String key(Inputs inputs, String environment, List<String> environmentFiles) {
+        MessageDigest sha = sha256();
+        update(sha, "flinkops-cache-v1");
+        update(sha, code());
+        inputs.options().forEach(o -> update(sha, o));
+        update(sha, "environment=" + environment);
+        for (String path : environmentFiles) {
+            file(sha, inputs.sources(), path);
+        }
+        for (String path : inputs.sources().list("overlays/" + environment)) {
+            file(sha, inputs.sources(), path);
+        }
+        for (String path : inputs.policies().list("policies")) {
+            file(sha, inputs.policies(), path);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The cached result and diagnostics of an environment, when the key and every named extra file still match. */
+    public Optional<Entry> get(String key, SourceTree sources) {
+        Path file = dir.resolve(key + ".json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            for (var it = root.path("extraFiles").fields(); it.hasNext();) {
+                var e = it.next();
+                if (!e.getValue().asText().equals(hashOf(sources, e.getKey()))) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(decode(root));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a damaged entry is a miss
+        }
+    }
+
+    public record Entry(EnvironmentResult result, List<Diagnostic> diagnostics) {}
+
+    public void put(String key, EnvironmentResult result, List<Diagnostic> diagnostics, List<String> extraFiles, SourceTree sources) {
+        try {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("environment", result.name());
+            ObjectNode extras = root.putObject("extraFiles");
+            for (String f : extraFiles) {
+                extras.put(f, hashOf(sources, f));
+            }
+            ObjectNode files = root.putObject("files");
+            result.files().forEach((k, v) -> files.put(k, Base64.getEncoder().encodeToString(v)));
+            ArrayNode objects = root.putArray("objects");
+            for (EmittedObject o : result.objects()) {
+                ObjectNode n = objects.addObject();
+                n.put("root", o.root()).put("fileName", o.fileName()).put("apiVersion", o.apiVersion()).put("kind", o.kind())
+                        .put("name", o.name()).put("namespace", o.namespace()).put("origin", o.origin().file()).put("wave", o.syncWave());
+            }
+            ArrayNode diags = root.putArray("diagnostics");
+            for (Diagnostic d : diagnostics) {
+                diags.addObject().put("rule", d.rule()).put("category", d.category().name()).put("severity", d.severity().name())
+                        .put("file", d.location().file()).put("line", d.location().line()).put("column", d.location().column())
+                        .put("pointer", d.pointer()).put("message", d.message()).put("remediation", d.remediation());
+            }
+            ArrayNode used = root.putArray("usedExceptions");
+            for (PolicyException e : result.usedExceptions()) {
+                used.addObject().put("rule", e.rule()).put("target", e.target()).put("reason", e.reason()).put("expires", e.expires().toString())
+                        .put("file", e.location().file()).put("line", e.location().line()).put("column", e.location().column());
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            Files.write(tmp, JSON.writeValueAsBytes(root));
+            Files.move(tmp, dir.resolve(key + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // the cache is an optimization; failing to store is not an error of the run
+        }
+    }
+
+    private static Entry decode(JsonNode root) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        root.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+        String env = root.path("environment").asText();
+        List<EmittedObject> objects = new ArrayList<>();
+        for (JsonNode n : root.path("objects")) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("apiVersion", n.path("apiVersion").asText());
+            o.put("kind", n.path("kind").asText());
+            ObjectNode meta = o.putObject("metadata");
+            meta.put("name", n.path("name").asText());
+            if (!n.path("namespace").asText().isEmpty()) {
+                meta.put("namespace", n.path("namespace").asText());
+            }
+            objects.add(new EmittedObject(env, n.path("root").asText(), n.path("fileName").asText(), o,
+                    Origin.of(SourceMap.at(SourceLocation.start(n.path("origin").asText())), ""), n.path("wave").asInt()));
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (JsonNode d : root.path("diagnostics")) {
+            diagnostics.add(new Diagnostic(d.path("rule").asText(), Category.valueOf(d.path("category").asText()),
+                    Severity.valueOf(d.path("severity").asText()),
+                    new SourceLocation(d.path("file").asText(), d.path("line").asInt(), d.path("column").asInt()),
+                    d.path("pointer").asText(), d.path("message").asText(), d.path("remediation").asText()));
+        }
+        List<PolicyException> used = new ArrayList<>();
+        for (JsonNode e : root.path("usedExceptions")) {
+            used.add(new PolicyException(e.path("rule").asText(), e.path("target").asText(), e.path("reason").asText(),
+                    LocalDate.parse(e.path("expires").asText()),
+                    new SourceLocation(e.path("file").asText(), e.path("line").asInt(), e.path("column").asInt())));
+        }
+        return new Entry(new EnvironmentResult(env, null, objects, files, used), diagnostics);
+    }
+
+    private static String hashOf(SourceTree tree, String path) {
+        MessageDigest sha = sha256();
+        file(sha, tree, path);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void file(MessageDigest sha, SourceTree tree, String path) {
+        update(sha, path);
+        Optional<byte[]> bytes = tree.read(path);
+        update(sha, bytes.isPresent() ? "present:" + bytes.get().length : "absent");
+        bytes.ifPresent(sha::update);
+    }
+
+    private static void update(MessageDigest sha, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        sha.update((byte) (b.length >>> 24));
+        sha.update((byte) (b.length >>> 16));
+        sha.update((byte) (b.length >>> 8));
+        sha.update((byte) b.length);
+        sha.update(b);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A hash of the running flinkops code (its jar, or its classes folder), so a new build never reads old results. */
+    static String code() {
+        String fp = codeFingerprint;
+        if (fp != null) {
+            return fp;
+        }
+        MessageDigest sha = sha256();
+        try {
+            Path location = Path.of(ResultCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                try (InputStream in = Files.newInputStream(location)) {
+                    sha.update(in.readAllBytes());
+                }
+            } else {
+                try (Stream<Path> walk = Files.walk(location)) {
+                    for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        update(sha, location.relativize(p).toString());
+                        sha.update(Files.readAllBytes(p));
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            update(sha, "unknown-code-" + System.nanoTime()); // never matches a stored entry
+        }
+        fp = HexFormat.of().formatHex(sha.digest());
+        codeFingerprint = fp;
+        return fp;
+    }
+}

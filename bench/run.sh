@@ -9,7 +9,7 @@ WORK="${WORK:-$ROOT/build/bench}"
 JOBS="${JOBS:-1000}"
 RUNS="${RUNS:-5}"
 JAR="$ROOT/compiler/target/flinkops.jar"
-JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn96m)
 
 command -v kubectl >/dev/null || { echo "bench: kubectl is required" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time is required (apt-get install time)" >&2; exit 1; }
@@ -25,7 +25,7 @@ timed() { /usr/bin/time -o "$WORK/t" -f '%e %M' "$@" >/dev/null 2>&1 || { echo "
 # 1. the full build (every check), fresh output each time
 build=(); peak=0
 for i in $(seq "$RUNS"); do
-  read -r s kb < <(timed "$ROOT/flinkops" build --repo "$WORK/repo" --out "$WORK/out-$i")
+  read -r s kb < <(timed "$ROOT/flinkops" build --no-cache --repo "$WORK/repo" --out "$WORK/out-$i")
   build+=("$s"); (( kb > peak )) && peak=$kb
 done
 build_s=$(printf '%s\n' "${build[@]}" | median)
@@ -54,7 +54,13 @@ for f in "$WORK"/out-1/*/*/*.yaml; do
 done
 kone=$(timed kubectl kustomize "$one" | cut -d' ' -f1)
 
-# 4. a one-file validate (pre-commit) against a JVM printing hello
+# 4. incremental: a warm cache, then a pull request that touches one job
+"$ROOT/flinkops" validate --repo "$WORK/repo" >/dev/null 2>&1 || true
+sed -i 's/^    parallelism: \([0-9]*\)$/    parallelism: 8/' "$WORK/repo/environments/staging/job-0001.yaml"
+incr=$(timed "$ROOT/flinkops" validate --repo "$WORK/repo" | cut -d' ' -f1)
+full=$(timed "$ROOT/flinkops" validate --no-cache --repo "$WORK/repo" | cut -d' ' -f1)
+
+# 5. a one-file validate (pre-commit) against a JVM printing hello
 cp "$ROOT/compiler/src/test/resources/bench/raw-flinkdeployment.yaml" "$WORK/raw.yaml"
 one_file=(); hello=()
 for i in $(seq 11); do
@@ -78,6 +84,9 @@ repository: 3 environments x $JOBS jobs; $(find "$WORK/out-1" -name '*.yaml' -no
 | kubectl kustomize, sum over the $roots emitted roots (s) | $kroots | |
 | sum over roots / one root | $(ratio "$kroots" "$kone") | <= 0.2 |
 | one root / full build | $(ratio "$kone" "$build_s") | >= 20 |
+| validate after touching one job, warm cache (s) | $incr | |
+| the same without the cache (s) | $full | |
+| incremental / full | $(ratio "$incr" "$full") | a fraction |
 | one-file validate, median of 11 (s) | $one_s | <= 0.4 |
 | one-file validate / JVM hello ($hello_s s) | $(ratio "$one_s" "$hello_s") | <= 7 |
 | peak memory of the build (MiB) | $((peak / 1024)) | <= 400 |

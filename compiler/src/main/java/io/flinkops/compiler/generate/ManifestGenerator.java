@@ -317,13 +317,7 @@ public final class ManifestGenerator {
         if (ns.isPresent() && ns.get().iamRoleArn() != null && env.stateScheme().equals("s3a")) {
             conf.put("fs.s3a.aws.credentials.provider", "com.amazonaws.auth.WebIdentityTokenCredentialsProvider");
         }
-        spec.flinkConfiguration().forEach((k, v) -> {
-            conf.put(k, v);
-            confOrigin.put(k, Pointers.child(Pointers.of("spec", "flinkConfiguration"), k));
-        });
-        ObjectNode confNode = s.putObject("flinkConfiguration");
-        conf.forEach(confNode::put);
-        confOrigin.forEach((k, p) -> origin.map(Pointers.child("/spec/flinkConfiguration", k), p));
+        putConfiguration(s, spec, conf, confOrigin, origin);
         if (!spec.logConfiguration().isEmpty()) {
             ObjectNode log = s.putObject("logConfiguration");
             spec.logConfiguration().forEach(log::put);
@@ -349,6 +343,17 @@ public final class ManifestGenerator {
             s.set("job", job(spec, origin));
         }
         return Optional.of(new EmittedObject(env.name(), spec.namespace(), "flinkdeployment-" + spec.name() + ".yaml", fd, origin, wave));
+    }
+
+    /** The author's flinkConfiguration over the derived one, written sorted, each key mapped to its source line. */
+    private static void putConfiguration(ObjectNode s, FlinkSpec spec, Map<String, String> conf, Map<String, String> confOrigin, Origin origin) {
+        spec.flinkConfiguration().forEach((k, v) -> {
+            conf.put(k, v);
+            confOrigin.put(k, Pointers.child(Pointers.of("spec", "flinkConfiguration"), k));
+        });
+        ObjectNode confNode = s.putObject("flinkConfiguration");
+        conf.forEach(confNode::put);
+        confOrigin.forEach((k, p) -> origin.map(Pointers.child("/spec/flinkConfiguration", k), p));
     }
 
     private static String sizePointer(FlinkSpec spec, String field) {
@@ -520,13 +525,7 @@ public final class ManifestGenerator {
         Map<String, String> conf = new TreeMap<>();
         Map<String, String> confOrigin = new LinkedHashMap<>();
         stateConfiguration(env, spec, conf, confOrigin);
-        spec.flinkConfiguration().forEach((k, v) -> {
-            conf.put(k, v);
-            confOrigin.put(k, Pointers.child(Pointers.of("spec", "flinkConfiguration"), k));
-        });
-        ObjectNode confNode = s.putObject("flinkConfiguration");
-        conf.forEach(confNode::put);
-        confOrigin.forEach((k, p) -> origin.map(Pointers.child("/spec/flinkConfiguration", k), p));
+        putConfiguration(s, spec, conf, confOrigin, origin);
         s.set("job", job(spec, origin));
         return new EmittedObject(env.name(), spec.namespace(), "flinksessionjob-" + spec.name() + ".yaml", sj, origin, WAVE_SESSION_JOB);
     }

@@ -44,6 +44,23 @@ public final class PolicyCase {
                 upgradeMode: savepoint
             """;
 
+    /** A raw FlinkSessionJob: (comment or marker, deploymentName, comment or marker, jarURI). */
+    public static final String SESSION_JOB = """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                metadata:
+                  name: job
+                  namespace: jobs
+                  labels: {flinkops.io/team: data}
+                spec:
+                  %s
+                  deploymentName: %s
+                  job:
+                    %s
+                    jarURI: %s
+                    parallelism: 1
+                """;
+
     private String text = DEPLOYMENT;
     private String operatorVersion = "1.10.0";
     private boolean production;

@@ -11,21 +11,7 @@ class SessionJobJarSchemeTest {
     @TempDir
     Path dir;
 
-    private static final String JOB = """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkSessionJob
-                metadata:
-                  name: job
-                  namespace: jobs
-                  labels: {flinkops.io/team: data}
-                spec:
-                  %s
-                  deploymentName: %s
-                  job:
-                    %s
-                    jarURI: %s
-                    parallelism: 1
-                """;
+    private static final String JOB = PolicyCase.SESSION_JOB;
 
     @Test
     void firesOnLocalJars() {

@@ -31,6 +31,8 @@ import picocli.CommandLine.ParentCommand;
             "With no PATH, the whole repository. A file under environments/<env>/ is checked in its environment;",
             "other files (and '-' for standard input, such as `kubectl kustomize` output) as raw custom resources."})
 final class ValidateCommand implements Callable<Integer> {
+    static final long STDIN_LIMIT = 64L * 1024 * 1024;
+
     @ParentCommand
     FlinkopsCli parent;
 
@@ -57,7 +59,15 @@ final class ValidateCommand implements Callable<Integer> {
         Diagnostics diagnostics = new Diagnostics();
         for (String p : paths) {
             if (p.equals("-")) {
-                loose.addAll(read(compiler, "-", readStdin(ctx), diagnostics));
+                // a rendered stream (kubectl kustomize output) may hold a whole environment
+                io.flinkops.compiler.yaml.YamlLimits file = compiler.yaml().limits();
+                var stream = new io.flinkops.compiler.yaml.YamlReader(new io.flinkops.compiler.yaml.YamlLimits(
+                        STDIN_LIMIT, file.maxDepth(), file.maxAliases(), file.maxNodes(), file.maxDocuments()));
+                try {
+                    loose.addAll(stream.read("-", readStdin(ctx)));
+                } catch (InputException e) {
+                    diagnostics.add(Problems.unreadable(e));
+                }
                 continue;
             }
             Path file = ctx.cwd().resolve(p).toAbsolutePath().normalize();
@@ -120,7 +130,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static byte[] readStdin(CliContext ctx) {
         try {
-            return ctx.in().readNBytes((int) Math.min(Integer.MAX_VALUE - 16, 64L * 1024 * 1024));
+            return ctx.in().readNBytes((int) STDIN_LIMIT + 1);
         } catch (IOException e) {
             throw new InputException("cannot read standard input: " + e.getMessage());
         }

@@ -126,6 +126,18 @@ class FlinkopsCliTest {
     }
 
     @Test
+    void renderedStreamsMayBeLargerThanOneFile() {
+        StringBuilder stream = new StringBuilder();
+        int i = 0;
+        while (stream.length() < 5 * 1024 * 1024) {
+            stream.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-").append(i++)
+                    .append("\n  namespace: jobs\ndata:\n  payload: \"").append("x".repeat(2000)).append("\"\n");
+        }
+        Cli.Result r = Cli.runWithInput(dir, stream.toString(), "validate", "-", "--categories", "schema,operator");
+        assertEquals(0, r.code(), r.err() + r.out().lines().limit(3).toList());
+    }
+
+    @Test
     void explainAndSchema() throws Exception {
         Cli.Result explain = Cli.run(dir, "explain", "state-path-shared");
         assertEquals(0, explain.code());

@@ -77,8 +77,7 @@ public final class ResultCache {
         }
         try {
             JsonNode root = JSON.readTree(file.toFile());
-            for (var it = root.path("extraFiles").fields(); it.hasNext();) {
-                var e = it.next();
+            for (var e : root.path("extraFiles").properties()) {
                 if (!e.getValue().asText().equals(hashOf(sources, e.getKey()))) {
                     return Optional.empty();
                 }
@@ -129,7 +128,7 @@ public final class ResultCache {
 
     private static Entry decode(JsonNode root) {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        root.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+        root.path("files").properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
         String env = root.path("environment").asText();
         List<EmittedObject> objects = new ArrayList<>();
         for (JsonNode n : root.path("objects")) {

@@ -23,7 +23,7 @@ public final class FlinkConf {
         Map<String, String> values = new TreeMap<>();
         Map<String, String> pointers = new TreeMap<>();
         if (flinkConfiguration != null && flinkConfiguration.isObject()) {
-            flinkConfiguration.fields().forEachRemaining(e -> {
+            flinkConfiguration.properties().forEach(e -> {
                 JsonNode v = e.getValue();
                 if (v != null && !v.isNull()) {
                     values.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());

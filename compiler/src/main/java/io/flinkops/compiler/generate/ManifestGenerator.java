@@ -228,7 +228,7 @@ public final class ManifestGenerator {
             for (int i = 0; i < spec.egress().size(); i++) {
                 origin.map("/spec/egress/" + i, spec.egress().get(i).pointer());
             }
-            np.object().with("metadata").with("annotations").put(Labels.SOURCE, spec.document().file());
+            np.object().withObject("metadata").withObject("annotations").put(Labels.SOURCE, spec.document().file());
             out.add(new EmittedObject(np.environment(), np.root(), np.fileName(), np.object(), origin, WAVE_ACCESS));
         }
         return out;
@@ -435,9 +435,9 @@ public final class ManifestGenerator {
         if (spec.podTemplate() != null) {
             origin.map("/spec/podTemplate", "/spec/podTemplate");
         }
-        ObjectNode podSpec = template.with("spec");
+        ObjectNode podSpec = template.withObject("spec");
         if (!env.nodeSelector().isEmpty()) {
-            ObjectNode selector = podSpec.with("nodeSelector");
+            ObjectNode selector = podSpec.withObject("nodeSelector");
             env.nodeSelector().forEach((k, v) -> {
                 if (!selector.has(k)) {
                     selector.put(k, v);
@@ -538,7 +538,7 @@ public final class ManifestGenerator {
         // A malformed metadata is the schema check's finding; provenance only goes where it fits.
         if ((existing == null || existing.isObject())
                 && (existing == null || !existing.has("annotations") || existing.get("annotations").isObject())) {
-            ObjectNode meta = copy.with("metadata");
+            ObjectNode meta = copy.withObject("metadata");
             annotate(meta, raw.document().file(), wave);
             protectFromPrune(env, meta);
         }
@@ -582,7 +582,7 @@ public final class ManifestGenerator {
     }
 
     private void annotate(ObjectNode meta, String sourceFile, int wave) {
-        ObjectNode annotations = meta.with("annotations");
+        ObjectNode annotations = meta.withObject("annotations");
         annotations.put(Labels.SYNC_WAVE, Integer.toString(wave));
         annotations.put(Labels.SOURCE, sourceFile);
         if (options.commit() != null) {
@@ -597,7 +597,7 @@ public final class ManifestGenerator {
      */
     private static void protectFromPrune(Environment env, ObjectNode meta) {
         if (!env.argocd().prune()) {
-            ObjectNode annotations = meta.with("annotations");
+            ObjectNode annotations = meta.withObject("annotations");
             annotations.put("argocd.argoproj.io/sync-options", "Prune=false");
             meta.set("annotations", sortObject(annotations));
         }
@@ -605,7 +605,7 @@ public final class ManifestGenerator {
 
     private static ObjectNode sortObject(ObjectNode node) {
         TreeMap<String, JsonNode> sorted = new TreeMap<>();
-        node.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+        node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
         ObjectNode out = F.objectNode();
         sorted.forEach(out::set);
         return out;

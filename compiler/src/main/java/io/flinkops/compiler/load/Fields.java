@@ -55,7 +55,7 @@ final class Fields {
         JsonNode n = parent == null ? null : parent.get(field);
         Map<String, String> out = new TreeMap<>();
         if (present(n) && n.isObject()) {
-            n.fields().forEachRemaining(e -> {
+            n.properties().forEach(e -> {
                 if (present(e.getValue())) {
                     out.put(e.getKey(), scalarText(e.getValue()));
                 }

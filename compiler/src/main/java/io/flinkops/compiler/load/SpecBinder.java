@@ -74,7 +74,7 @@ public final class SpecBinder {
         Map<String, Size> sizes = new TreeMap<>();
         JsonNode sizeNode = spec.get("sizes");
         if (present(sizeNode)) {
-            sizeNode.fields().forEachRemaining(e -> sizes.put(e.getKey(), size(e.getValue())));
+            sizeNode.properties().forEach(e -> sizes.put(e.getKey(), size(e.getValue())));
         }
         List<JsonNode> tolerations = new ArrayList<>();
         if (present(spec.get("tolerations"))) {

@@ -152,7 +152,7 @@ public final class PolicyLoader {
                     stringMap(match.path("labels")), schema, c.path("message").asText()));
             customInfos.put(id, info);
         }
-        spec.path("rules").fields().forEachRemaining(e -> {
+        spec.path("rules").properties().forEach(e -> {
             String id = e.getKey();
             String at = Pointers.child("/spec/rules", id);
             Optional<RuleInfo> info = catalog.find(id).or(() -> Optional.ofNullable(customInfos.get(id)))
@@ -165,7 +165,7 @@ public final class PolicyLoader {
             JsonNode cfg = e.getValue();
             RuleSettings previous = settings.getOrDefault(info.get().id(), RuleSettings.defaults(info.get()));
             Map<String, String> params = new TreeMap<>(previous.parameters());
-            cfg.path("parameters").fields().forEachRemaining(p -> {
+            cfg.path("parameters").properties().forEach(p -> {
                 if (!info.get().parameters().containsKey(p.getKey())) {
                     diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(Pointers.child(at + "/parameters", p.getKey())),
                             "rule " + info.get().id() + " has no parameter '" + p.getKey() + "'"
@@ -242,7 +242,7 @@ public final class PolicyLoader {
 
     private static Map<String, String> stringMap(JsonNode n) {
         Map<String, String> out = new TreeMap<>();
-        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        n.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 }

@@ -24,7 +24,7 @@ public final class CrdConverter {
 
     public static ObjectNode convertRoot(JsonNode openApi) {
         ObjectNode out = convert(openApi);
-        ObjectNode props = out.with("properties");
+        ObjectNode props = out.withObject("properties");
         props.set("metadata", objectMeta());
         props.putObject("apiVersion").put("type", "string");
         props.putObject("kind").put("type", "string");
@@ -49,8 +49,7 @@ public final class CrdConverter {
                 out.put("type", type);
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (var e : s.properties()) {
             if (COPIED.contains(e.getKey())) {
                 out.set(e.getKey(), e.getValue().deepCopy());
             }
@@ -65,7 +64,7 @@ public final class CrdConverter {
         }
         if (s.has("properties")) {
             ObjectNode props = out.putObject("properties");
-            s.get("properties").fields().forEachRemaining(e -> props.set(e.getKey(), convert(e.getValue())));
+            s.get("properties").properties().forEach(e -> props.set(e.getKey(), convert(e.getValue())));
         }
         JsonNode additional = s.get("additionalProperties");
         if (additional != null && additional.isObject()) {

@@ -40,7 +40,7 @@ import org.yaml.snakeyaml.DumperOptions;
  * {@link InputException} naming file, line and column.
  */
 public final class YamlReader {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> GO_YAML_TRUE = Set.of("y", "Y");
     private static final Set<String> GO_YAML_FALSE = Set.of("n", "N");
 
@@ -250,7 +250,7 @@ public final class YamlReader {
         private void merge(ObjectNode object, Node source, String pointer, int depth) {
             if (source instanceof MappingNode m) {
                 ObjectNode from = (ObjectNode) convert(m, pointer + "/<<", depth + 1);
-                from.fields().forEachRemaining(e -> {
+                from.properties().forEach(e -> {
                     if (!object.has(e.getKey())) {
                         object.set(e.getKey(), e.getValue());
                     }

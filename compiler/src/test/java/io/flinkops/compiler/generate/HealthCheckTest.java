@@ -59,7 +59,7 @@ class HealthCheckTest {
     private static LuaValue toLua(JsonNode n) {
         if (n.isObject()) {
             LuaTable t = new LuaTable();
-            n.fields().forEachRemaining(e -> t.set(e.getKey(), toLua(e.getValue())));
+            n.properties().forEach(e -> t.set(e.getKey(), toLua(e.getValue())));
             return t;
         }
         if (n.isArray()) {

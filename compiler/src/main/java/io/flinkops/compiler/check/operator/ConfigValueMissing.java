@@ -22,7 +22,7 @@ public final class ConfigValueMissing extends RuleCheck {
         if (!(t.isDeployment() || t.isSessionJob()) || !t.spec().path("flinkConfiguration").isObject()) {
             return;
         }
-        t.spec().get("flinkConfiguration").fields().forEachRemaining(e -> {
+        t.spec().get("flinkConfiguration").properties().forEach(e -> {
             if (e.getValue().isNull()) {
                 r.report(Pointers.child("/spec/flinkConfiguration", e.getKey()), "flinkConfiguration key " + e.getKey() + " has no value");
             }

@@ -62,8 +62,7 @@ public final class CrdSchemaViolation extends RuleCheck {
     static JsonNode withoutNulls(JsonNode node) {
         if (node instanceof ObjectNode o) {
             ObjectNode copy = o.objectNode();
-            for (Iterator<java.util.Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
-                var e = it.next();
+            for (var e : o.properties()) {
                 if (!e.getValue().isNull()) {
                     copy.set(e.getKey(), withoutNulls(e.getValue()));
                 }

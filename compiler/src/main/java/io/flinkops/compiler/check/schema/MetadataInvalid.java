@@ -41,7 +41,7 @@ public final class MetadataInvalid extends RuleCheck {
         }
         JsonNode labels = meta.get("labels");
         if (labels != null && labels.isObject()) {
-            labels.fields().forEachRemaining(e -> {
+            labels.properties().forEach(e -> {
                 String at = Pointers.child("/metadata/labels", e.getKey());
                 if (!validQualifiedName(e.getKey())) {
                     r.report(at, "label key '" + e.getKey() + "' is not a valid qualified name");
@@ -57,8 +57,7 @@ public final class MetadataInvalid extends RuleCheck {
         JsonNode annotations = meta.get("annotations");
         if (annotations != null && annotations.isObject()) {
             long size = 0;
-            for (var it = annotations.fields(); it.hasNext();) {
-                var e = it.next();
+            for (var e : annotations.properties()) {
                 size += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().asText().getBytes(StandardCharsets.UTF_8).length;
                 if (!validQualifiedName(e.getKey())) {
                     r.report(Pointers.child("/metadata/annotations", e.getKey()), "annotation key '" + e.getKey() + "' is not a valid qualified name");

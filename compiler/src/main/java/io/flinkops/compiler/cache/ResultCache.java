@@ -104,7 +104,7 @@ public final class ResultCache {
             for (EmittedObject o : result.objects()) {
                 ObjectNode n = objects.addObject();
                 n.put("root", o.root()).put("fileName", o.fileName()).put("apiVersion", o.apiVersion()).put("kind", o.kind())
-                        .put("name", o.name()).put("namespace", o.namespace()).put("origin", o.origin().file()).put("wave", o.syncWave());
+                        .put("name", o.name()).put("namespace", o.namespace()).put("origin", o.origin().file());
             }
             ArrayNode diags = root.putArray("diagnostics");
             for (Diagnostic d : diagnostics) {
@@ -141,7 +141,7 @@ public final class ResultCache {
                 meta.put("namespace", n.path("namespace").asText());
             }
             objects.add(new EmittedObject(env, n.path("root").asText(), n.path("fileName").asText(), o,
-                    Origin.of(SourceMap.at(SourceLocation.start(n.path("origin").asText())), ""), n.path("wave").asInt()));
+                    Origin.of(SourceMap.at(SourceLocation.start(n.path("origin").asText())), "")));
         }
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (JsonNode d : root.path("diagnostics")) {

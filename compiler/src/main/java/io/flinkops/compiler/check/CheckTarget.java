@@ -5,8 +5,15 @@ import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.model.Environment;
 import java.util.Optional;
 
-/** One emitted object under check, with what rules need to judge it. */
-public record CheckTarget(EmittedObject object, EnvironmentView view) {
+/**
+ * One emitted object under check, with what rules need to judge it. Its flinkConfiguration is read
+ * once here, not by each of the rules that look at it.
+ */
+public record CheckTarget(EmittedObject object, EnvironmentView view, FlinkConf conf) {
+
+    public CheckTarget(EmittedObject object, EnvironmentView view) {
+        this(object, view, FlinkConf.of(object.object().path("spec").path("flinkConfiguration"), "/spec/flinkConfiguration"));
+    }
 
     public JsonNode root() {
         return object.object();
@@ -52,10 +59,6 @@ public record CheckTarget(EmittedObject object, EnvironmentView view) {
         }
     }
 
-    /** The object's own flinkConfiguration. */
-    public FlinkConf conf() {
-        return FlinkConf.of(spec().path("flinkConfiguration"), "/spec/flinkConfiguration");
-    }
 
     /** The session cluster a session job runs on, when the view holds it. */
     public Optional<EmittedObject> sessionCluster() {
@@ -74,14 +77,18 @@ public record CheckTarget(EmittedObject object, EnvironmentView view) {
         if (!isSessionJob()) {
             return conf();
         }
-        FlinkConf cluster = sessionCluster()
+        return operatorAtLeast(1, 10) ? conf().over(clusterConf()) : clusterConf();
+    }
+
+    /** A session job's cluster configuration, every key located at the job's deploymentName; empty when unknown. */
+    public FlinkConf clusterConf() {
+        return sessionCluster()
                 .map(c -> FlinkConf.of(c.object().path("spec").path("flinkConfiguration"), "/spec/deploymentName"))
                 .orElse(FlinkConf.empty());
-        return operatorAtLeast(1, 10) ? conf().over(cluster) : cluster;
     }
 
     /** The job part, or a missing node. */
-    public com.fasterxml.jackson.databind.JsonNode job() {
+    public JsonNode job() {
         return spec().path("job");
     }
 

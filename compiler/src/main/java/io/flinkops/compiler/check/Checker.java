@@ -6,7 +6,9 @@ import io.flinkops.compiler.diagnostic.SourceLocation;
 import io.flinkops.compiler.generate.EmittedObject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -37,18 +39,21 @@ public final class Checker {
     public List<Diagnostic> check(EnvironmentView view, Function<RuleInfo, RuleSettings> settings,
             List<RuleCheck> extraRules, Suppressor suppressor) {
         List<RuleCheck> active = new ArrayList<>();
+        Map<RuleCheck, RuleSettings> activeSettings = new HashMap<>();
         List<RuleCheck> all = new ArrayList<>(rules);
         all.addAll(extraRules);
         for (RuleCheck rule : all) {
-            if (categories.contains(rule.info().category()) && settings.apply(rule.info()).enabled()) {
+            RuleSettings s = settings.apply(rule.info());
+            if (categories.contains(rule.info().category()) && s.enabled()) {
                 active.add(rule);
+                activeSettings.put(rule, s);
             }
         }
         List<Diagnostic> out = Collections.synchronizedList(new ArrayList<>());
         view.objects().parallelStream().forEach(object -> {
             CheckTarget target = new CheckTarget(object, view);
             for (RuleCheck rule : active) {
-                ObjectReporter reporter = new ObjectReporter(rule, settings.apply(rule.info()), object, out, suppressor);
+                ObjectReporter reporter = new ObjectReporter(rule, activeSettings.get(rule), object, out, suppressor);
                 try {
                     rule.checkObject(target, reporter);
                 } catch (RuntimeException e) {
@@ -59,7 +64,7 @@ public final class Checker {
             }
         });
         for (RuleCheck rule : active) {
-            rule.checkEnvironment(view, new ObjectReporter(rule, settings.apply(rule.info()), null, out, suppressor));
+            rule.checkEnvironment(view, new ObjectReporter(rule, activeSettings.get(rule), null, out, suppressor));
         }
         return new ArrayList<>(out);
     }

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkops.compiler.yaml.Pointers;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class FlinkConf {
                 JsonNode v = e.getValue();
                 if (v != null && !v.isNull()) {
                     values.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
-                    pointers.put(e.getKey(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+                    pointers.put(e.getKey(), Pointers.child(pointer, e.getKey()));
                 }
             });
         }

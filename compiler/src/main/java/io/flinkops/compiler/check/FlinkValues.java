@@ -150,23 +150,28 @@ public final class FlinkValues {
         }
     }
 
-    /** Flink's duration syntax: a number and an optional unit ({@code 10 s}, {@code 5min}, {@code 100}). */
-    public static boolean isDuration(String text) {
+    /** Flink's duration syntax ({@code 10 s}, {@code 5min}, {@code 100} for milliseconds) in milliseconds; empty when unparseable. */
+    public static Optional<Long> durationMillis(String text) {
         String t = text.trim().toLowerCase(Locale.US);
         int i = 0;
         while (i < t.length() && Character.isDigit(t.charAt(i))) {
             i++;
         }
-        if (i == 0) {
-            return false;
+        if (i == 0 || i > 18) {
+            return Optional.empty();
         }
-        String unit = t.substring(i).trim();
-        return switch (unit) {
-            case "", "ns", "nano", "nanos", "nanosecond", "nanoseconds", "us", "micro", "micros", "microsecond",
-                    "microseconds", "ms", "milli", "millis", "millisecond", "milliseconds", "s", "sec", "secs",
-                    "second", "seconds", "min", "m", "minute", "minutes", "h", "hour", "hours", "d", "day", "days" -> true;
-            default -> false;
+        long n = Long.parseLong(t.substring(0, i));
+        double factor = switch (t.substring(i).trim()) {
+            case "ns", "nano", "nanos", "nanosecond", "nanoseconds" -> 1e-6;
+            case "us", "micro", "micros", "microsecond", "microseconds" -> 1e-3;
+            case "", "ms", "milli", "millis", "millisecond", "milliseconds" -> 1;
+            case "s", "sec", "secs", "second", "seconds" -> 1_000;
+            case "m", "min", "minute", "minutes" -> 60_000;
+            case "h", "hour", "hours" -> 3_600_000;
+            case "d", "day", "days" -> 86_400_000;
+            default -> -1;
         };
+        return factor < 0 ? Optional.empty() : Optional.of((long) (n * factor));
     }
 
     /** Flink's high-availability mode: anything but unset, NONE or the legacy "standalone" turns HA on. */

@@ -95,12 +95,12 @@ final class Runs {
     }
 
     static RunReport report(Compiler compiler, CompileResult result, List<EmittedObject> objects) {
-        return new RunReport("flinkops", Version.get(), result.diagnostics(), List.of(), objects,
-                compiler.catalog().infos(), exceptionsUsed(result), null);
+        return report(compiler, result, objects, null);
     }
 
+    /** With a review (pull-request mode), findings are marked new or existing. */
     static RunReport report(Compiler compiler, CompileResult result, List<EmittedObject> objects, io.flinkops.compiler.pipeline.Review review) {
-        return new RunReport("flinkops", Version.get(), result.diagnostics(), review.baseDiagnostics(), objects,
+        return new RunReport("flinkops", Version.get(), result.diagnostics(), objects,
                 compiler.catalog().infos(), exceptionsUsed(result), review);
     }
 

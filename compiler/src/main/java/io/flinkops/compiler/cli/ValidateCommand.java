@@ -109,12 +109,7 @@ final class ValidateCommand implements Callable<Integer> {
         found.addAll(looseResult.diagnostics());
         found.sort(Diagnostic.ORDER);
         CompileResult merged = new CompileResult(List.of(), found);
-        for (LocatedDocument d : loose) {
-            if (d.root().isObject()) {
-                objects.add(new EmittedObject("", "", d.file(), (com.fasterxml.jackson.databind.node.ObjectNode) d.root(),
-                        io.flinkops.compiler.generate.Origin.identity(d.sourceMap()), 0));
-            }
-        }
+        objects.addAll(Runs.objects(looseResult));
         Runs.emitReports(ctx, options, Runs.report(compiler, merged, objects));
         return Runs.exitCode(merged);
     }

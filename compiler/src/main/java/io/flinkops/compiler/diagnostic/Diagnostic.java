@@ -31,8 +31,10 @@ public record Diagnostic(
         remediation = remediation == null ? "" : remediation;
     }
 
-    public Diagnostic withSeverity(Severity newSeverity) {
-        return new Diagnostic(rule, category, newSeverity, location, pointer, message, remediation);
+    /** The same finding on another revision: rule, file, pointer and message agree; lines may have moved. */
+    public boolean sameFindingAs(Diagnostic other) {
+        return rule.equals(other.rule) && location.file().equals(other.location.file())
+                && pointer.equals(other.pointer) && message.equals(other.message);
     }
 
     /** The one-line form: {@code file:line:col: error: message [rule]}. */

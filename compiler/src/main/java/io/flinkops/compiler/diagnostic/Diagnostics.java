@@ -26,19 +26,16 @@ public final class Diagnostics {
         return copy;
     }
 
+    /** True when some finding names this file. */
+    public boolean anyIn(String file) {
+        synchronized (items) {
+            return items.stream().anyMatch(d -> d.location().file().equals(file));
+        }
+    }
+
     public boolean hasErrors() {
         synchronized (items) {
             return items.stream().anyMatch(d -> d.severity() == Severity.ERROR);
         }
-    }
-
-    public static Severity highest(List<Diagnostic> ds) {
-        Severity max = null;
-        for (Diagnostic d : ds) {
-            if (max == null || d.severity().compareTo(max) > 0) {
-                max = d.severity();
-            }
-        }
-        return max;
     }
 }

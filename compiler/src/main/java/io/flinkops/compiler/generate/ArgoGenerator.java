@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.model.ArgoSettings;
 import io.flinkops.compiler.model.Environment;
-import io.flinkops.compiler.model.WorkloadNamespace;
 import io.flinkops.compiler.yaml.SourceMap;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +28,9 @@ public final class ArgoGenerator {
 
     public static List<EmittedObject> generate(Environment env, List<EmittedObject> workloads) {
         ArgoSettings argo = env.argocd();
+        if (argo.repoURL() == null) {
+            return List.of(); // nothing to point Argo CD at; the roots are still kustomize-ready
+        }
         SourceMap src = env.document().sourceMap();
         TreeSet<String> roots = new TreeSet<>();
         TreeSet<String> namespaces = new TreeSet<>();
@@ -41,14 +43,14 @@ public final class ArgoGenerator {
         env.namespaces().forEach(n -> namespaces.add(n.name()));
         List<EmittedObject> out = new ArrayList<>();
         out.add(new EmittedObject(env.name(), ROOT, "appproject.yaml", project(env, namespaces), Origin.of(src, "/spec/argocd")
-                .map("/spec/sourceRepos/0", "/spec/argocd/repoURL"), -10));
+                .map("/spec/sourceRepos/0", "/spec/argocd/repoURL")));
         if ("applicationset".equals(argo.delivery())) {
             out.add(new EmittedObject(env.name(), ROOT, "applicationset.yaml", applicationSet(env), Origin.of(src, "/spec/argocd")
-                    .map("/spec/generators/0/git/repoURL", "/spec/argocd/repoURL"), -5));
+                    .map("/spec/generators/0/git/repoURL", "/spec/argocd/repoURL")));
         } else {
             for (String root : roots) {
                 out.add(new EmittedObject(env.name(), ROOT, "application-" + root + ".yaml", application(env, root),
-                        Origin.of(src, "/spec/argocd").map("/spec/source/repoURL", "/spec/argocd/repoURL"), -5));
+                        Origin.of(src, "/spec/argocd").map("/spec/source/repoURL", "/spec/argocd/repoURL")));
             }
         }
         return out;
@@ -166,9 +168,5 @@ public final class ArgoGenerator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static boolean declared(Environment env, String ns) {
-        return env.namespaces().stream().map(WorkloadNamespace::name).anyMatch(ns::equals);
     }
 }

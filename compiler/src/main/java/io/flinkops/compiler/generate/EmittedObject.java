@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * One Kubernetes object the compiler will write: the output root (environment and application)
  * it belongs to, its file name there, the object, and where its parts came from.
  */
-public record EmittedObject(String environment, String root, String fileName, ObjectNode object, Origin origin, int syncWave) {
+public record EmittedObject(String environment, String root, String fileName, ObjectNode object, Origin origin) {
 
     public String apiVersion() {
         return object.path("apiVersion").asText("");

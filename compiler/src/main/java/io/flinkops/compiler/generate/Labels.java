@@ -3,7 +3,6 @@ package io.flinkops.compiler.generate;
 /** Label and annotation keys flinkops writes into every object. */
 public final class Labels {
     public static final String NAME = "app.kubernetes.io/name";
-    public static final String INSTANCE = "app.kubernetes.io/instance";
     public static final String COMPONENT = "app.kubernetes.io/component";
     public static final String PART_OF = "app.kubernetes.io/part-of";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";

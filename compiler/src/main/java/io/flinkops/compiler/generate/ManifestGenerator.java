@@ -111,7 +111,7 @@ public final class ManifestGenerator {
         nsMeta.set("labels", sortObject(nsLabels));
         annotate(nsMeta, env.document().file(), WAVE_NAMESPACE);
         out.add(new EmittedObject(env.name(), ns.name(), "namespace.yaml", namespace,
-                Origin.of(src, at).map("/metadata/name", at + "/name").map("/metadata/labels", at + "/labels"), WAVE_NAMESPACE));
+                Origin.of(src, at).map("/metadata/name", at + "/name").map("/metadata/labels", at + "/labels")));
 
         ObjectNode sa = object("v1", "ServiceAccount");
         ObjectNode saMeta = metadata(sa, ns.serviceAccount(), ns.name());
@@ -122,7 +122,7 @@ public final class ManifestGenerator {
         annotate(saMeta, env.document().file(), WAVE_ACCESS);
         out.add(new EmittedObject(env.name(), ns.name(), "serviceaccount-" + ns.serviceAccount() + ".yaml", sa,
                 Origin.of(src, at).map("/metadata/name", at + "/serviceAccount")
-                        .map("/metadata/annotations/eks.amazonaws.com~1role-arn", at + "/iamRoleArn"), WAVE_ACCESS));
+                        .map("/metadata/annotations/eks.amazonaws.com~1role-arn", at + "/iamRoleArn")));
 
         if (nativeMode) {
             ObjectNode role = object("rbac.authorization.k8s.io/v1", "Role");
@@ -138,7 +138,7 @@ public final class ManifestGenerator {
             apps.putArray("apiGroups").add("apps");
             apps.putArray("resources").add("deployments").add("deployments/finalizers");
             verbs(apps.putArray("verbs"));
-            out.add(new EmittedObject(env.name(), ns.name(), "role-flink.yaml", role, Origin.of(src, at), WAVE_ACCESS));
+            out.add(new EmittedObject(env.name(), ns.name(), "role-flink.yaml", role, Origin.of(src, at)));
 
             ObjectNode binding = object("rbac.authorization.k8s.io/v1", "RoleBinding");
             ObjectNode bindingMeta = metadata(binding, "flink", ns.name());
@@ -148,7 +148,7 @@ public final class ManifestGenerator {
             roleRef.put("apiGroup", "rbac.authorization.k8s.io").put("kind", "Role").put("name", "flink");
             binding.putArray("subjects").addObject().put("kind", "ServiceAccount").put("name", ns.serviceAccount()).put("namespace", ns.name());
             out.add(new EmittedObject(env.name(), ns.name(), "rolebinding-flink.yaml", binding,
-                    Origin.of(src, at).map("/subjects/0/name", at + "/serviceAccount"), WAVE_ACCESS));
+                    Origin.of(src, at).map("/subjects/0/name", at + "/serviceAccount")));
         }
 
         out.add(networkPolicy(env, ns, "default-deny", np -> {
@@ -229,7 +229,7 @@ public final class ManifestGenerator {
                 origin.map("/spec/egress/" + i, spec.egress().get(i).pointer());
             }
             np.object().withObject("metadata").withObject("annotations").put(Labels.SOURCE, spec.document().file());
-            out.add(new EmittedObject(np.environment(), np.root(), np.fileName(), np.object(), origin, WAVE_ACCESS));
+            out.add(new EmittedObject(np.environment(), np.root(), np.fileName(), np.object(), origin));
         }
         return out;
     }
@@ -251,7 +251,7 @@ public final class ManifestGenerator {
         annotate(meta, env.document().file(), WAVE_ACCESS);
         filler.fill(np.putObject("spec"));
         return new EmittedObject(env.name(), ns.name(), "networkpolicy-" + name + ".yaml", np,
-                Origin.of(env.document().sourceMap(), ns.pointer()), WAVE_ACCESS);
+                Origin.of(env.document().sourceMap(), ns.pointer()));
     }
 
     // ---- Flink custom resources ---------------------------------------------------------------
@@ -342,7 +342,7 @@ public final class ManifestGenerator {
         if (!session) {
             s.set("job", job(spec, origin));
         }
-        return Optional.of(new EmittedObject(env.name(), spec.namespace(), "flinkdeployment-" + spec.name() + ".yaml", fd, origin, wave));
+        return Optional.of(new EmittedObject(env.name(), spec.namespace(), "flinkdeployment-" + spec.name() + ".yaml", fd, origin));
     }
 
     /** The author's flinkConfiguration over the derived one, written sorted, each key mapped to its source line. */
@@ -527,7 +527,7 @@ public final class ManifestGenerator {
         stateConfiguration(env, spec, conf, confOrigin);
         putConfiguration(s, spec, conf, confOrigin, origin);
         s.set("job", job(spec, origin));
-        return new EmittedObject(env.name(), spec.namespace(), "flinksessionjob-" + spec.name() + ".yaml", sj, origin, WAVE_SESSION_JOB);
+        return new EmittedObject(env.name(), spec.namespace(), "flinksessionjob-" + spec.name() + ".yaml", sj, origin);
     }
 
     private EmittedObject raw(Environment env, RawResource raw) {
@@ -544,7 +544,7 @@ public final class ManifestGenerator {
         }
         String root = raw.namespace() == null ? "default" : raw.namespace();
         String file = raw.kind().kind().toLowerCase(java.util.Locale.ROOT) + "-" + (raw.name() == null ? "unnamed" : raw.name()) + ".yaml";
-        return new EmittedObject(env.name(), root, file, copy, Origin.identity(raw.document().sourceMap()), wave);
+        return new EmittedObject(env.name(), root, file, copy, Origin.identity(raw.document().sourceMap()));
     }
 
     // ---- small builders -----------------------------------------------------------------------

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The load stage: finds {@code environments/<env>/environment.yaml} and the specs beside it, parses
@@ -40,16 +39,6 @@ public final class RepositoryLoader {
         this.schemas = schemas;
     }
 
-    /** Loads every environment (or only {@code onlyEnv} when not null). */
-    public List<EnvironmentSources> load(SourceTree tree, String onlyEnv, Diagnostics diagnostics) {
-        Map<String, List<String>> byEnv = environmentFiles(tree);
-        if (onlyEnv != null && !byEnv.containsKey(onlyEnv)) {
-            throw new InputException("no environment '" + onlyEnv + "' (expected "
-                    + ENVIRONMENTS + "/" + onlyEnv + "/environment.yaml)");
-        }
-        return load(tree, onlyEnv == null ? byEnv.keySet() : java.util.Set.of(onlyEnv), diagnostics);
-    }
-
     /** The YAML files of every environment folder, by environment name, in path order. */
     public static Map<String, List<String>> environmentFiles(SourceTree tree) {
         Map<String, List<String>> byEnv = new TreeMap<>();
@@ -63,26 +52,14 @@ public final class RepositoryLoader {
         return byEnv;
     }
 
-    /** Loads the named environments only. */
-    public List<EnvironmentSources> load(SourceTree tree, java.util.Set<String> only, Diagnostics diagnostics) {
-        Map<String, List<String>> byEnv = environmentFiles(tree);
-        byEnv.keySet().retainAll(only);
-        String onlyEnv = null;
+    /** Loads the given environments, from their files as {@link #environmentFiles} listed them. */
+    public List<EnvironmentSources> load(SourceTree tree, Map<String, List<String>> byEnv, Diagnostics diagnostics) {
         // Parse every file in parallel; the result keeps path order.
-        List<String> allPaths = byEnv.entrySet().stream()
-                .filter(e -> onlyEnv == null || e.getKey().equals(onlyEnv))
-                .flatMap(e -> e.getValue().stream()).collect(Collectors.toList());
         Map<String, List<LocatedDocument>> parsed = new ConcurrentHashMap<>();
-        allPaths.parallelStream().forEach(path -> parseInto(tree, path, parsed, diagnostics));
-
+        byEnv.values().stream().flatMap(List::stream).toList().parallelStream()
+                .forEach(path -> parseInto(tree, path, parsed, diagnostics));
         List<EnvironmentSources> out = new ArrayList<>();
-        for (Map.Entry<String, List<String>> entry : byEnv.entrySet()) {
-            String envName = entry.getKey();
-            if (onlyEnv != null && !onlyEnv.equals(envName)) {
-                continue;
-            }
-            loadEnvironment(envName, entry.getValue(), parsed, diagnostics).ifPresent(out::add);
-        }
+        byEnv.forEach((envName, paths) -> loadEnvironment(envName, paths, parsed, diagnostics).ifPresent(out::add));
         return out;
     }
 
@@ -113,7 +90,7 @@ public final class RepositoryLoader {
         }
         List<LocatedDocument> envDocs = parsed.getOrDefault(envPath, List.of());
         if (envDocs.isEmpty()) {
-            if (diagnostics.sorted().stream().noneMatch(d -> d.location().file().equals(envPath))) {
+            if (!diagnostics.anyIn(envPath)) {
                 diagnostics.add(Problems.of(Problems.LAYOUT, SourceLocation.start(envPath), "",
                         "environment.yaml is empty", "Describe the environment with kind: Environment."));
             }

@@ -50,7 +50,7 @@ public final class SpecBinder {
         ArgoSettings argocd = new ArgoSettings(
                 text(argo, "namespace", "argocd"),
                 text(argo, "project", "flink-" + name),
-                text(argo, "repoURL", "https://github.com/example/flink-platform.git"),
+                text(argo, "repoURL", null),
                 text(argo, "targetRevision", "HEAD"),
                 text(argo, "path", "build/manifests/" + name),
                 text(argo, "delivery", "applications"),

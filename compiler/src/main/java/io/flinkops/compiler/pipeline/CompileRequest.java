@@ -51,8 +51,4 @@ public record CompileRequest(
     public CompileRequest withOperatorVersion(String version) {
         return new CompileRequest(sources, policies, environment, categories, version, extraCrds, today, commit);
     }
-
-    public CompileRequest withExtraCrds(List<CrdSource> crds) {
-        return new CompileRequest(sources, policies, environment, categories, defaultOperatorVersion, crds, today, commit);
-    }
 }

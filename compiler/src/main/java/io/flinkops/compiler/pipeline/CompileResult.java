@@ -9,11 +9,6 @@ import java.util.List;
 /** Everything a run produced: the compiled environments and every finding, sorted by file and line. */
 public record CompileResult(List<EnvironmentResult> environments, List<Diagnostic> diagnostics) {
 
-    /** The same finding raised once per environment (a policy set they share) is reported once. */
-    public CompileResult {
-        diagnostics = List.copyOf(new java.util.LinkedHashSet<>(diagnostics));
-    }
-
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
     }

@@ -38,18 +38,13 @@ public final class PullRequestReview {
         if (!policyChanges.isEmpty()) {
             CompileResult ownPolicies = compiler.compile(headRequest.withPolicies(head));
             for (Diagnostic d : headResult.diagnostics()) {
-                if (ownPolicies.diagnostics().stream().noneMatch(o -> sameFinding(o, d) && o.severity() == d.severity())) {
+                if (ownPolicies.diagnostics().stream().noneMatch(o -> o.sameFindingAs(d) && o.severity() == d.severity())) {
                     relaxed.add(d);
                 }
             }
         }
         Review review = new Review(baseName, headName, changes(baseResult, headResult), baseResult.diagnostics(), policyChanges, relaxed);
         return new Outcome(headResult, review);
-    }
-
-    static boolean sameFinding(Diagnostic a, Diagnostic b) {
-        return a.rule().equals(b.rule()) && a.location().file().equals(b.location().file())
-                && a.pointer().equals(b.pointer()) && a.message().equals(b.message());
     }
 
     static List<ObjectChange> changes(CompileResult base, CompileResult head) {

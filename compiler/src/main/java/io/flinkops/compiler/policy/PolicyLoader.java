@@ -47,6 +47,13 @@ public final class PolicyLoader {
     private final RuleCatalog catalog;
     private final LocalDate today;
     private final Map<String, LocatedDocument> sets = new TreeMap<>();
+    private final Map<String, Definition> definitions = new TreeMap<>();
+
+    /** A rule's settings as one policy set writes them; null fields leave the earlier value. */
+    private record Override(RuleInfo info, Boolean enabled, Severity severity, Map<String, String> parameters, SourceLocation at) {}
+
+    /** One policy set, checked and compiled once, however many environments use it. */
+    private record Definition(List<CustomSchemaRule> customRules, List<Override> rules, List<PolicyException> exceptions) {}
 
     public PolicyLoader(YamlReader yaml, RepositoryLoader loader, RuleCatalog catalog, LocalDate today) {
         this.yaml = yaml;
@@ -90,14 +97,22 @@ public final class PolicyLoader {
                 }
             }
         }
+        Map<String, List<CustomSchemaRule>> customBySet = new TreeMap<>();
+        Map<String, RuleInfo> allCustom = new HashMap<>();
+        sets.forEach((name, doc) -> {
+            List<CustomSchemaRule> custom = customRules(doc, diagnostics);
+            customBySet.put(name, custom);
+            custom.forEach(c -> allCustom.put(c.info().id(), c.info()));
+        });
+        sets.forEach((name, doc) -> definitions.put(name, new Definition(customBySet.get(name),
+                overrides(doc, allCustom, diagnostics), exceptions(doc, allCustom, diagnostics))));
         return this;
     }
 
-    public Map<String, LocatedDocument> sets() {
-        return sets;
-    }
-
-    /** The merged policy of an environment. */
+    /**
+     * The merged policy of an environment: its sets in order, later ones overriding earlier ones.
+     * Problems inside a set were reported once, when it was read; here only the environment's own.
+     */
     public ResolvedPolicy resolve(Environment env, Diagnostics diagnostics) {
         Map<String, RuleSettings> settings = new HashMap<>();
         List<PolicyException> exceptions = new ArrayList<>();
@@ -106,8 +121,8 @@ public final class PolicyLoader {
         JsonNode listed = env.document().root().path("spec").path("policies");
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            LocatedDocument doc = sets.get(name);
-            if (doc == null) {
+            Definition definition = definitions.get(name);
+            if (definition == null) {
                 SourceLocation at = listed.isArray() ? env.document().sourceMap().best("/spec/policies/" + i)
                         : env.document().start();
                 diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, at,
@@ -116,17 +131,31 @@ public final class PolicyLoader {
                         "Add " + POLICIES + "/" + name + ".yaml or fix the name."));
                 continue;
             }
-            apply(doc, settings, exceptions, custom, diagnostics);
+            definition.customRules().forEach(c -> custom.put(c.info().id(), c));
+            for (Override o : definition.rules()) {
+                if (catalog.find(o.info().id()).isEmpty() && !custom.containsKey(o.info().id())) {
+                    diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, o.at(), "rule '" + o.info().id()
+                            + "' is a custom rule of a policy set environment " + env.name() + " does not use",
+                            "List the policy set that defines it in spec.policies, or move the setting there."));
+                    continue;
+                }
+                RuleSettings previous = settings.getOrDefault(o.info().id(), RuleSettings.defaults(o.info()));
+                Map<String, String> params = new TreeMap<>(previous.parameters());
+                params.putAll(o.parameters());
+                settings.put(o.info().id(), new RuleSettings(
+                        o.enabled() != null ? o.enabled() : previous.enabled(),
+                        o.severity() != null ? o.severity() : previous.severity(),
+                        Map.copyOf(params)));
+            }
+            exceptions.addAll(definition.exceptions());
         }
         return new ResolvedPolicy(env.name(), settings, exceptions, new ArrayList<>(custom.values()));
     }
 
-    private void apply(LocatedDocument doc, Map<String, RuleSettings> settings, List<PolicyException> exceptions,
-            Map<String, RuleCheck> custom, Diagnostics diagnostics) {
-        JsonNode spec = doc.root().path("spec");
+    private List<CustomSchemaRule> customRules(LocatedDocument doc, Diagnostics diagnostics) {
         SourceMap map = doc.sourceMap();
-        Map<String, RuleInfo> customInfos = new HashMap<>();
-        JsonNode customRules = spec.path("customRules");
+        JsonNode customRules = doc.root().path("spec").path("customRules");
+        List<CustomSchemaRule> out = new ArrayList<>();
         for (int i = 0; i < customRules.size(); i++) {
             JsonNode c = customRules.get(i);
             String at = "/spec/customRules/" + i;
@@ -141,30 +170,37 @@ public final class PolicyLoader {
                     c.path("remediation").asText(), Map.of(), List.of());
             CompiledSchema schema;
             try {
-                schema = CompiledSchema.compile(c.get("schema"));
+                schema = CompiledSchema.compileNow(c.get("schema"));
             } catch (RuntimeException e) {
                 diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at + "/schema"),
                         "custom rule '" + id + "' has an invalid JSON Schema: " + e.getMessage(), "Fix the schema."));
                 continue;
             }
             JsonNode match = c.path("match");
-            custom.put(id, new CustomSchemaRule(info, strings(match.path("kinds")), strings(match.path("namespaces")),
+            out.add(new CustomSchemaRule(info, strings(match.path("kinds")), strings(match.path("namespaces")),
                     stringMap(match.path("labels")), schema, c.path("message").asText()));
-            customInfos.put(id, info);
         }
-        spec.path("rules").properties().forEach(e -> {
+        return out;
+    }
+
+    private Optional<RuleInfo> rule(String id, Map<String, RuleInfo> custom) {
+        return catalog.find(id).or(() -> Optional.ofNullable(custom.get(id)));
+    }
+
+    private List<Override> overrides(LocatedDocument doc, Map<String, RuleInfo> custom, Diagnostics diagnostics) {
+        SourceMap map = doc.sourceMap();
+        List<Override> out = new ArrayList<>();
+        doc.root().path("spec").path("rules").properties().forEach(e -> {
             String id = e.getKey();
             String at = Pointers.child("/spec/rules", id);
-            Optional<RuleInfo> info = catalog.find(id).or(() -> Optional.ofNullable(customInfos.get(id)))
-                    .or(() -> Optional.ofNullable(custom.get(id)).map(RuleCheck::info));
+            Optional<RuleInfo> info = rule(id, custom);
             if (info.isEmpty()) {
                 diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at), "unknown rule '" + id + "'",
                         "Use an id from `flinkops rules`."));
                 return;
             }
             JsonNode cfg = e.getValue();
-            RuleSettings previous = settings.getOrDefault(info.get().id(), RuleSettings.defaults(info.get()));
-            Map<String, String> params = new TreeMap<>(previous.parameters());
+            Map<String, String> params = new TreeMap<>();
             cfg.path("parameters").properties().forEach(p -> {
                 if (!info.get().parameters().containsKey(p.getKey())) {
                     diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(Pointers.child(at + "/parameters", p.getKey())),
@@ -175,18 +211,22 @@ public final class PolicyLoader {
                     params.put(p.getKey(), p.getValue().asText());
                 }
             });
-            settings.put(info.get().id(), new RuleSettings(
-                    cfg.path("enabled").asBoolean(previous.enabled()),
-                    cfg.has("severity") ? Severity.parse(cfg.get("severity").asText()) : previous.severity(),
-                    Map.copyOf(params)));
+            out.add(new Override(info.get(), cfg.has("enabled") ? cfg.get("enabled").asBoolean() : null,
+                    cfg.has("severity") ? Severity.parse(cfg.get("severity").asText()) : null, params, map.best(at)));
         });
-        JsonNode list = spec.path("exceptions");
+        return out;
+    }
+
+    private List<PolicyException> exceptions(LocatedDocument doc, Map<String, RuleInfo> custom, Diagnostics diagnostics) {
+        SourceMap map = doc.sourceMap();
+        JsonNode list = doc.root().path("spec").path("exceptions");
+        List<PolicyException> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode x = list.get(i);
             String at = "/spec/exceptions/" + i;
             String rule = x.path("rule").asText();
             SourceLocation loc = map.best(at);
-            if (catalog.find(rule).isEmpty() && !customInfos.containsKey(rule) && !custom.containsKey(rule)) {
+            if (rule(rule, custom).isEmpty()) {
                 diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at + "/rule"), "exception names unknown rule '" + rule + "'",
                         "Use an id from `flinkops rules`."));
                 continue;
@@ -214,15 +254,19 @@ public final class PolicyLoader {
                         "exception " + exception.describe() + " expired on " + expires, "Fix the finding and remove the exception, or renew it in review."));
                 continue;
             }
-            exceptions.add(exception);
+            out.add(exception);
         }
+        return out;
     }
 
-    /** Warnings for the exceptions of a policy that no finding used. */
-    public static List<Diagnostic> unused(List<PolicyException> granted, java.util.Set<PolicyException> used) {
+    /** Warnings for the exceptions of every policy set that no finding of any environment used. */
+    public List<Diagnostic> unused(java.util.Set<PolicyException> used) {
         List<Diagnostic> out = new ArrayList<>();
-        for (PolicyException e : granted) {
-            if (!used.contains(e)) {
+        for (Definition d : definitions.values()) {
+            for (PolicyException e : d.exceptions()) {
+                if (used.contains(e)) {
+                    continue;
+                }
                 out.add(policy(EXCEPTION_UNUSED, Severity.WARNING, e.location(), "exception " + e.describe() + " matches no finding",
                         "Remove the exception."));
             }

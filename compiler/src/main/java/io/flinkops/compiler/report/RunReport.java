@@ -16,7 +16,6 @@ public record RunReport(
         String tool,
         String version,
         List<Diagnostic> diagnostics,
-        List<Diagnostic> baseline,
         List<EmittedObject> objects,
         List<RuleInfo> rules,
         List<PolicyException> exceptionsUsed,
@@ -36,12 +35,6 @@ public record RunReport(
 
     /** True when the finding was already present on the base revision. */
     public boolean existing(Diagnostic d) {
-        return baseline.stream().anyMatch(b -> sameFinding(b, d));
-    }
-
-    /** Findings match across revisions by rule, file, pointer and message; line numbers may move. */
-    public static boolean sameFinding(Diagnostic a, Diagnostic b) {
-        return a.rule().equals(b.rule()) && a.location().file().equals(b.location().file())
-                && a.pointer().equals(b.pointer()) && a.message().equals(b.message());
+        return review != null && review.baseDiagnostics().stream().anyMatch(b -> b.sameFindingAs(d));
     }
 }

@@ -31,6 +31,26 @@ public final class CompiledSchema {
         this.schema = schema;
     }
 
+    /**
+     * Compiles eagerly, so that a broken schema (a custom rule's, say) fails here with its reason
+     * rather than on the first document that reaches it.
+     */
+    public static CompiledSchema compileNow(JsonNode schemaNode) {
+        List<Violation> wrong = MetaSchema.DRAFT_7.validate(schemaNode);
+        if (!wrong.isEmpty()) {
+            throw new IllegalArgumentException(wrong.get(0).message());
+        }
+        CompiledSchema compiled = compile(schemaNode);
+        compiled.schema.initializeValidators();
+        return compiled;
+    }
+
+    /** The draft-7 meta-schema networknt ships, loaded when a schema from a user is first checked. */
+    private static final class MetaSchema {
+        static final CompiledSchema DRAFT_7 = new CompiledSchema(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+                b -> b.schemaRegistryConfig(CONFIG)).getSchema(com.networknt.schema.SchemaLocation.of("http://json-schema.org/draft-07/schema#")));
+    }
+
     public static CompiledSchema compile(JsonNode schemaNode) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
                 b -> b.schemaRegistryConfig(CONFIG));

@@ -39,12 +39,6 @@ public final class Pointers {
         return out;
     }
 
-    /** The last segment, unescaped; empty for the root. */
-    public static String last(String pointer) {
-        List<String> parts = split(pointer);
-        return parts.isEmpty() ? "" : parts.get(parts.size() - 1);
-    }
-
     /** A readable dotted path for messages: {@code spec.job.args[0]}. */
     public static String dotted(String pointer) {
         StringBuilder sb = new StringBuilder();

@@ -36,10 +36,6 @@ public final class SourceMap {
         return file;
     }
 
-    public boolean has(String pointer) {
-        return values.containsKey(pointer);
-    }
-
     public SourceLocation document() {
         return unpack(documentStart);
     }

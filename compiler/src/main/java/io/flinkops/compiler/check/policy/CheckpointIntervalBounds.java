@@ -1,15 +1,13 @@
 package io.flinkops.compiler.check.policy;
 
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 @Rule(
         id = "checkpoint-interval-bounds",
@@ -21,8 +19,6 @@ import java.util.regex.Pattern;
         remediation = "Choose an interval between the rule's bounds, typically 30s to 5min.",
         parameters = {"min=10s: shortest interval", "max=30min: longest interval"})
 public final class CheckpointIntervalBounds extends RuleCheck {
-    private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*([a-z]*)$");
-
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!FlinkResources.workload(t)) {
@@ -33,34 +29,17 @@ public final class CheckpointIntervalBounds extends RuleCheck {
             return;
         }
         String at = t.conf().pointer("execution.checkpointing.interval", "/spec/flinkConfiguration");
-        Optional<Long> ms = millis(interval.get());
+        Optional<Long> ms = FlinkValues.durationMillis(interval.get());
         if (ms.isEmpty()) {
             r.report(at, "checkpoint interval '" + interval.get() + "' is not a duration");
             return;
         }
-        long min = millis(r.param("min")).orElse(0L);
-        long max = millis(r.param("max")).orElse(Long.MAX_VALUE);
+        long min = FlinkValues.durationMillis(r.param("min")).orElse(0L);
+        long max = FlinkValues.durationMillis(r.param("max")).orElse(Long.MAX_VALUE);
         if (ms.get() < min) {
             r.report(at, "checkpoint interval " + interval.get() + " is shorter than " + r.param("min"));
         } else if (ms.get() > max) {
             r.report(at, "checkpoint interval " + interval.get() + " is longer than " + r.param("max"));
         }
-    }
-
-    static Optional<Long> millis(String text) {
-        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        long n = Long.parseLong(m.group(1));
-        long factor = switch (m.group(2)) {
-            case "", "ms", "milli", "millis", "millisecond", "milliseconds" -> 1;
-            case "s", "sec", "secs", "second", "seconds" -> 1000;
-            case "m", "min", "minute", "minutes" -> 60_000;
-            case "h", "hour", "hours" -> 3_600_000;
-            case "d", "day", "days" -> 86_400_000;
-            default -> -1;
-        };
-        return factor < 0 ? Optional.empty() : Optional.of(n * factor);
     }
 }

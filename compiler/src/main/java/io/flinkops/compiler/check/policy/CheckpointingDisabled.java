@@ -24,12 +24,7 @@ public final class CheckpointingDisabled extends RuleCheck {
         if (!FlinkResources.workload(t) || !t.hasJob() || "stateless".equals(t.upgradeMode())) {
             return;
         }
-        FlinkConf conf = t.conf();
-        if (t.isSessionJob()) {
-            conf = conf.over(t.sessionCluster()
-                    .map(c -> FlinkConf.of(c.object().path("spec").path("flinkConfiguration"), "/spec/deploymentName"))
-                    .orElse(FlinkConf.empty()));
-        }
+        FlinkConf conf = t.isSessionJob() ? t.conf().over(t.clusterConf()) : t.conf();
         if (conf.get(INTERVAL).isEmpty()) {
             r.report("/spec/job/upgradeMode", "upgradeMode " + t.upgradeMode() + " but execution.checkpointing.interval is not set");
         }

@@ -2,14 +2,14 @@ package io.flinkops.compiler.check.policy;
 
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.FlinkConf;
+import io.flinkops.compiler.check.OperatorKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The state paths a Flink resource writes to: checkpoints, savepoints and HA storage. */
 final class StatePaths {
     static final String[][] KEYS = {
-        {"execution.checkpointing.dir", "state.checkpoints.dir", "state.backend.fs.checkpointdir"},
-        {"execution.checkpointing.savepoint-dir", "state.savepoints.dir", "savepoints.state.backend.fs.dir"},
+        OperatorKeys.CHECKPOINT_DIR_110, OperatorKeys.SAVEPOINT_DIR_110,
         {"high-availability.storageDir", "high-availability.zookeeper.storageDir"},
     };
 

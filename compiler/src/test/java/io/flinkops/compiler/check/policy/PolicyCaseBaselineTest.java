@@ -25,5 +25,7 @@ class PolicyCaseBaselineTest {
                 .file("environments/dev/job.yaml", Fixtures.flinkJob("job"));
         var result = RuleTester.compile(repo);
         assertEquals("", RuleTester.describe(result.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).toList()));
+        // no spec.argocd.repoURL in this environment: no Argo CD objects pointing at a made-up repository
+        assertEquals(0, result.environments().get(0).objects().stream().filter(o -> o.apiVersion().startsWith("argoproj.io/")).count());
     }
 }

@@ -1,0 +1,129 @@
+package io.flinkops.compiler.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flinkops.compiler.pipeline.CompileResult;
+import io.flinkops.compiler.testing.Fixtures;
+import io.flinkops.compiler.testing.RuleTester;
+import io.flinkops.compiler.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Policy sets: overrides in order, exceptions with reason and expiry, custom rules; each problem reported once. */
+class PolicySetTest {
+    @TempDir
+    Path dir;
+
+    private TestRepo repo(String baseline) {
+        return new TestRepo(dir)
+                .file("environments/dev/environment.yaml", Fixtures.environment("dev", "1.10.0", false))
+                .file("environments/prod/environment.yaml", Fixtures.environment("prod", "1.7.0", true))
+                .file("environments/dev/job.yaml", Fixtures.flinkJob("job").replace("flink:1.17.2", "flink:latest"))
+                .file("environments/prod/job.yaml", Fixtures.flinkJob("job"))
+                .file("policies/baseline.yaml", baseline);
+    }
+
+    private static List<String> lines(CompileResult r) {
+        return r.diagnostics().stream().map(d -> d.rule() + " " + d.severity().label() + " " + d.location()).toList();
+    }
+
+    @Test
+    void severityOverridesAndExceptionsApply() {
+        CompileResult r = RuleTester.compile(repo("""
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: baseline}
+                spec:
+                  rules:
+                    image-tag-unpinned: {severity: warning}
+                  exceptions:
+                    - rule: image-tag-unpinned
+                      target: prod/*/job
+                      reason: Not used, so it is reported as unused.
+                      expires: 2027-01-31
+                """));
+        assertEquals(List.of(
+                "image-tag-unpinned warning environments/dev/job.yaml:8:3",
+                "policy-exception-unused warning policies/baseline.yaml:8:7"), lines(r));
+    }
+
+    @Test
+    void exceptionSuppressesAndIsUsedOnce() {
+        CompileResult r = RuleTester.compile(repo("""
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: baseline}
+                spec:
+                  exceptions:
+                    - rule: image-tag-unpinned
+                      target: dev/j*/*
+                      reason: The dev image is rebuilt nightly.
+                      expires: 2027-01-31
+                """));
+        assertEquals(List.of(), lines(r));
+        assertEquals(1, r.environments().stream().mapToInt(e -> e.usedExceptions().size()).sum());
+    }
+
+    @Test
+    void brokenSetsAreReportedOnceWhateverTheNumberOfEnvironments() {
+        CompileResult r = RuleTester.compile(repo("""
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: baseline}
+                spec:
+                  rules:
+                    no-such-rule: {enabled: false}
+                    checkpoint-interval-bounds: {parameters: {maximum: 1h}}
+                  exceptions:
+                    - rule: image-tag-unpinned
+                      target: dev/*/*
+                      reason: expired
+                      expires: 2026-01-01
+                    - rule: image-tag-unpinned
+                      target: prod/*/*
+                      expires: 2027-01-01
+                  customRules:
+                    - id: broken-schema
+                      summary: A custom rule with a schema that cannot compile
+                      message: never shown
+                      remediation: Fix it.
+                      schema: {type: 12}
+                """));
+        assertEquals(List.of(
+                "image-tag-unpinned error environments/dev/job.yaml:8:3",
+                "policy-config-invalid error policies/baseline.yaml:6:5",
+                "policy-config-invalid error policies/baseline.yaml:7:47",
+                "policy-exception-expired error policies/baseline.yaml:12:7",
+                "policy-exception-invalid error policies/baseline.yaml:13:7",
+                "policy-config-invalid error policies/baseline.yaml:21:7"), lines(r));
+    }
+
+    @Test
+    void customRulesFireWithALocation() {
+        CompileResult r = RuleTester.compile(repo("""
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: baseline}
+                spec:
+                  rules:
+                    image-tag-unpinned: {enabled: false}
+                  customRules:
+                    - id: cost-center-label
+                      severity: warning
+                      summary: Jobs carry a cost-center label
+                      message: the job has no acme.com/cost-center label
+                      remediation: Add metadata.labels.acme.com/cost-center.
+                      match: {kinds: [FlinkDeployment]}
+                      schema:
+                        type: object
+                        properties:
+                          metadata: {type: object, required: [labels], properties: {labels: {required: [acme.com/cost-center]}}}
+                """));
+        assertEquals(List.of("cost-center-label warning environments/dev/job.yaml:3:1", "cost-center-label warning environments/prod/job.yaml:3:1"),
+                lines(r));
+        assertTrue(r.diagnostics().get(0).message().contains("no acme.com/cost-center label"));
+    }
+}

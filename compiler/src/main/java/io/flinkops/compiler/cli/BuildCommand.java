@@ -27,7 +27,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        Compiler compiler = new Compiler();
+        Compiler compiler = parent.compiler();
         SourceTree sources = Runs.sources(ctx, options);
         CompileResult result = compiler.compile(Runs.request(ctx, options, sources, true), Runs.cache(ctx, options));
         Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));

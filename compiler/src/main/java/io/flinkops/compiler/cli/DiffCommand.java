@@ -45,7 +45,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new InputException("diff takes --base and --head; --ref and --policies-from do not apply");
         }
         Path root = Runs.repoRoot(ctx, options);
-        Compiler compiler = new Compiler();
+        Compiler compiler = parent.compiler();
         try (GitTree baseTree = GitTree.open(root, base)) {
             SourceTree headTree = head != null ? GitTree.open(root, head) : new FileSystemTree(root);
             var outcome = new PullRequestReview(compiler).review(Runs.request(ctx, options, headTree), baseTree, headTree,

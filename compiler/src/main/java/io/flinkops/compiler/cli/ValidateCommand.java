@@ -45,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        Compiler compiler = new Compiler();
+        Compiler compiler = parent.compiler();
         Path root = Runs.repoRoot(ctx, options);
         if (paths.isEmpty()) {
             SourceTree sources = Runs.sources(ctx, options);

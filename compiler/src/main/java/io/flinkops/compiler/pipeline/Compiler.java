@@ -33,6 +33,8 @@ import io.flinkops.compiler.yaml.LocatedDocument;
 import io.flinkops.compiler.yaml.YamlReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,16 +51,57 @@ import java.util.Optional;
 public final class Compiler {
     private final YamlReader yaml;
     private final SpecSchemas specSchemas = new SpecSchemas();
-    private final CrdSchemas crdSchemas = new CrdSchemas();
-    private final RuleCatalog catalog = RuleCatalog.builtIn(crdSchemas);
+    private final CrdSchemas crdSchemas;
+    private final RuleCatalog catalog;
 
     public Compiler(YamlReader yaml) {
+        this(yaml, new CrdSchemas());
+    }
+
+    /** With schemas a caller may already be loading on another thread (see {@link #warmedUp}). */
+    public Compiler(YamlReader yaml, CrdSchemas crdSchemas) {
         this.yaml = yaml;
+        this.crdSchemas = crdSchemas;
+        this.catalog = RuleCatalog.builtIn(crdSchemas);
     }
 
     public Compiler() {
         this(new YamlReader());
     }
+
+    /**
+     * A compiler that has already run a small built-in FlinkDeployment through every check and thrown
+     * the result away: the YAML reader, the rules and the newest CRD schema are loaded and initialized,
+     * and the schema's validators built for the fields most documents use. The schema loads on a
+     * thread of its own, the rest on the caller's. The CLI calls this on a second core while picocli
+     * parses the arguments: a one-file check starts a tenth of a second sooner.
+     */
+    public static Compiler warmedUp() {
+        CrdSchemas schemas = new CrdSchemas();
+        Thread schema = new Thread(() -> schemas.forKind(CrdSchemas.NEWEST, "FlinkDeployment", "flink.apache.org/v1beta1"),
+                "flinkops-warm-up-schema");
+        schema.setDaemon(true);
+        schema.start();
+        Compiler compiler = new Compiler(new YamlReader(), schemas);
+        CompileRequest request = new CompileRequest(null, null, null, CompileRequest.ALL, CrdSchemas.NEWEST,
+                List.of(), LocalDate.of(2000, 1, 1), null);
+        compiler.validateDocuments(compiler.yaml.read("warm-up.yaml", WARM_UP), request, new Diagnostics());
+        return compiler;
+    }
+
+    private static final byte[] WARM_UP = """
+            apiVersion: flink.apache.org/v1beta1
+            kind: FlinkDeployment
+            metadata: {name: warm-up, namespace: flink, labels: {app: warm-up}}
+            spec:
+              image: flink:1.17.2
+              flinkVersion: v1_17
+              serviceAccount: flink
+              flinkConfiguration: {taskmanager.numberOfTaskSlots: "2", state.checkpoints.dir: "s3://b/c"}
+              jobManager: {resource: {memory: 2048m, cpu: 1}, replicas: 1}
+              taskManager: {resource: {memory: 2048m, cpu: 1}}
+              job: {jarURI: "local:///job.jar", parallelism: 2, upgradeMode: stateless, args: [a]}
+            """.getBytes(StandardCharsets.UTF_8);
 
     public RuleCatalog catalog() {
         return catalog;

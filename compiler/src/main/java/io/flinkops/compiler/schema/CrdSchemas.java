@@ -29,7 +29,10 @@ public final class CrdSchemas {
     private static final class Yaml {
         static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
     }
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use too: Jackson's first mapper takes a while to initialize. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Map<String, Optional<CompiledSchema>> cache = new ConcurrentHashMap<>();
 
@@ -79,7 +82,7 @@ public final class CrdSchemas {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(CompiledSchema.compile(JSON.readTree(in)));
+            return Optional.of(CompiledSchema.compile(Json.MAPPER.readTree(in)));
         } catch (IOException e) {
             throw new IllegalStateException("built-in schema " + resource + " is unreadable", e);
         }

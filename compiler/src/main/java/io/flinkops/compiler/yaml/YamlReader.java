@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.SourceLocation;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -22,7 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -114,11 +116,13 @@ public final class YamlReader {
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with positions
-        Yaml yaml = new Yaml(options);
         List<LocatedDocument> docs = new ArrayList<>();
         try {
+            // the composer alone (what Yaml.composeAll wraps): no constructor, no type descriptions
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
             int index = 0;
-            for (Node node : yaml.composeAll(new StringReader(text))) {
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
                 if (node == null || (node instanceof ScalarNode sn && sn.getTag().equals(Tag.NULL))) {
                     continue; // an empty document, as kubectl skips it
                 }

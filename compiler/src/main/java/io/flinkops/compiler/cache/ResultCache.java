@@ -15,7 +15,6 @@ import io.flinkops.compiler.policy.PolicyException;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.SourceMap;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +39,7 @@ import java.util.stream.Stream;
  */
 public final class ResultCache {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FILES = ".files.json";
     private static volatile String codeFingerprint;
 
     private final Path dir;
@@ -53,7 +53,7 @@ public final class ResultCache {
 
     public String key(Inputs inputs, String environment, List<String> environmentFiles) {
         MessageDigest sha = sha256();
-        update(sha, "flinkops-cache-v1");
+        update(sha, "flinkops-cache-v2");
         update(sha, code());
         inputs.options().forEach(o -> update(sha, o));
         update(sha, "environment=" + environment);
@@ -69,10 +69,19 @@ public final class ResultCache {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** The cached result and diagnostics of an environment, when the key and every named extra file still match. */
     public Optional<Entry> get(String key, SourceTree sources) {
+        return get(key, sources, true);
+    }
+
+    /**
+     * The cached result and diagnostics of an environment, when the key and every named extra file
+     * still match. The output files live in a companion entry, read only {@code withFiles} (a
+     * validation needs none; an entry stored by one is a miss for a build).
+     */
+    public Optional<Entry> get(String key, SourceTree sources, boolean withFiles) {
         Path file = dir.resolve(key + ".json");
-        if (!Files.isRegularFile(file)) {
+        Path filesEntry = dir.resolve(key + FILES);
+        if (!Files.isRegularFile(file) || withFiles && !Files.isRegularFile(filesEntry)) {
             return Optional.empty();
         }
         try {
@@ -82,7 +91,15 @@ public final class ResultCache {
                     return Optional.empty();
                 }
             }
-            return Optional.of(decode(root));
+            SortedMap<String, byte[]> files = new TreeMap<>();
+            if (withFiles) {
+                JsonNode stored = JSON.readTree(filesEntry.toFile());
+                if (!key.equals(stored.path("key").asText())) {
+                    return Optional.empty();
+                }
+                stored.path("files").properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+            }
+            return Optional.of(decode(root, files));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a damaged entry is a miss
         }
@@ -98,8 +115,6 @@ public final class ResultCache {
             for (String f : extraFiles) {
                 extras.put(f, hashOf(sources, f));
             }
-            ObjectNode files = root.putObject("files");
-            result.files().forEach((k, v) -> files.put(k, Base64.getEncoder().encodeToString(v)));
             ArrayNode objects = root.putArray("objects");
             for (EmittedObject o : result.objects()) {
                 ObjectNode n = objects.addObject();
@@ -118,17 +133,26 @@ public final class ResultCache {
                         .put("file", e.location().file()).put("line", e.location().line()).put("column", e.location().column());
             }
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
-            Files.write(tmp, JSON.writeValueAsBytes(root));
-            Files.move(tmp, dir.resolve(key + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            if (!result.files().isEmpty()) {
+                ObjectNode stored = JSON.createObjectNode().put("key", key);
+                ObjectNode files = stored.putObject("files");
+                result.files().forEach((k, v) -> files.put(k, Base64.getEncoder().encodeToString(v)));
+                store(key + FILES, JSON.writeValueAsBytes(stored));
+            }
+            store(key + ".json", JSON.writeValueAsBytes(root));
         } catch (IOException | RuntimeException e) {
             // the cache is an optimization; failing to store is not an error of the run
         }
     }
 
-    private static Entry decode(JsonNode root) {
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        root.path("files").properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+    /** Writes an entry whole or not at all: a temporary file, then a rename. */
+    private void store(String name, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(dir, name, ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Entry decode(JsonNode root, SortedMap<String, byte[]> files) {
         String env = root.path("environment").asText();
         List<EmittedObject> objects = new ArrayList<>();
         for (JsonNode n : root.path("objects")) {
@@ -189,7 +213,11 @@ public final class ResultCache {
         }
     }
 
-    /** A hash of the running flinkops code (its jar, or its classes folder), so a new build never reads old results. */
+    /**
+     * The identity of the running flinkops code, so a new build never reads old results: for a jar its
+     * path, size and modification time (as ccache judges a compiler; hashing the 20 MB jar would cost
+     * more than a one-environment check), for a classes folder a hash of every class.
+     */
     static String code() {
         String fp = codeFingerprint;
         if (fp != null) {
@@ -199,9 +227,7 @@ public final class ResultCache {
         try {
             Path location = Path.of(ResultCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(location)) {
-                try (InputStream in = Files.newInputStream(location)) {
-                    sha.update(in.readAllBytes());
-                }
+                update(sha, location.toAbsolutePath() + ":" + Files.size(location) + ":" + Files.getLastModifiedTime(location).toMillis());
             } else {
                 try (Stream<Path> walk = Files.walk(location)) {
                     for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {

@@ -49,7 +49,8 @@ final class ValidateCommand implements Callable<Integer> {
         Path root = Runs.repoRoot(ctx, options);
         if (paths.isEmpty()) {
             SourceTree sources = Runs.sources(ctx, options);
-            CompileResult result = compiler.compile(Runs.request(ctx, options, sources), Runs.cache(ctx, options));
+            CompileResult result = compiler.compile(Runs.request(ctx, options, sources), Runs.cache(ctx, options),
+                    Compiler.Output.FINDINGS_ONLY);
             Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));
             return Runs.exitCode(result);
         }
@@ -96,7 +97,7 @@ final class ValidateCommand implements Callable<Integer> {
         SourceTree sources = Runs.sources(ctx, options);
         CompileRequest request = Runs.request(ctx, options, sources);
         for (String env : environments) {
-            CompileResult result = compiler.compile(request.withEnvironment(env));
+            CompileResult result = compiler.compile(request.withEnvironment(env), null, Compiler.Output.FINDINGS_ONLY);
             for (Diagnostic d : result.diagnostics()) {
                 if (envFiles.contains(d.location().file())) {
                     found.add(d);

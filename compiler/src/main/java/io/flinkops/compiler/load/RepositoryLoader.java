@@ -58,9 +58,11 @@ public final class RepositoryLoader {
         Map<String, List<LocatedDocument>> parsed = new ConcurrentHashMap<>();
         byEnv.values().stream().flatMap(List::stream).toList().parallelStream()
                 .forEach(path -> parseInto(tree, path, parsed, diagnostics));
-        List<EnvironmentSources> out = new ArrayList<>();
-        byEnv.forEach((envName, paths) -> loadEnvironment(envName, paths, parsed, diagnostics).ifPresent(out::add));
-        return out;
+        // Environments bind (and check their specs) independently; the list keeps name order.
+        return byEnv.entrySet().parallelStream()
+                .map(e -> loadEnvironment(e.getKey(), e.getValue(), parsed, diagnostics))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private void parseInto(SourceTree tree, String path, Map<String, List<LocatedDocument>> parsed, Diagnostics diagnostics) {

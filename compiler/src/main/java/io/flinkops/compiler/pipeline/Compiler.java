@@ -125,6 +125,17 @@ public final class Compiler {
      * the rest compiled (in parallel) and stored. A null cache compiles everything.
      */
     public CompileResult compile(CompileRequest original, ResultCache cache) {
+        return compile(original, cache, Output.FILES);
+    }
+
+    /** What a run needs besides findings: the output files (build, diff), or the findings alone (validate). */
+    public enum Output { FILES, FINDINGS_ONLY }
+
+    /**
+     * With {@link Output#FINDINGS_ONLY} the environments are checked but not laid out into files
+     * (their results carry no files), which saves the YAML serialization of every object.
+     */
+    public CompileResult compile(CompileRequest original, ResultCache cache, Output output) {
         final CompileRequest request = cache == null ? original : readOnce(original);
         Diagnostics diagnostics = new Diagnostics();
         RepositoryLoader loader = new RepositoryLoader(yaml, specSchemas);
@@ -142,7 +153,7 @@ public final class Compiler {
             for (String name : names) {
                 String key = cache.key(inputs, name, files.get(name));
                 keys.put(name, key);
-                cache.get(key, request.sources()).ifPresent(hit -> {
+                cache.get(key, request.sources(), output == Output.FILES).ifPresent(hit -> {
                     results.put(name, hit.result());
                     diagnostics.addAll(hit.diagnostics());
                 });
@@ -167,7 +178,7 @@ public final class Compiler {
                     assigned.add(d);
                 }
             }
-            EnvironmentResult result = compileEnvironment(request, sources, policies, checker, own);
+            EnvironmentResult result = compileEnvironment(request, sources, policies, checker, own, output);
             List<Diagnostic> found = own.sorted();
             diagnostics.addAll(found);
             results.put(name, result);
@@ -218,7 +229,7 @@ public final class Compiler {
     }
 
     private EnvironmentResult compileEnvironment(CompileRequest request, EnvironmentSources sources, PolicyLoader policies,
-            Checker checker, Diagnostics diagnostics) {
+            Checker checker, Diagnostics diagnostics, Output output) {
         Environment env = sources.environment();
         List<EmittedObject> objects = new ArrayList<>(new ManifestGenerator(new GenerateOptions(request.commit())).generate(sources, diagnostics));
         objects.addAll(ArgoGenerator.generate(env, objects));
@@ -229,6 +240,9 @@ public final class Compiler {
         diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor()));
         List<Overlay> overlays = new OverlayLoader(yaml).load(request.sources(), env.name(), diagnostics);
         Map<String, ObjectNode> extras = overlayEntries(overlays, objects, diagnostics);
+        if (output == Output.FINDINGS_ONLY) {
+            return new EnvironmentResult(env, objects, new TreeMap<>(), List.copyOf(policy.used()));
+        }
         var files = OutputLayout.layout(env.name(), objects, extras);
         for (Overlay o : overlays) {
             if (extras.containsKey(o.root())) {

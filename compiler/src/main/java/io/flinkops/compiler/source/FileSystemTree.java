@@ -4,13 +4,17 @@ import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The working tree of a repository. Paths never leave the root: a symbolic link that points outside
@@ -19,6 +23,7 @@ import java.util.stream.Stream;
 public final class FileSystemTree implements SourceTree {
     private final Path root;
     private final Path realRoot;
+    private final Map<Path, Boolean> insideFolders = new ConcurrentHashMap<>();
 
     public FileSystemTree(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -39,13 +44,23 @@ public final class FileSystemTree implements SourceTree {
         if (!Files.isDirectory(base)) {
             return List.of();
         }
+        checkInside(dir, base);
         List<String> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(base)) {
-            walk.filter(p -> Files.isRegularFile(p) || Files.isSymbolicLink(p)).forEach(p -> {
-                String rel = root.relativize(p).toString().replace('\\', '/');
-                checkInside(rel, p);
-                if (Files.isRegularFile(p)) {
-                    out.add(rel);
+        try {
+            // The walk does not follow links: a regular file it meets lies inside; only links need resolving.
+            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    if (attrs.isSymbolicLink()) {
+                        checkInside(rel, p);
+                        if (Files.isRegularFile(p)) {
+                            out.add(rel);
+                        }
+                    } else if (attrs.isRegularFile()) {
+                        out.add(rel);
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
@@ -58,15 +73,39 @@ public final class FileSystemTree implements SourceTree {
     @Override
     public Optional<byte[]> read(String path) {
         Path p = resolveInside(path);
-        if (!Files.isRegularFile(p)) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
             return Optional.empty();
         }
-        checkInside(path, p);
+        if (attrs.isSymbolicLink()) {
+            checkInside(path, p);
+            if (!Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+        } else if (!attrs.isRegularFile()) {
+            return Optional.empty();
+        } else if (p.getParent() != null && !folderInside(p.getParent())) {
+            // a folder on the way is a link that leaves the repository
+            checkInside(path, p);
+        }
         try {
             return Optional.of(Files.readAllBytes(p));
         } catch (IOException e) {
             throw new InputException(SourceLocation.start(path), "cannot read file: " + e.getMessage());
         }
+    }
+
+    /** Whether a folder resolves inside the repository; resolved once per folder, as thousands of files share a few. */
+    private boolean folderInside(Path folder) {
+        return insideFolders.computeIfAbsent(folder, f -> {
+            try {
+                return f.toRealPath().startsWith(realRoot);
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     private Path resolveInside(String rel) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -47,27 +48,93 @@ class AtomicOutputTest {
         return out;
     }
 
+    /** Two environments, so that a half-done swap would show as a mix. */
+    private static Map<String, SortedMap<String, byte[]>> build(String version, int files) {
+        Map<String, SortedMap<String, byte[]>> out = new TreeMap<>();
+        for (String env : List.of("dev", "prod")) {
+            SortedMap<String, byte[]> t = new TreeMap<>();
+            tree(version, files).forEach((k, v) -> t.put(env + k.substring(3), v));
+            out.put(env, t);
+        }
+        return out;
+    }
+
+    private Map<String, String> readAll(Path out) throws IOException {
+        Map<String, String> all = new TreeMap<>();
+        for (String env : List.of("dev", "prod")) {
+            if (Files.exists(out.resolve(env))) {
+                read(out.resolve(env)).forEach((k, v) -> all.put(env + k.substring(3), v));
+            }
+        }
+        return all;
+    }
+
+    private static Map<String, String> text(Map<String, SortedMap<String, byte[]>> build) {
+        Map<String, String> out = new TreeMap<>();
+        build.values().forEach(t -> out.putAll(text(t)));
+        return out;
+    }
+
+    /** What a kill does to a run: it stops where it is, and nothing of the run cleans up. */
+    private static final class Killed extends Error {
+        Killed(String step) {
+            super("killed at " + step);
+        }
+    }
+
+    private static final List<String> STEPS = List.of("file:dev/root0/file0.yaml", "file:dev/root1/file7.yaml",
+            "file:prod/root2/file11.yaml", "staged", "journal", "old-moved:dev", "swapped:dev", "old-moved:prod",
+            "swapped:prod", "committed");
+
     @Test
     void failureAtEveryStepLeavesOldOrNew() throws Exception {
-        SortedMap<String, byte[]> oldTree = tree("old", 9);
-        SortedMap<String, byte[]> newTree = tree("new", 12);
-        String[] steps = {"file:root0/file0.yaml", "file:root1/file7.yaml", "written", "old-moved", "swapped"};
-        for (String failAt : steps) {
-            Path out = dir.resolve(failAt.replace(':', '_').replace('/', '_'));
-            AtomicOutput.write(out, "dev", oldTree);
-            assertThrows(Exception.class, () -> AtomicOutput.write(out, "dev", newTree, step -> {
+        var oldBuild = build("old", 9);
+        var newBuild = build("new", 12);
+        for (String failAt : STEPS) {
+            Path out = dir.resolve("fail-" + failAt.replace(':', '_').replace('/', '_'));
+            AtomicOutput.write(out, oldBuild);
+            assertThrows(Exception.class, () -> AtomicOutput.write(out, newBuild, step -> {
                 if (step.equals(failAt)) {
                     throw new IOException("injected failure at " + step);
                 }
             }));
-            Map<String, String> now = read(out.resolve("dev"));
-            boolean isOld = now.equals(text(oldTree));
-            boolean isNew = now.equals(text(newTree));
+            Map<String, String> now = readAll(out);
+            boolean isOld = now.equals(text(oldBuild));
+            boolean isNew = now.equals(text(newBuild));
             assertTrue(isOld || isNew, failAt + " left a mix: " + now.keySet());
-            assertEquals(failAt.equals("swapped"), isNew, failAt);
-            AtomicOutput.write(out, "dev", newTree);
-            assertEquals(text(newTree), read(out.resolve("dev")));
-            assertTrue(Files.notExists(out.resolve(".tmp-dev")) && Files.notExists(out.resolve(".old-dev")));
+            // before the journal nothing visible changed; after it the swap is finished at once
+            assertEquals(STEPS.indexOf(failAt) >= STEPS.indexOf("journal"), isNew, failAt);
+            AtomicOutput.write(out, newBuild);
+            assertEquals(text(newBuild), readAll(out));
+            assertLeftNothing(out);
+        }
+    }
+
+    @Test
+    void aRunKilledAtAnyStepIsOldOrNewOnceTheNextRunStarts() throws Exception {
+        var oldBuild = build("old", 9);
+        var newBuild = build("new", 12);
+        for (String killAt : STEPS) {
+            Path out = dir.resolve("kill-" + killAt.replace(':', '_').replace('/', '_'));
+            AtomicOutput.write(out, oldBuild);
+            assertThrows(Killed.class, () -> AtomicOutput.write(out, newBuild, step -> {
+                if (step.equals(killAt)) {
+                    throw new Killed(step);
+                }
+            }));
+            AtomicOutput.recover(out);
+            Map<String, String> now = readAll(out);
+            boolean isOld = now.equals(text(oldBuild));
+            boolean isNew = now.equals(text(newBuild));
+            assertTrue(isOld || isNew, killAt + " left a mix: " + now.keySet());
+            assertEquals(STEPS.indexOf(killAt) >= STEPS.indexOf("journal"), isNew, killAt);
+            assertLeftNothing(out);
+        }
+    }
+
+    private static void assertLeftNothing(Path out) throws IOException {
+        try (Stream<Path> list = Files.list(out)) {
+            assertEquals(List.of("dev", "prod"), list.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -75,10 +142,20 @@ class AtomicOutputTest {
     void aKilledSwapIsFinishedByTheNextRun() throws Exception {
         Path out = dir.resolve("killed");
         AtomicOutput.write(out, "dev", tree("old", 4));
-        // what a kill between the two renames leaves: the old tree moved aside, the new one not yet in place
+        // what a kill between the two renames of an older run leaves: the old tree moved aside, no new one
         Files.move(out.resolve("dev"), out.resolve(".old-dev"));
-        AtomicOutput.recover(out.resolve("dev"), out.resolve(".old-dev"));
+        AtomicOutput.recover(out);
         assertEquals(text(tree("old", 4)), read(out.resolve("dev")));
+    }
+
+    @Test
+    void aForeignTemporaryFolderIsNeverDeleted() throws Exception {
+        Path out = dir.resolve("foreign-tmp");
+        AtomicOutput.write(out, "dev", tree("old", 3));
+        Files.createDirectories(out.resolve(".tmp-notes"));
+        Files.writeString(out.resolve(".tmp-notes/mine.txt"), "not flinkops'");
+        assertThrows(InputException.class, () -> AtomicOutput.write(out, "dev", tree("new", 3)));
+        assertEquals("not flinkops'", Files.readString(out.resolve(".tmp-notes/mine.txt")));
     }
 
     @Test

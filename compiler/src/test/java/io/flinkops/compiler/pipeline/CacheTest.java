@@ -86,4 +86,24 @@ class CacheTest {
         assertNotNull(afterDamage.environments().get(0).environment());
         assertNull(compile(repo, cache).environments().get(0).environment());
     }
+
+    @Test
+    void aValidationStoresFindingsOnlyAndABuildAfterItGivesTheCleanOutput() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        ResultCache cache = new ResultCache(dir.resolve("cache"));
+        CompileRequest request = CompileRequest.of(new FileSystemTree(repo.root()), RuleTester.TODAY);
+        CompileResult validated = compiler.compile(request, cache, Compiler.Output.FINDINGS_ONLY);
+        assertEquals(List.of(), hits(validated));
+        validated.environments().forEach(e -> assertEquals(0, e.files().size(), e.name()));
+        // findings only: a second validation hits, a build misses (it needs the files) and then stores them
+        CompileResult again = compiler.compile(request, cache, Compiler.Output.FINDINGS_ONLY);
+        assertEquals(List.of("dev", "prod", "staging"), hits(again));
+        assertEquals(compile(repo, null).diagnostics(), again.diagnostics());
+        CompileResult built = compile(repo, cache);
+        assertEquals(List.of(), hits(built));
+        assertSame(compile(repo, null), built);
+        CompileResult rebuilt = compile(repo, cache);
+        assertEquals(List.of("dev", "prod", "staging"), hits(rebuilt));
+        assertSame(compile(repo, null), rebuilt);
+    }
 }

@@ -69,7 +69,18 @@ public final class FlinkopsCli implements Runnable {
                 System.console() != null);
         CompletableFuture<Compiler> warm = null;
         if (args.length > 0 && CHECKING.contains(args[0]) && !Arrays.asList(args).contains("--help")) {
-            warm = CompletableFuture.supplyAsync(Compiler::warmedUp, FlinkopsCli::daemon);
+            // the compiler is handed over as soon as it exists; its warm-up goes on beside the run
+            CompletableFuture<Compiler> ready = new CompletableFuture<>();
+            daemon(() -> {
+                try {
+                    Compiler compiler = Compiler.preparing();
+                    ready.complete(compiler);
+                    compiler.warmUp();
+                } catch (RuntimeException | Error e) {
+                    ready.completeExceptionally(e);
+                }
+            });
+            warm = ready;
         }
         int code = run(ctx, warm, args);
         out.flush();

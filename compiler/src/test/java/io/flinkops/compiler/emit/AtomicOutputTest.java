@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flinkops.compiler.diagnostic.InputException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,48 +88,51 @@ class AtomicOutputTest {
             "file:prod/root2/file11.yaml", "staged", "journal", "old-moved:dev", "swapped:dev", "old-moved:prod",
             "swapped:prod", "committed");
 
+    private static final Map<String, SortedMap<String, byte[]>> OLD = build("old", 9);
+    private static final Map<String, SortedMap<String, byte[]>> NEW = build("new", 12);
+
+    /** Writes the old build, then the new one interrupted at {@code at}; returns the output folder. */
+    private Path interrupted(String at, Class<? extends Throwable> expected, Function<String, Throwable> interruption) throws Exception {
+        Path out = dir.resolve(expected.getSimpleName() + "-" + at.replace(':', '_').replace('/', '_'));
+        AtomicOutput.write(out, OLD);
+        assertThrows(expected, () -> AtomicOutput.write(out, NEW, step -> {
+            if (step.equals(at)) {
+                Throwable t = interruption.apply(step);
+                if (t instanceof IOException io) {
+                    throw io;
+                }
+                throw (Error) t;
+            }
+        }));
+        return out;
+    }
+
+    /** Old before the swap journal was written, new from then on, and never a mix. */
+    private void assertOldOrNew(Path out, String at) throws IOException {
+        Map<String, String> now = readAll(out);
+        boolean isOld = now.equals(text(OLD));
+        boolean isNew = now.equals(text(NEW));
+        assertTrue(isOld || isNew, at + " left a mix: " + now.keySet());
+        assertEquals(STEPS.indexOf(at) >= STEPS.indexOf("journal"), isNew, at);
+    }
+
     @Test
     void failureAtEveryStepLeavesOldOrNew() throws Exception {
-        var oldBuild = build("old", 9);
-        var newBuild = build("new", 12);
-        for (String failAt : STEPS) {
-            Path out = dir.resolve("fail-" + failAt.replace(':', '_').replace('/', '_'));
-            AtomicOutput.write(out, oldBuild);
-            assertThrows(Exception.class, () -> AtomicOutput.write(out, newBuild, step -> {
-                if (step.equals(failAt)) {
-                    throw new IOException("injected failure at " + step);
-                }
-            }));
-            Map<String, String> now = readAll(out);
-            boolean isOld = now.equals(text(oldBuild));
-            boolean isNew = now.equals(text(newBuild));
-            assertTrue(isOld || isNew, failAt + " left a mix: " + now.keySet());
-            // before the journal nothing visible changed; after it the swap is finished at once
-            assertEquals(STEPS.indexOf(failAt) >= STEPS.indexOf("journal"), isNew, failAt);
-            AtomicOutput.write(out, newBuild);
-            assertEquals(text(newBuild), readAll(out));
+        for (String at : STEPS) {
+            Path out = interrupted(at, UncheckedIOException.class, step -> new IOException("injected failure at " + step));
+            assertOldOrNew(out, at);
+            AtomicOutput.write(out, NEW);
+            assertEquals(text(NEW), readAll(out));
             assertLeftNothing(out);
         }
     }
 
     @Test
     void aRunKilledAtAnyStepIsOldOrNewOnceTheNextRunStarts() throws Exception {
-        var oldBuild = build("old", 9);
-        var newBuild = build("new", 12);
-        for (String killAt : STEPS) {
-            Path out = dir.resolve("kill-" + killAt.replace(':', '_').replace('/', '_'));
-            AtomicOutput.write(out, oldBuild);
-            assertThrows(Killed.class, () -> AtomicOutput.write(out, newBuild, step -> {
-                if (step.equals(killAt)) {
-                    throw new Killed(step);
-                }
-            }));
+        for (String at : STEPS) {
+            Path out = interrupted(at, Killed.class, Killed::new);
             AtomicOutput.recover(out);
-            Map<String, String> now = readAll(out);
-            boolean isOld = now.equals(text(oldBuild));
-            boolean isNew = now.equals(text(newBuild));
-            assertTrue(isOld || isNew, killAt + " left a mix: " + now.keySet());
-            assertEquals(STEPS.indexOf(killAt) >= STEPS.indexOf("journal"), isNew, killAt);
+            assertOldOrNew(out, at);
             assertLeftNothing(out);
         }
     }

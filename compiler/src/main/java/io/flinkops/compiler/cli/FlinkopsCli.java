@@ -75,9 +75,9 @@ public final class FlinkopsCli implements Runnable {
                 try {
                     Compiler compiler = Compiler.preparing();
                     ready.complete(compiler);
-                    if (args[0].equals("validate")) {
-                        // a one-file check gains from it; a build would only have the second core taken
-                        // from its parsing, and reaches every validator soon enough
+                    if (checksFiles(args)) {
+                        // a one-file check gains from it; a repository-wide run would only have the second
+                        // core taken from its parsing, and reaches every validator soon enough
                         compiler.warmUp();
                     }
                 } catch (RuntimeException | Error e) {
@@ -137,6 +137,12 @@ public final class FlinkopsCli implements Runnable {
         ctx.out().flush();
         ctx.err().flush();
         return code;
+    }
+
+    /** Whether a run validates given files or standard input (a guess from the arguments; it only steers the warm-up). */
+    private static boolean checksFiles(String[] args) {
+        return args[0].equals("validate") && Arrays.stream(args).skip(1)
+                .anyMatch(a -> a.equals("-") || !a.startsWith("-") && java.nio.file.Files.isRegularFile(Path.of(a)));
     }
 
     private static void daemon(Runnable task) {

@@ -155,14 +155,19 @@ public final class Compiler {
         Map<String, String> keys = new TreeMap<>();
         if (cache != null) {
             ResultCache.Inputs inputs = new ResultCache.Inputs(cacheOptions(request), request.sources(), request.policies());
-            for (String name : names) {
+            // every input is read (and kept) once, in parallel; then each environment is keyed and looked up
+            files.entrySet().stream().filter(e -> names.contains(e.getKey())).flatMap(e -> e.getValue().stream())
+                    .toList().parallelStream().forEach(request.sources()::read);
+            Map<String, String> computed = new ConcurrentHashMap<>();
+            names.parallelStream().forEach(name -> {
                 String key = cache.key(inputs, name, files.get(name));
-                keys.put(name, key);
+                computed.put(name, key);
                 cache.get(key, request.sources(), output == Output.FILES).ifPresent(hit -> {
                     results.put(name, hit.result());
                     diagnostics.addAll(hit.diagnostics());
                 });
-            }
+            });
+            keys.putAll(computed);
         }
         Set<String> misses = new TreeSet<>(names);
         misses.removeAll(results.keySet());

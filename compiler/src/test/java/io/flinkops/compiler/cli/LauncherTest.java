@@ -1,0 +1,117 @@
+package io.flinkops.compiler.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flinkops.compiler.testing.Fixtures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script, run for real on a stand-in jar (a main that prints the Java version it runs
+ * on): how it chooses the runtime, and what it says when there is none.
+ */
+class LauncherTest {
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void layOut() throws Exception {
+        Files.copy(Fixtures.repoRoot().resolve("flinkops"), root.resolve("flinkops"));
+        root.resolve("flinkops").toFile().setExecutable(true);
+        Files.createDirectories(root.resolve("compiler/src/main"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Files.writeString(root.resolve("compiler/pom.xml"), "<project/>");
+        Path src = Files.createDirectories(root.resolve("stand-in")).resolve("Main.java");
+        Files.writeString(src, "public class Main { public static void main(String[] a) {"
+                + " System.out.println(Runtime.version().feature() + \" \" + String.join(\",\", a)); } }");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", src.toString()));
+        Path jar = Files.createDirectories(root.resolve("compiler/target")).resolve("flinkops.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Main");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+            j.putNextEntry(new JarEntry("Main.class"));
+            j.write(Files.readAllBytes(root.resolve("stand-in/Main.class")));
+            j.closeEntry();
+        }
+        // the sources are older than the jar: the launcher must not try to rebuild
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        for (Path p : List.of(root.resolve("pom.xml"), root.resolve("compiler/pom.xml"), root.resolve("compiler/src/main"))) {
+            Files.setLastModifiedTime(p, old);
+        }
+    }
+
+    private String[] run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder();
+        pb.command().add(root.resolve("flinkops").toString());
+        pb.command().addAll(List.of(args));
+        pb.environment().put("FLINKOPS_NO_CDS", "1");
+        pb.environment().remove("FLINKOPS_JAVA_HOME");
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new String[] {Integer.toString(p.exitValue()), out};
+    }
+
+    @Test
+    void runsTheJarOnTheChosenJdkAndPassesTheArguments() throws Exception {
+        Path java17 = Path.of(System.getProperty("java.home"));
+        String[] r = run(Map.of("FLINKOPS_JAVA_HOME", java17.toString()), "validate", "a b.yaml");
+        assertEquals("0", r[0], r[1]);
+        assertEquals(Runtime.version().feature() + " validate,a b.yaml", r[1]);
+        assertTrue(Files.readString(root.resolve("compiler/target/launcher.env")).contains(java17.toString()));
+    }
+
+    @Test
+    void withoutAFlinkopsJavaHomeItPrefersAJdk25OrLater() throws Exception {
+        String[] r = run(Map.of(), "--version");
+        assertEquals("0", r[0], r[1]);
+        int feature = Integer.parseInt(r[1].split(" ")[0]);
+        boolean jdk25Installed;
+        try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            jdk25Installed = homes.anyMatch(h -> Files.isExecutable(h.resolve("bin/java")) && release(h) >= 25);
+        } catch (IOException e) {
+            jdk25Installed = false;
+        }
+        assertEquals(jdk25Installed, feature >= 25, r[1]);
+    }
+
+    @Test
+    void aMissingJavaIsOneClearLineAndExitCode2() throws Exception {
+        String[] r = run(Map.of("FLINKOPS_JAVA_HOME", root.resolve("no-such-jdk").toString()), "--version");
+        assertEquals("2", r[0]);
+        assertTrue(r[1].startsWith("flinkops: no Java runtime at "), r[1]);
+        assertEquals(1, r[1].lines().count(), r[1]);
+    }
+
+    private static int release(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=\"")) {
+                    return Integer.parseInt(line.substring(14).split("[.\"]")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+}

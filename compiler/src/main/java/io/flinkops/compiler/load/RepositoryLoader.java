@@ -123,43 +123,54 @@ public final class RepositoryLoader {
         List<FlinkSpec> specs = new ArrayList<>();
         List<RawResource> raws = new ArrayList<>();
         Map<String, LocatedDocument> seen = new LinkedHashMap<>();
-        for (String path : paths) {
-            if (path.equals(envPath)) {
-                continue;
-            }
-            List<LocatedDocument> docs = parsed.getOrDefault(path, List.of());
-            expectSingle(path, docs, diagnostics);
-            for (LocatedDocument doc : docs) {
-                Optional<SpecKind> kind = classify(doc, diagnostics);
-                if (kind.isEmpty()) {
-                    continue;
-                }
-                if (kind.get() == SpecKind.ENVIRONMENT) {
-                    diagnostics.add(Problems.of(Problems.LAYOUT, doc.sourceMap().best("/kind"), "/kind",
-                            "a second Environment in " + folder, "Keep one Environment per folder, in environment.yaml."));
-                    continue;
-                }
-                if (kind.get().isRaw()) {
+        // Classifying, checking and binding each file is independent work: done in parallel, in path
+        // order; duplicates are then judged in that order, one file after the other.
+        List<List<Classified>> perFile = paths.stream().filter(p -> !p.equals(envPath)).toList().parallelStream()
+                .map(path -> classifyFile(folder, path, parsed.getOrDefault(path, List.of()), diagnostics))
+                .toList();
+        for (List<Classified> file : perFile) {
+            for (Classified c : file) {
+                LocatedDocument doc = c.doc();
+                if (c.spec() == null) {
                     String name = text(doc.root().path("metadata").path("name"));
                     String ns = text(doc.root().path("metadata").path("namespace"));
-                    if (duplicate(seen, kind.get().kind() + "/" + ns + "/" + name, doc, diagnostics)) {
-                        continue;
+                    if (!duplicate(seen, c.kind().kind() + "/" + ns + "/" + name, doc, diagnostics)) {
+                        raws.add(new RawResource(c.kind(), name, ns, doc));
                     }
-                    raws.add(new RawResource(kind.get(), name, ns, doc));
                     continue;
                 }
-                if (!checkSpecSchema(kind.get(), doc, diagnostics)) {
-                    continue;
+                String group = c.kind() == SpecKind.FLINK_SESSION_JOB ? "FlinkSessionJob" : "FlinkDeployment";
+                if (!duplicate(seen, group + "/" + c.spec().namespace() + "/" + c.spec().name(), doc, diagnostics)) {
+                    specs.add(c.spec());
                 }
-                FlinkSpec spec = SpecBinder.flinkSpec(kind.get(), doc);
-                String group = kind.get() == SpecKind.FLINK_SESSION_JOB ? "FlinkSessionJob" : "FlinkDeployment";
-                if (duplicate(seen, group + "/" + spec.namespace() + "/" + spec.name(), doc, diagnostics)) {
-                    continue;
-                }
-                specs.add(spec);
             }
         }
         return Optional.of(new EnvironmentSources(env, List.copyOf(specs), List.copyOf(raws)));
+    }
+
+    /** A document of a spec file that can be emitted: a raw resource ({@code spec} null) or a bound flinkops spec. */
+    private record Classified(LocatedDocument doc, SpecKind kind, FlinkSpec spec) {}
+
+    private List<Classified> classifyFile(String folder, String path, List<LocatedDocument> docs, Diagnostics diagnostics) {
+        expectSingle(path, docs, diagnostics);
+        List<Classified> out = new ArrayList<>();
+        for (LocatedDocument doc : docs) {
+            Optional<SpecKind> kind = classify(doc, diagnostics);
+            if (kind.isEmpty()) {
+                continue;
+            }
+            if (kind.get() == SpecKind.ENVIRONMENT) {
+                diagnostics.add(Problems.of(Problems.LAYOUT, doc.sourceMap().best("/kind"), "/kind",
+                        "a second Environment in " + folder, "Keep one Environment per folder, in environment.yaml."));
+                continue;
+            }
+            if (kind.get().isRaw()) {
+                out.add(new Classified(doc, kind.get(), null));
+            } else if (checkSpecSchema(kind.get(), doc, diagnostics)) {
+                out.add(new Classified(doc, kind.get(), SpecBinder.flinkSpec(kind.get(), doc)));
+            }
+        }
+        return out;
     }
 
     private static boolean duplicate(Map<String, LocatedDocument> seen, String key, LocatedDocument doc, Diagnostics diagnostics) {

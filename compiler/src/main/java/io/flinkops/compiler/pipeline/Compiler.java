@@ -144,13 +144,16 @@ public final class Compiler {
         final CompileRequest request = cache == null ? original : readOnce(original);
         Diagnostics diagnostics = new Diagnostics();
         RepositoryLoader loader = new RepositoryLoader(yaml, specSchemas);
+        // the policy sets load on the other core while this one lists the environments
+        java.util.concurrent.CompletableFuture<PolicyLoader> policiesAhead = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), diagnostics));
         Map<String, List<String>> files = RepositoryLoader.environmentFiles(request.sources());
         if (request.environment() != null && !files.containsKey(request.environment())) {
             throw new InputException("no environment '" + request.environment() + "' (expected "
                     + RepositoryLoader.ENVIRONMENTS + "/" + request.environment() + "/environment.yaml)");
         }
         Set<String> names = new TreeSet<>(request.environment() == null ? files.keySet() : Set.of(request.environment()));
-        PolicyLoader policies = new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), diagnostics);
+        PolicyLoader policies = joined(policiesAhead);
         Map<String, EnvironmentResult> results = new ConcurrentHashMap<>();
         Map<String, String> keys = new TreeMap<>();
         if (cache != null) {
@@ -210,6 +213,20 @@ public final class Compiler {
             diagnostics.addAll(policies.unused(used));
         }
         return new CompileResult(ordered, only(request, diagnostics.sorted()));
+    }
+
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The cache key reads every input; what misses is then parsed from memory, not read again. */

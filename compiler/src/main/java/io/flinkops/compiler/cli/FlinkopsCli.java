@@ -5,6 +5,7 @@ import io.flinkops.compiler.pipeline.Compiler;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -142,7 +143,7 @@ public final class FlinkopsCli implements Runnable {
     /** Whether a run validates given files or standard input (a guess from the arguments; it only steers the warm-up). */
     private static boolean checksFiles(String[] args) {
         return args[0].equals("validate") && Arrays.stream(args).skip(1)
-                .anyMatch(a -> a.equals("-") || !a.startsWith("-") && java.nio.file.Files.isRegularFile(Path.of(a)));
+                .anyMatch(a -> a.equals("-") || !a.startsWith("-") && Files.isRegularFile(Path.of(a)));
     }
 
     private static void daemon(Runnable task) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -193,7 +194,7 @@ public final class AtomicOutput {
         try (Stream<Path> list = Files.list(outDir)) {
             list.filter(p -> {
                 String n = p.getFileName().toString();
-                return (n.startsWith(TMP) || n.startsWith(OLD)) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                return (n.startsWith(TMP) || n.startsWith(OLD)) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
             }).sorted().forEach(leftovers::add);
         }
         for (Path p : leftovers) {
@@ -259,7 +260,7 @@ public final class AtomicOutput {
 
     /** Deletes a folder flinkops wrote; {@code staging} marks a temporary tree still being written (no manifest yet). */
     private static void deleteOwned(Path dir, boolean staging) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         if (!staging) {

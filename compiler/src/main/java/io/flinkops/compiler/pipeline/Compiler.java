@@ -39,6 +39,8 @@ import java.util.ArrayList;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +147,7 @@ public final class Compiler {
         Diagnostics diagnostics = new Diagnostics();
         RepositoryLoader loader = new RepositoryLoader(yaml, specSchemas);
         // the policy sets load on the other core while this one lists the environments
-        java.util.concurrent.CompletableFuture<PolicyLoader> policiesAhead = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<PolicyLoader> policiesAhead = CompletableFuture.supplyAsync(
                 () -> new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), diagnostics));
         Map<String, List<String>> files = RepositoryLoader.environmentFiles(request.sources());
         if (request.environment() != null && !files.containsKey(request.environment())) {
@@ -215,10 +217,10 @@ public final class Compiler {
         return new CompileResult(ordered, only(request, diagnostics.sorted()));
     }
 
-    private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
+    private static <T> T joined(CompletableFuture<T> future) {
         try {
             return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

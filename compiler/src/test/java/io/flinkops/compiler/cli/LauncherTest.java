@@ -95,6 +95,20 @@ class LauncherTest {
     }
 
     @Test
+    void runsWhenInstalledAsASymbolicLink() throws Exception {
+        Path link = Files.createDirectories(root.resolve("hooks")).resolve("pre-commit");
+        Files.createSymbolicLink(link, root.resolve("flinkops"));
+        ProcessBuilder pb = new ProcessBuilder(link.toString(), "validate", "x.yaml").redirectErrorStream(true);
+        pb.environment().put("FLINKOPS_NO_CDS", "1");
+        pb.environment().put("FLINKOPS_JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertEquals(Runtime.version().feature() + " validate,x.yaml", out);
+    }
+
+    @Test
     void aMissingJavaIsOneClearLineAndExitCode2() throws Exception {
         String[] r = run(Map.of("FLINKOPS_JAVA_HOME", root.resolve("no-such-jdk").toString()), "--version");
         assertEquals("2", r[0]);

@@ -4,11 +4,13 @@ import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.diagnostic.Diagnostics;
 import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.load.OverlayLoader;
 import io.flinkops.compiler.load.Problems;
 import io.flinkops.compiler.load.RepositoryLoader;
 import io.flinkops.compiler.pipeline.CompileRequest;
 import io.flinkops.compiler.pipeline.CompileResult;
 import io.flinkops.compiler.pipeline.Compiler;
+import io.flinkops.compiler.policy.PolicyLoader;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import java.io.IOException;
@@ -55,6 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
             return Runs.exitCode(result);
         }
         Set<String> environments = new TreeSet<>();
+        boolean policyFiles = false;
         Set<String> envFiles = new LinkedHashSet<>();
         List<LocatedDocument> loose = new ArrayList<>();
         Diagnostics diagnostics = new Diagnostics();
@@ -79,8 +82,15 @@ final class ValidateCommand implements Callable<Integer> {
             for (Path f : files) {
                 String rel = f.startsWith(root) ? root.relativize(f).toString().replace('\\', '/') : null;
                 String[] parts = rel == null ? new String[0] : rel.split("/");
-                if (parts.length >= 3 && parts[0].equals(RepositoryLoader.ENVIRONMENTS) && options.ref == null) {
+                boolean inRepository = rel != null && options.ref == null;
+                if (inRepository && parts.length >= 3
+                        && (parts[0].equals(RepositoryLoader.ENVIRONMENTS) || parts[0].equals(OverlayLoader.OVERLAYS))) {
+                    // specs and overlays are checked within their environment
                     environments.add(parts[1]);
+                    envFiles.add(rel);
+                } else if (inRepository && parts.length >= 2 && parts[0].equals(PolicyLoader.POLICIES)) {
+                    // a policy set is read by every environment; one of them is enough to check it
+                    policyFiles = true;
                     envFiles.add(rel);
                 } else {
                     String name = rel != null ? rel : f.toString();
@@ -95,6 +105,9 @@ final class ValidateCommand implements Callable<Integer> {
         List<Diagnostic> found = new ArrayList<>();
         List<EmittedObject> objects = new ArrayList<>();
         SourceTree sources = Runs.sources(ctx, options);
+        if (policyFiles && environments.isEmpty()) {
+            RepositoryLoader.environmentFiles(sources).keySet().stream().findFirst().ifPresent(environments::add);
+        }
         CompileRequest request = Runs.request(ctx, options, sources);
         for (String env : environments) {
             CompileResult result = compiler.compile(request.withEnvironment(env), null, Compiler.Output.FINDINGS_ONLY);

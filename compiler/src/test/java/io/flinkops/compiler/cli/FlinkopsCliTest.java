@@ -60,6 +60,22 @@ class FlinkopsCliTest {
         assertEquals(before, Files.readString(kept));
     }
 
+    /** What a pre-commit hook hands over: specs, overlays and policy sets, each checked where it belongs. */
+    @Test
+    void filesAreCheckedWhereTheyBelong() {
+        TestRepo repo = samples();
+        Cli.Result clean = Cli.run(repo.root(), "validate", "environments/prod/state-machine.yaml",
+                "overlays/prod/analytics/patches/state-machine-cost-center.yaml", "policies/baseline.yaml");
+        assertEquals(0, clean.code(), clean.out());
+        assertTrue(clean.out().contains("0 errors"), clean.out());
+
+        repo.file("policies/baseline.yaml", repo.read("policies/baseline.yaml").replaceFirst("(?m)^kind: PolicySet$", "kind: PolicySet\nunknownField: 1"));
+        Cli.Result broken = Cli.run(repo.root(), "validate", "policies/baseline.yaml");
+        assertEquals(1, broken.code(), broken.out());
+        assertTrue(broken.out().contains("policies/baseline.yaml:"), broken.out());
+        assertFalse(broken.out().contains("environments/"), broken.out());
+    }
+
     @Test
     void unreadableYamlExitsTwo() {
         TestRepo repo = samples();

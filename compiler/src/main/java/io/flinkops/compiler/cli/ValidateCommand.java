@@ -30,8 +30,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Run every check and report findings; write nothing.",
-            "With no PATH, the whole repository. A file under environments/<env>/ is checked in its environment;",
-            "other files (and '-' for standard input, such as `kubectl kustomize` output) as raw custom resources."})
+            "With no PATH, the whole repository. A file under environments/<env>/ or overlays/<env>/ is checked in its",
+            "environment, one under policies/ as environments load it; other files (and '-' for standard input, such as",
+            "`kubectl kustomize` output) as raw custom resources."})
 final class ValidateCommand implements Callable<Integer> {
     static final long STDIN_LIMIT = 64L * 1024 * 1024;
 

@@ -31,7 +31,7 @@ final class Runs {
     static Path repoRoot(CliContext ctx, CommonOptions o) {
         Path root = o.repo != null ? ctx.cwd().resolve(o.repo) : ctx.cwd();
         if (!Files.isDirectory(root)) {
-            throw new InputException("repository folder " + root + " does not exist");
+            throw new InputException("repository folder " + root + (Files.exists(root) ? " is not a folder" : " does not exist"));
         }
         return root.toAbsolutePath().normalize();
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -100,8 +101,11 @@ public final class AtomicOutput {
     }
 
     private static RuntimeException failure(Path outDir, Exception e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return new UncheckedIOException("writing " + outDir + " failed: " + exists.getFile() + " is a file where a folder must go", exists);
+        }
         if (e instanceof IOException io) {
-            return new UncheckedIOException("writing " + outDir + " failed: " + io.getMessage(), io);
+            return new UncheckedIOException("writing " + outDir + " failed: " + io.getClass().getSimpleName() + ": " + io.getMessage(), io);
         }
         return (RuntimeException) e;
     }

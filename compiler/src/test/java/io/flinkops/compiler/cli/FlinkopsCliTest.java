@@ -77,6 +77,19 @@ class FlinkopsCliTest {
     }
 
     @Test
+    void outputAndRepositoryThatAreFilesAreOneClearLine() throws Exception {
+        TestRepo repo = samples();
+        Files.writeString(repo.root().resolve("taken"), "a file");
+        Cli.Result out = Cli.run(repo.root(), "build", "--out", "taken");
+        assertEquals(2, out.code(), out.err());
+        assertTrue(out.err().contains("taken is a file where a folder must go"), out.err());
+        assertEquals(1, out.err().lines().filter(l -> l.startsWith("flinkops:")).count(), out.err());
+        Cli.Result repoIsFile = Cli.run(repo.root(), "validate", "--repo", "taken");
+        assertEquals(2, repoIsFile.code());
+        assertTrue(repoIsFile.err().contains("is not a folder"), repoIsFile.err());
+    }
+
+    @Test
     void unreadableYamlExitsTwo() {
         TestRepo repo = samples();
         repo.file("environments/dev/broken.yaml", "apiVersion: flinkops.io/v1alpha1\nkind: FlinkJob\nmetadata:\n  name: [unclosed\n");

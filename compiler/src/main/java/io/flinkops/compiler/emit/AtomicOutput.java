@@ -110,7 +110,7 @@ public final class AtomicOutput {
         return (RuntimeException) e;
     }
 
-    /** Writes one environment's tree and its manifest into {@code tmp}, files in parallel. */
+    /** Writes one environment's tree and its manifest into {@code tmp}. */
     private static void stage(Path tmp, String env, SortedMap<String, byte[]> files, Checkpoint checkpoint) throws IOException {
         if (Files.exists(tmp)) {
             deleteOwned(tmp, Files.exists(tmp.resolve(STAGING)));
@@ -136,15 +136,12 @@ public final class AtomicOutput {
         for (Path folder : folders) {
             Files.createDirectories(folder);
         }
-        // Creating thousands of small files is mostly file-system work in the kernel; two cores halve it.
-        targets.entrySet().parallelStream().forEach(e -> {
-            try {
-                Files.write(e.getKey(), e.getValue());
-                checkpoint.reached("file:" + env + "/" + tmp.relativize(e.getKey()).toString().replace('\\', '/'));
-            } catch (IOException io) {
-                throw new UncheckedIOException(io);
-            }
-        });
+        // One after the other: writing in parallel measured no faster (the work is the kernel's), and a
+        // failed parallel write would return while sibling writes still run beside the clean-up.
+        for (var e : targets.entrySet()) {
+            Files.write(e.getKey(), e.getValue());
+            checkpoint.reached("file:" + env + "/" + tmp.relativize(e.getKey()).toString().replace('\\', '/'));
+        }
         Files.writeString(tmp.resolve(MANIFEST), manifest.toString(), StandardCharsets.UTF_8);
         Files.delete(tmp.resolve(STAGING));
     }

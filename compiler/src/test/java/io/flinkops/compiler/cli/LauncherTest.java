@@ -85,12 +85,25 @@ class LauncherTest {
         String[] r = run(Map.of(), "--version");
         assertEquals("0", r[0], r[1]);
         int feature = Integer.parseInt(r[1].split(" ")[0]);
-        boolean jdk25Installed;
-        try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
-            jdk25Installed = homes.anyMatch(h -> Files.isExecutable(h.resolve("bin/java")) && release(h) >= 25);
-        } catch (IOException e) {
-            jdk25Installed = false;
+        // the launcher's candidates: JAVA_HOME, the java on PATH, /usr/lib/jvm/*
+        List<Path> homes = new java.util.ArrayList<>();
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome != null && !javaHome.isEmpty()) {
+            homes.add(Path.of(javaHome));
         }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path java = Path.of(dir.isEmpty() ? "." : dir, "java");
+            if (Files.isExecutable(java)) {
+                homes.add(java.toRealPath().getParent().getParent());
+                break;
+            }
+        }
+        try (var jvms = Files.list(Path.of("/usr/lib/jvm"))) {
+            jvms.forEach(homes::add);
+        } catch (IOException e) {
+            // no such folder here
+        }
+        boolean jdk25Installed = homes.stream().anyMatch(h -> Files.isExecutable(h.resolve("bin/java")) && release(h) >= 25);
         assertEquals(jdk25Installed, feature >= 25, r[1]);
     }
 

@@ -54,7 +54,7 @@ public final class ResultCache {
 
     public String key(Inputs inputs, String environment, List<String> environmentFiles) {
         MessageDigest sha = sha256();
-        update(sha, "flinkops-cache-v2");
+        update(sha, "flinkops-cache-v3");
         update(sha, code());
         inputs.options().forEach(o -> update(sha, o));
         update(sha, "environment=" + environment);
@@ -68,10 +68,6 @@ public final class ResultCache {
             file(sha, inputs.policies(), path);
         }
         return HexFormat.of().formatHex(sha.digest());
-    }
-
-    public Optional<Entry> get(String key, SourceTree sources) {
-        return get(key, sources, true);
     }
 
     /**
@@ -94,11 +90,7 @@ public final class ResultCache {
             }
             SortedMap<String, byte[]> files = new TreeMap<>();
             if (withFiles) {
-                JsonNode stored = JSON.readTree(filesEntry.toFile());
-                if (!key.equals(stored.path("key").asText())) {
-                    return Optional.empty();
-                }
-                stored.path("files").properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+                JSON.readTree(filesEntry.toFile()).properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
             }
             return Optional.of(decode(root, files));
         } catch (IOException | RuntimeException e) {
@@ -135,10 +127,9 @@ public final class ResultCache {
             }
             Files.createDirectories(dir);
             if (!result.files().isEmpty()) {
-                ObjectNode stored = JSON.createObjectNode().put("key", key);
-                ObjectNode files = stored.putObject("files");
+                ObjectNode files = JSON.createObjectNode();
                 result.files().forEach((k, v) -> files.put(k, Base64.getEncoder().encodeToString(v)));
-                store(key + FILES, JSON.writeValueAsBytes(stored));
+                store(key + FILES, JSON.writeValueAsBytes(files));
             }
             store(key + ".json", JSON.writeValueAsBytes(root));
         } catch (IOException | RuntimeException e) {

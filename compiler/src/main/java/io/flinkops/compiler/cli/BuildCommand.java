@@ -3,12 +3,8 @@ package io.flinkops.compiler.cli;
 import io.flinkops.compiler.emit.AtomicOutput;
 import io.flinkops.compiler.pipeline.CompileResult;
 import io.flinkops.compiler.pipeline.Compiler;
-import io.flinkops.compiler.pipeline.EnvironmentResult;
 import io.flinkops.compiler.source.SourceTree;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,11 +37,7 @@ final class BuildCommand implements Callable<Integer> {
             return code;
         }
         Path outDir = out != null ? ctx.cwd().resolve(out) : Runs.repoRoot(ctx, options).resolve("build/manifests");
-        Map<String, SortedMap<String, byte[]>> trees = new TreeMap<>();
-        for (EnvironmentResult env : result.environments()) {
-            trees.put(env.name(), env.files());
-        }
-        AtomicOutput.write(outDir, trees);
+        AtomicOutput.write(outDir, result.outputs());
         ctx.err().println("flinkops: wrote " + result.environments().size() + " environment(s) to " + outDir);
         ctx.err().flush();
         return ExitCode.OK;

@@ -71,21 +71,12 @@ public final class FlinkopsCli implements Runnable {
         CompletableFuture<Compiler> warm = null;
         if (args.length > 0 && CHECKING.contains(args[0]) && !Arrays.asList(args).contains("--help")) {
             // the compiler is handed over as soon as it exists; its warm-up goes on beside the run
-            CompletableFuture<Compiler> ready = new CompletableFuture<>();
-            daemon(() -> {
-                try {
-                    Compiler compiler = Compiler.preparing();
-                    ready.complete(compiler);
-                    if (checksFiles(args)) {
-                        // a one-file check gains from it; a repository-wide run would only have the second
-                        // core taken from its parsing, and reaches every validator soon enough
-                        compiler.warmUp();
-                    }
-                } catch (RuntimeException | Error e) {
-                    ready.completeExceptionally(e);
-                }
-            });
-            warm = ready;
+            warm = CompletableFuture.supplyAsync(Compiler::preparing, FlinkopsCli::daemon);
+            if (checksFiles(args)) {
+                // a one-file check gains from it; a repository-wide run would only have the second core
+                // taken from its parsing, and reaches every validator soon enough
+                warm.thenAcceptAsync(Compiler::warmUp, FlinkopsCli::daemon);
+            }
         }
         int code = run(ctx, warm, args);
         out.flush();

@@ -14,11 +14,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -47,10 +47,6 @@ public final class AtomicOutput {
         void reached(String step) throws IOException;
     }
 
-    public static void write(Path outDir, String environment, SortedMap<String, byte[]> files) {
-        write(outDir, Map.of(environment, files), Checkpoint.NONE);
-    }
-
     /** Writes each environment's files (keys start with the environment's name and a slash). */
     public static void write(Path outDir, Map<String, SortedMap<String, byte[]>> environments) {
         write(outDir, environments, Checkpoint.NONE);
@@ -72,8 +68,7 @@ public final class AtomicOutput {
             // nothing visible has changed yet: drop what was staged
             for (String env : names) {
                 try {
-                    Path tmp = outDir.resolve(TMP + env);
-                    deleteOwned(tmp, Files.exists(tmp.resolve(STAGING)));
+                    deleteStaged(outDir.resolve(TMP + env));
                 } catch (IOException | RuntimeException ignored) {
                     // the next run's recover() deletes it
                 }
@@ -112,14 +107,13 @@ public final class AtomicOutput {
 
     /** Writes one environment's tree and its manifest into {@code tmp}. */
     private static void stage(Path tmp, String env, SortedMap<String, byte[]> files, Checkpoint checkpoint) throws IOException {
-        if (Files.exists(tmp)) {
-            deleteOwned(tmp, Files.exists(tmp.resolve(STAGING)));
-        }
+        deleteStaged(tmp);
         Files.createDirectories(tmp);
         Files.writeString(tmp.resolve(STAGING), "", StandardCharsets.UTF_8);
-        Map<Path, byte[]> targets = new TreeMap<>();
-        Set<Path> folders = new TreeSet<>();
+        Set<Path> folders = new HashSet<>();
         StringBuilder manifest = new StringBuilder();
+        // One file after the other: writing in parallel measured no faster (the work is the kernel's),
+        // and a failed parallel write returns while sibling writes still run beside the clean-up.
         for (var e : files.entrySet()) {
             if (!e.getKey().startsWith(env + "/")) {
                 throw new InputException("refusing to write " + e.getKey() + " into environment " + env);
@@ -129,18 +123,12 @@ public final class AtomicOutput {
             if (!file.startsWith(tmp) || file.equals(tmp)) {
                 throw new InputException("refusing to write outside the output folder: " + e.getKey());
             }
-            targets.put(file, e.getValue());
-            folders.add(file.getParent());
+            if (folders.add(file.getParent())) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.write(file, e.getValue());
             manifest.append(rel).append('\n');
-        }
-        for (Path folder : folders) {
-            Files.createDirectories(folder);
-        }
-        // One after the other: writing in parallel measured no faster (the work is the kernel's), and a
-        // failed parallel write would return while sibling writes still run beside the clean-up.
-        for (var e : targets.entrySet()) {
-            Files.write(e.getKey(), e.getValue());
-            checkpoint.reached("file:" + env + "/" + tmp.relativize(e.getKey()).toString().replace('\\', '/'));
+            checkpoint.reached("file:" + e.getKey());
         }
         Files.writeString(tmp.resolve(MANIFEST), manifest.toString(), StandardCharsets.UTF_8);
         Files.delete(tmp.resolve(STAGING));
@@ -201,7 +189,7 @@ public final class AtomicOutput {
         for (Path p : leftovers) {
             String n = p.getFileName().toString();
             if (n.startsWith(TMP)) {
-                deleteOwned(p, Files.exists(p.resolve(STAGING)));
+                deleteStaged(p);
             } else {
                 Path target = outDir.resolve(n.substring(OLD.length()));
                 if (Files.exists(target)) {
@@ -257,6 +245,11 @@ public final class AtomicOutput {
             }
         }
         return foreign;
+    }
+
+    /** Deletes a temporary tree: whole while its staging marker is there, else only if its manifest lists everything in it. */
+    private static void deleteStaged(Path tmp) throws IOException {
+        deleteOwned(tmp, Files.exists(tmp.resolve(STAGING)));
     }
 
     /** Deletes a folder flinkops wrote; {@code staging} marks a temporary tree still being written (no manifest yet). */

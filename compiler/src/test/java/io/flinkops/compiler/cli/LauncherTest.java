@@ -58,8 +58,12 @@ class LauncherTest {
     }
 
     private String[] run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(root.resolve("flinkops"), env, args);
+    }
+
+    private static String[] run(Path script, Map<String, String> env, String... args) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder();
-        pb.command().add(root.resolve("flinkops").toString());
+        pb.command().add(script.toString());
         pb.command().addAll(List.of(args));
         pb.environment().put("FLINKOPS_NO_CDS", "1");
         pb.environment().remove("FLINKOPS_JAVA_HOME");
@@ -111,14 +115,9 @@ class LauncherTest {
     void runsWhenInstalledAsASymbolicLink() throws Exception {
         Path link = Files.createDirectories(root.resolve("hooks")).resolve("pre-commit");
         Files.createSymbolicLink(link, root.resolve("flinkops"));
-        ProcessBuilder pb = new ProcessBuilder(link.toString(), "validate", "x.yaml").redirectErrorStream(true);
-        pb.environment().put("FLINKOPS_NO_CDS", "1");
-        pb.environment().put("FLINKOPS_JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        assertEquals(Runtime.version().feature() + " validate,x.yaml", out);
+        String[] r = run(link, Map.of("FLINKOPS_JAVA_HOME", System.getProperty("java.home")), "validate", "x.yaml");
+        assertEquals("0", r[0], r[1]);
+        assertEquals(Runtime.version().feature() + " validate,x.yaml", r[1]);
     }
 
     @Test

@@ -146,7 +146,7 @@ class AtomicOutputTest {
     @Test
     void aKilledSwapIsFinishedByTheNextRun() throws Exception {
         Path out = dir.resolve("killed");
-        AtomicOutput.write(out, "dev", tree("old", 4));
+        AtomicOutput.write(out, Map.of("dev", tree("old", 4)));
         // what a kill between the two renames of an older run leaves: the old tree moved aside, no new one
         Files.move(out.resolve("dev"), out.resolve(".old-dev"));
         AtomicOutput.recover(out);
@@ -156,19 +156,19 @@ class AtomicOutputTest {
     @Test
     void aForeignTemporaryFolderIsNeverDeleted() throws Exception {
         Path out = dir.resolve("foreign-tmp");
-        AtomicOutput.write(out, "dev", tree("old", 3));
+        AtomicOutput.write(out, Map.of("dev", tree("old", 3)));
         Files.createDirectories(out.resolve(".tmp-notes"));
         Files.writeString(out.resolve(".tmp-notes/mine.txt"), "not flinkops'");
-        assertThrows(InputException.class, () -> AtomicOutput.write(out, "dev", tree("new", 3)));
+        assertThrows(InputException.class, () -> AtomicOutput.write(out, Map.of("dev", tree("new", 3))));
         assertEquals("not flinkops'", Files.readString(out.resolve(".tmp-notes/mine.txt")));
     }
 
     @Test
     void deletesOnlyItsOwnFiles() throws Exception {
         Path out = dir.resolve("out");
-        AtomicOutput.write(out, "dev", tree("old", 3));
+        AtomicOutput.write(out, Map.of("dev", tree("old", 3)));
         Files.writeString(out.resolve("dev/root0/mine.txt"), "not flinkops'");
-        InputException e = assertThrows(InputException.class, () -> AtomicOutput.write(out, "dev", tree("new", 3)));
+        InputException e = assertThrows(InputException.class, () -> AtomicOutput.write(out, Map.of("dev", tree("new", 3))));
         assertTrue(e.getMessage().contains("root0/mine.txt"), e.getMessage());
         assertEquals("not flinkops'", Files.readString(out.resolve("dev/root0/mine.txt")));
         assertEquals("old 0\n", Files.readString(out.resolve("dev/root0/file0.yaml")));
@@ -178,7 +178,7 @@ class AtomicOutputTest {
     void refusesPathsOutsideTheOutput() {
         SortedMap<String, byte[]> evil = new TreeMap<>();
         evil.put("dev/../../escape.yaml", new byte[] {'x'});
-        assertThrows(InputException.class, () -> AtomicOutput.write(dir.resolve("out"), "dev", evil));
+        assertThrows(InputException.class, () -> AtomicOutput.write(dir.resolve("out"), Map.of("dev", evil)));
         assertTrue(Files.notExists(dir.resolve("escape.yaml")));
     }
 }

@@ -9,17 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flinkops.compiler.pipeline.CompileRequest;
-import io.flinkops.compiler.pipeline.CompileResult;
-import io.flinkops.compiler.pipeline.Compiler;
-import io.flinkops.compiler.source.FileSystemTree;
-import io.flinkops.compiler.testing.RuleTester;
-import io.flinkops.compiler.testing.TestRepo;
 import io.quarkiverse.argocd.v1alpha1.AppProject;
 import io.quarkiverse.argocd.v1alpha1.Application;
 import io.quarkiverse.argocd.v1alpha1.ApplicationSpec;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,14 +33,8 @@ class ArgoModelBindingTest {
     @TempDir
     Path dir;
 
-    private List<ObjectNode> argoObjects() throws Exception {
-        TestRepo repo = new TestRepo(dir).withSamples();
-        CompileResult result = new Compiler().compile(CompileRequest.of(new FileSystemTree(repo.root()), RuleTester.TODAY));
-        List<ObjectNode> out = new ArrayList<>();
-        result.environments().forEach(env -> env.objects().stream()
-                .filter(o -> o.apiVersion().startsWith("argoproj.io/"))
-                .forEach(o -> out.add(o.object().deepCopy())));
-        return out;
+    private List<ObjectNode> argoObjects() {
+        return ArgoCrdSchemaTest.argoObjectsOfTheSamples(dir);
     }
 
     private static void bind(JsonNode object) throws Exception {

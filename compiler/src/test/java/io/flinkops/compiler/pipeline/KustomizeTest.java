@@ -33,8 +33,8 @@ class KustomizeTest {
         assertTrue(result.diagnostics().isEmpty(), RuleTester.describe(result.diagnostics()));
         Path out = dir.resolve("out");
         Set<String> expected = new TreeSet<>();
+        AtomicOutput.write(out, result.outputs());
         for (EnvironmentResult env : result.environments()) {
-            AtomicOutput.write(out, env.name(), env.files());
             for (EmittedObject o : env.objects()) {
                 expected.add(env.name() + "/" + o.root() + ":" + o.id());
             }

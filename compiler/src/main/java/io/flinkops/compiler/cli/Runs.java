@@ -11,6 +11,7 @@ import io.flinkops.compiler.report.ReportFormat;
 import io.flinkops.compiler.report.RunReport;
 import io.flinkops.compiler.schema.CrdSource;
 import io.flinkops.compiler.source.FileSystemTree;
+import io.flinkops.compiler.yaml.YamlLimits;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.source.git.GitTree;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class Runs {
         for (Path p : o.crds) {
             Path file = ctx.cwd().resolve(p);
             try {
-                crds.add(new CrdSource(p.toString(), Files.readAllBytes(file)));
+                crds.add(new CrdSource(p.toString(), FileSystemTree.readFile(file, p.toString(), YamlLimits.DEFAULT)));
             } catch (IOException e) {
                 throw new InputException("cannot read CRD file " + p + ": " + e.getMessage());
             }

@@ -11,6 +11,7 @@ import io.flinkops.compiler.pipeline.CompileRequest;
 import io.flinkops.compiler.pipeline.CompileResult;
 import io.flinkops.compiler.pipeline.Compiler;
 import io.flinkops.compiler.policy.PolicyLoader;
+import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import java.io.IOException;
@@ -96,7 +97,9 @@ final class ValidateCommand implements Callable<Integer> {
                 } else {
                     String name = rel != null ? rel : f.toString();
                     try {
-                        loose.addAll(read(compiler, name, Files.readAllBytes(f), diagnostics));
+                        loose.addAll(compiler.yaml().read(name, FileSystemTree.readFile(f, name, compiler.yaml().limits())));
+                    } catch (InputException e) {
+                        diagnostics.add(Problems.unreadable(e));
                     } catch (IOException e) {
                         throw new InputException(name + ": cannot read: " + e.getMessage());
                     }
@@ -127,15 +130,6 @@ final class ValidateCommand implements Callable<Integer> {
         objects.addAll(Runs.objects(looseResult));
         Runs.emitReports(ctx, options, Runs.report(compiler, merged, objects));
         return Runs.exitCode(merged);
-    }
-
-    private static List<LocatedDocument> read(Compiler compiler, String name, byte[] bytes, Diagnostics diagnostics) {
-        try {
-            return compiler.yaml().read(name, bytes);
-        } catch (InputException e) {
-            diagnostics.add(Problems.unreadable(e));
-            return List.of();
-        }
     }
 
     private static byte[] readStdin(CliContext ctx) {

@@ -162,10 +162,15 @@ public final class Compiler {
             ResultCache.Inputs inputs = new ResultCache.Inputs(cacheOptions(request), request.sources(), request.policies());
             // every input is read (and kept) once, in parallel; then each environment is keyed and looked up
             files.entrySet().stream().filter(e -> names.contains(e.getKey())).flatMap(e -> e.getValue().stream())
-                    .toList().parallelStream().forEach(request.sources()::read);
+                    .toList().parallelStream().forEach(path -> readIfReadable(request.sources(), path));
             Map<String, String> computed = new ConcurrentHashMap<>();
             names.parallelStream().forEach(name -> {
-                String key = cache.key(inputs, name, files.get(name));
+                String key;
+                try {
+                    key = cache.key(inputs, name, files.get(name));
+                } catch (InputException unreadable) {
+                    return; // compiled without the cache, where the unreadable file becomes a finding on it
+                }
                 computed.put(name, key);
                 cache.get(key, request.sources(), output == Output.FILES).ifPresent(hit -> {
                     results.put(name, hit.result());
@@ -215,6 +220,14 @@ public final class Compiler {
             diagnostics.addAll(policies.unused(used));
         }
         return new CompileResult(ordered, only(request, diagnostics.sorted()));
+    }
+
+    private static void readIfReadable(SourceTree tree, String path) {
+        try {
+            tree.read(path);
+        } catch (InputException unreadable) {
+            // reported when the environment is parsed
+        }
     }
 
     private static <T> T joined(CompletableFuture<T> future) {

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import io.flinkops.compiler.yaml.YamlLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,10 +92,22 @@ public final class FileSystemTree implements SourceTree {
             checkInside(path, p);
         }
         try {
-            return Optional.of(Files.readAllBytes(p));
+            return Optional.of(readFile(p, path, YamlLimits.DEFAULT));
         } catch (IOException e) {
             throw new InputException(SourceLocation.start(path), "cannot read file: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads a whole input file, refusing one over the size limit before reading it (a 3 GB file would
+     * not fit in an array, a 500 MB one would fill the heap). Every file flinkops reads goes through here.
+     */
+    public static byte[] readFile(Path file, String name, YamlLimits limits) throws IOException {
+        long size = Files.size(file);
+        if (size > limits.maxBytes()) {
+            throw limits.tooLarge(name, size);
+        }
+        return Files.readAllBytes(file);
     }
 
     /** Whether a folder resolves inside the repository; resolved once per folder, as thousands of files share a few. */

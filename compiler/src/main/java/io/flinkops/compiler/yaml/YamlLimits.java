@@ -1,5 +1,9 @@
 package io.flinkops.compiler.yaml;
 
+import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.diagnostic.SourceLocation;
+import java.util.Locale;
+
 /**
  * Bounds that keep a hostile file from taking unbounded time or memory. The defaults are far above
  * any real Flink spec (the largest real FlinkDeployment we know is a few hundred lines).
@@ -12,4 +16,10 @@ package io.flinkops.compiler.yaml;
  */
 public record YamlLimits(long maxBytes, int maxDepth, int maxAliases, int maxNodes, int maxDocuments) {
     public static final YamlLimits DEFAULT = new YamlLimits(4L * 1024 * 1024, 64, 32, 100_000, 10_000);
+
+    /** The error for a file of {@code size} bytes when that is over {@link #maxBytes}. */
+    public InputException tooLarge(String file, long size) {
+        return new InputException(SourceLocation.start(file), String.format(Locale.ROOT,
+                "file is %,d bytes, over the limit of %,d bytes for one YAML file", size, maxBytes));
+    }
 }

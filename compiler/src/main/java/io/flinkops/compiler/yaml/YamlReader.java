@@ -63,9 +63,7 @@ public final class YamlReader {
     /** Decodes bytes as strict UTF-8, refusing binary data and files over the size limit. */
     public String decode(String file, byte[] bytes) {
         if (bytes.length > limits.maxBytes()) {
-            throw new InputException(SourceLocation.start(file), String.format(Locale.ROOT,
-                    "file is %,d bytes, over the limit of %,d bytes for one YAML file",
-                    bytes.length, limits.maxBytes()));
+            throw limits.tooLarge(file, bytes.length);
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {

@@ -89,6 +89,22 @@ class FlinkopsCliTest {
         assertTrue(repoIsFile.err().contains("is not a folder"), repoIsFile.err());
     }
 
+    /** A file too large to read is a finding on it, with and without the cache, never a crash. */
+    @Test
+    void aHugeFileIsOneFindingAndExitCode2() throws Exception {
+        TestRepo repo = samples();
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(repo.root().resolve("environments/dev/huge.yaml").toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024); // sparse
+        }
+        String expected = "environments/dev/huge.yaml:1:1: error: file is 3,221,225,472 bytes, over the limit of 4,194,304 bytes";
+        for (String[] args : new String[][] {{"validate"}, {"validate", "--no-cache"}, {"validate", "environments/dev/huge.yaml"}}) {
+            Cli.Result r = Cli.run(repo.root(), args);
+            assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.out() + r.err());
+            assertTrue(r.out().contains(expected), String.join(" ", args) + "\n" + r.out());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
     @Test
     void unreadableYamlExitsTwo() {
         TestRepo repo = samples();

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.source.git;
 
 import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.yaml.YamlLimits;
 import io.flinkops.compiler.source.SourceTree;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,6 +88,9 @@ public final class GitTree implements SourceTree, AutoCloseable {
                 return Optional.empty();
             }
             ObjectLoader loader = repository.open(walk.getObjectId(0), Constants.OBJ_BLOB);
+            if (loader.getSize() > YamlLimits.DEFAULT.maxBytes()) {
+                throw YamlLimits.DEFAULT.tooLarge(path, loader.getSize());
+            }
             return Optional.of(loader.getBytes());
         } catch (IOException e) {
             throw new InputException("cannot read " + path + " at " + revision + ": " + e.getMessage());

@@ -20,10 +20,13 @@ public class Floor {
         ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
         List<Path> outputs = files(Path.of(args[1]));
-        List<JsonNode> trees = new ArrayList<>();
+        List<List<JsonNode>> trees = new ArrayList<>(); // each output file holds one or more documents
         List<String> names = new ArrayList<>();
+        int objects = 0;
         for (Path p : outputs) {
-            trees.add(yaml.readTree(p.toFile()));
+            List<JsonNode> documents = yaml.readerFor(JsonNode.class).<JsonNode>readValues(p.toFile()).readAll();
+            trees.add(documents);
+            objects += documents.size();
             names.add(Path.of(args[1]).relativize(p).toString());
         }
         long preload = System.nanoTime() - t0;
@@ -36,9 +39,13 @@ public class Floor {
         for (int i = 0; i < trees.size(); i++) {
             Path target = out.resolve(names.get(i));
             Files.createDirectories(target.getParent());
-            Files.write(target, yaml.writeValueAsBytes(trees.get(i)));
+            StringBuilder stream = new StringBuilder();
+            for (JsonNode document : trees.get(i)) {
+                stream.append("---\n").append(yaml.writeValueAsString(document));
+            }
+            Files.writeString(target, stream);
         }
-        System.out.printf("preload_ms=%d inputs=%d outputs=%d%n", preload / 1_000_000, inputs, trees.size());
+        System.out.printf("preload_ms=%d inputs=%d files=%d objects=%d%n", preload / 1_000_000, inputs, trees.size(), objects);
     }
 
     static List<Path> files(Path root) throws Exception {

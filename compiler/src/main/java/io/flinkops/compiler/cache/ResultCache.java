@@ -54,7 +54,7 @@ public final class ResultCache {
 
     public String key(Inputs inputs, String environment, List<String> environmentFiles) {
         MessageDigest sha = sha256();
-        update(sha, "flinkops-cache-v3");
+        update(sha, "flinkops-cache-v4");
         update(sha, code());
         inputs.options().forEach(o -> update(sha, o));
         update(sha, "environment=" + environment);
@@ -111,7 +111,7 @@ public final class ResultCache {
             ArrayNode objects = root.putArray("objects");
             for (EmittedObject o : result.objects()) {
                 ObjectNode n = objects.addObject();
-                n.put("root", o.root()).put("fileName", o.fileName()).put("apiVersion", o.apiVersion()).put("kind", o.kind())
+                n.put("root", o.root()).put("apiVersion", o.apiVersion()).put("kind", o.kind())
                         .put("name", o.name()).put("namespace", o.namespace()).put("origin", o.origin().file());
             }
             ArrayNode diags = root.putArray("diagnostics");
@@ -156,7 +156,7 @@ public final class ResultCache {
             if (!n.path("namespace").asText().isEmpty()) {
                 meta.put("namespace", n.path("namespace").asText());
             }
-            objects.add(new EmittedObject(env, n.path("root").asText(), n.path("fileName").asText(), o,
+            objects.add(new EmittedObject(env, n.path("root").asText(), o,
                     Origin.of(SourceMap.at(SourceLocation.start(n.path("origin").asText())), "")));
         }
         List<Diagnostic> diagnostics = new ArrayList<>();

@@ -42,14 +42,14 @@ public final class ArgoGenerator {
         }
         env.namespaces().forEach(n -> namespaces.add(n.name()));
         List<EmittedObject> out = new ArrayList<>();
-        out.add(new EmittedObject(env.name(), ROOT, "appproject.yaml", project(env, namespaces), Origin.of(src, "/spec/argocd")
+        out.add(new EmittedObject(env.name(), ROOT, project(env, namespaces), Origin.of(src, "/spec/argocd")
                 .map("/spec/sourceRepos/0", "/spec/argocd/repoURL")));
         if ("applicationset".equals(argo.delivery())) {
-            out.add(new EmittedObject(env.name(), ROOT, "applicationset.yaml", applicationSet(env), Origin.of(src, "/spec/argocd")
+            out.add(new EmittedObject(env.name(), ROOT, applicationSet(env), Origin.of(src, "/spec/argocd")
                     .map("/spec/generators/0/git/repoURL", "/spec/argocd/repoURL")));
         } else {
             for (String root : roots) {
-                out.add(new EmittedObject(env.name(), ROOT, "application-" + root + ".yaml", application(env, root),
+                out.add(new EmittedObject(env.name(), ROOT, application(env, root),
                         Origin.of(src, "/spec/argocd").map("/spec/source/repoURL", "/spec/argocd/repoURL")));
             }
         }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One Kubernetes object the compiler will write: the output root (environment and application)
- * it belongs to, its file name there, the object, and where its parts came from.
+ * it belongs to, the object, and where its parts came from.
  */
-public record EmittedObject(String environment, String root, String fileName, ObjectNode object, Origin origin) {
+public record EmittedObject(String environment, String root, ObjectNode object, Origin origin) {
 
     public String apiVersion() {
         return object.path("apiVersion").asText("");

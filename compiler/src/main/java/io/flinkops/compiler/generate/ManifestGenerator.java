@@ -110,7 +110,7 @@ public final class ManifestGenerator {
         ns.labels().forEach(nsLabels::put);
         nsMeta.set("labels", sortObject(nsLabels));
         annotate(nsMeta, env.document().file(), WAVE_NAMESPACE);
-        out.add(new EmittedObject(env.name(), ns.name(), "namespace.yaml", namespace,
+        out.add(new EmittedObject(env.name(), ns.name(), namespace,
                 Origin.of(src, at).map("/metadata/name", at + "/name").map("/metadata/labels", at + "/labels")));
 
         ObjectNode sa = object("v1", "ServiceAccount");
@@ -120,7 +120,7 @@ public final class ManifestGenerator {
             saMeta.set("annotations", F.objectNode().put("eks.amazonaws.com/role-arn", ns.iamRoleArn()));
         }
         annotate(saMeta, env.document().file(), WAVE_ACCESS);
-        out.add(new EmittedObject(env.name(), ns.name(), "serviceaccount-" + ns.serviceAccount() + ".yaml", sa,
+        out.add(new EmittedObject(env.name(), ns.name(), sa,
                 Origin.of(src, at).map("/metadata/name", at + "/serviceAccount")
                         .map("/metadata/annotations/eks.amazonaws.com~1role-arn", at + "/iamRoleArn")));
 
@@ -138,7 +138,7 @@ public final class ManifestGenerator {
             apps.putArray("apiGroups").add("apps");
             apps.putArray("resources").add("deployments").add("deployments/finalizers");
             verbs(apps.putArray("verbs"));
-            out.add(new EmittedObject(env.name(), ns.name(), "role-flink.yaml", role, Origin.of(src, at)));
+            out.add(new EmittedObject(env.name(), ns.name(), role, Origin.of(src, at)));
 
             ObjectNode binding = object("rbac.authorization.k8s.io/v1", "RoleBinding");
             ObjectNode bindingMeta = metadata(binding, "flink", ns.name());
@@ -147,7 +147,7 @@ public final class ManifestGenerator {
             ObjectNode roleRef = binding.putObject("roleRef");
             roleRef.put("apiGroup", "rbac.authorization.k8s.io").put("kind", "Role").put("name", "flink");
             binding.putArray("subjects").addObject().put("kind", "ServiceAccount").put("name", ns.serviceAccount()).put("namespace", ns.name());
-            out.add(new EmittedObject(env.name(), ns.name(), "rolebinding-flink.yaml", binding,
+            out.add(new EmittedObject(env.name(), ns.name(), binding,
                     Origin.of(src, at).map("/subjects/0/name", at + "/serviceAccount")));
         }
 
@@ -229,7 +229,7 @@ public final class ManifestGenerator {
                 origin.map("/spec/egress/" + i, spec.egress().get(i).pointer());
             }
             np.object().withObject("metadata").withObject("annotations").put(Labels.SOURCE, spec.document().file());
-            out.add(new EmittedObject(np.environment(), np.root(), np.fileName(), np.object(), origin));
+            out.add(new EmittedObject(np.environment(), np.root(), np.object(), origin));
         }
         return out;
     }
@@ -250,7 +250,7 @@ public final class ManifestGenerator {
         meta.set("labels", baseLabels(env, name, "network-policy", ns.team(), null));
         annotate(meta, env.document().file(), WAVE_ACCESS);
         filler.fill(np.putObject("spec"));
-        return new EmittedObject(env.name(), ns.name(), "networkpolicy-" + name + ".yaml", np,
+        return new EmittedObject(env.name(), ns.name(), np,
                 Origin.of(env.document().sourceMap(), ns.pointer()));
     }
 
@@ -342,7 +342,7 @@ public final class ManifestGenerator {
         if (!session) {
             s.set("job", job(spec, origin));
         }
-        return Optional.of(new EmittedObject(env.name(), spec.namespace(), "flinkdeployment-" + spec.name() + ".yaml", fd, origin));
+        return Optional.of(new EmittedObject(env.name(), spec.namespace(), fd, origin));
     }
 
     /** The author's flinkConfiguration over the derived one, written sorted, each key mapped to its source line. */
@@ -527,7 +527,7 @@ public final class ManifestGenerator {
         stateConfiguration(env, spec, conf, confOrigin);
         putConfiguration(s, spec, conf, confOrigin, origin);
         s.set("job", job(spec, origin));
-        return new EmittedObject(env.name(), spec.namespace(), "flinksessionjob-" + spec.name() + ".yaml", sj, origin);
+        return new EmittedObject(env.name(), spec.namespace(), sj, origin);
     }
 
     private EmittedObject raw(Environment env, RawResource raw) {
@@ -543,8 +543,7 @@ public final class ManifestGenerator {
             protectFromPrune(env, meta);
         }
         String root = raw.namespace() == null ? "default" : raw.namespace();
-        String file = raw.kind().kind().toLowerCase(java.util.Locale.ROOT) + "-" + (raw.name() == null ? "unnamed" : raw.name()) + ".yaml";
-        return new EmittedObject(env.name(), root, file, copy, Origin.identity(raw.document().sourceMap()));
+        return new EmittedObject(env.name(), root, copy, Origin.identity(raw.document().sourceMap()));
     }
 
     // ---- small builders -----------------------------------------------------------------------

@@ -380,7 +380,7 @@ public final class Compiler {
             if (doc.root().isObject() && isKubernetesObject(doc) && !doc.root().path("apiVersion").asText().startsWith("flink")) {
                 // Namespaces, NetworkPolicies and the like in a rendered stream: context for the rules
                 String ns = doc.root().path("metadata").path("namespace").asText("");
-                objects.add(new EmittedObject("", ns, doc.file(), (ObjectNode) doc.root(), Origin.identity(doc.sourceMap())));
+                objects.add(new EmittedObject("", ns, (ObjectNode) doc.root(), Origin.identity(doc.sourceMap())));
                 continue;
             }
             Optional<SpecKind> kind = RepositoryLoader.classify(doc, diagnostics);
@@ -394,7 +394,7 @@ public final class Compiler {
                 continue;
             }
             String ns = doc.root().path("metadata").path("namespace").asText("");
-            objects.add(new EmittedObject("", ns, doc.file(), (ObjectNode) doc.root(), Origin.identity(doc.sourceMap())));
+            objects.add(new EmittedObject("", ns, (ObjectNode) doc.root(), Origin.identity(doc.sourceMap())));
         }
         if (!CrdSchemas.isBuiltIn(version) && request.extraCrds().isEmpty()) {
             throw new InputException("operator version " + version + " has no built-in CRDs (built in: "

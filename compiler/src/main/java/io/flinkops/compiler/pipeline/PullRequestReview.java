@@ -1,11 +1,11 @@
 package io.flinkops.compiler.pipeline;
 
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.emit.OutputLayout;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.policy.PolicyLoader;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.source.git.TextDiff;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,22 +64,20 @@ public final class PullRequestReview {
             if (kind == null) {
                 continue;
             }
-            String path = any[0] + "/" + any[1] + "/" + any[4];
+            String path = any[0] + "/" + any[1] + "/" + OutputLayout.MANIFEST + " (" + any[2] + ")";
             String diff = TextDiff.unified(b == null ? "/dev/null" : "a/" + path, oldText, a == null ? "/dev/null" : "b/" + path, newText, 3);
             out.add(new ObjectChange(any[0], any[1], any[2], kind, diff));
         }
         return out;
     }
 
-    /** environment|id to {environment, root, id, rendered YAML, file name}. */
+    /** environment|id to {environment, root, id, rendered YAML}. */
     private static Map<String, String[]> rendered(CompileResult result) {
         Map<String, String[]> out = new TreeMap<>();
         for (EnvironmentResult env : result.environments()) {
             String name = env.name();
             for (EmittedObject o : env.objects()) {
-                byte[] bytes = env.files().get(name + "/" + o.root() + "/" + o.fileName());
-                String text = bytes == null ? "" : withoutProvenance(new String(bytes, StandardCharsets.UTF_8));
-                out.put(name + "|" + o.id(), new String[] {name, o.root(), o.id(), text, o.fileName()});
+                out.put(name + "|" + o.id(), new String[] {name, o.root(), o.id(), withoutProvenance(OutputLayout.render(o))});
             }
         }
         return out;

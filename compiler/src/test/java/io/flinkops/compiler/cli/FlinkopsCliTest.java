@@ -49,7 +49,7 @@ class FlinkopsCliTest {
     void invalidSpecFailsWithLocationAndKeepsPreviousOutput() throws Exception {
         TestRepo repo = samples();
         assertEquals(0, Cli.run(repo.root(), "build").code());
-        Path kept = repo.root().resolve("build/manifests/dev/analytics/flinkdeployment-state-machine.yaml");
+        Path kept = repo.root().resolve("build/manifests/dev/analytics/manifest.yaml");
         String before = Files.readString(kept);
         repo.file("environments/dev/state-machine.yaml", repo.read("environments/dev/state-machine.yaml")
                 .replace("parallelism: 2", "parallelism: 0"));

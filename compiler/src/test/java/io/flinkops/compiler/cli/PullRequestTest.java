@@ -120,11 +120,11 @@ class PullRequestTest {
     @Test
     void provenanceNamesTheCommitOfACleanCheckout() throws Exception {
         assertEquals(0, Cli.run(dir, "build").code());
-        String fd = repo.files().read("build/manifests/dev/analytics/flinkdeployment-state-machine.yaml");
+        String fd = repo.files().read("build/manifests/dev/analytics/manifest.yaml");
         assertTrue(fd.contains("flinkops.io/commit: " + second), fd);
         assertTrue(fd.contains("flinkops.io/source: environments/dev/state-machine.yaml"), fd);
         repo.files().file("environments/dev/extra.yaml", repo.files().read("environments/dev/state-machine.yaml").replace("name: state-machine", "name: extra"));
         assertEquals(0, Cli.run(dir, "build").code());
-        assertFalse(repo.files().read("build/manifests/dev/analytics/flinkdeployment-state-machine.yaml").contains("flinkops.io/commit"));
+        assertFalse(repo.files().read("build/manifests/dev/analytics/manifest.yaml").contains("flinkops.io/commit"));
     }
 }

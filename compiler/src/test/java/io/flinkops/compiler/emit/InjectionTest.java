@@ -26,6 +26,7 @@ class InjectionTest {
     void hostileValuesRoundTrip() throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        int others = objectsInAnalyticsWithoutTheJob();
         for (String value : HOSTILE) {
             TestRepo repo = new TestRepo(dir.resolve("r" + Integer.toHexString(value.hashCode()))).withSamples();
             String v = json.writeValueAsString(value); // a JSON string is a valid YAML double-quoted scalar
@@ -56,7 +57,12 @@ class InjectionTest {
                     """.formatted(v));
             Cli.Result r = Cli.run(repo.root(), "build", "--categories", "parse", "--out", "out");
             assertEquals(0, r.code(), value + ": " + r.out() + r.err());
-            JsonNode fd = yaml.readTree(repo.root().resolve("out/dev/analytics/flinkdeployment-hostile.yaml").toFile());
+            List<JsonNode> documents = yaml.readerFor(JsonNode.class).<JsonNode>readValues(repo.read("out/dev/analytics/manifest.yaml")).readAll();
+            // the hostile job adds exactly its FlinkDeployment to the root's stream, and nothing else
+            assertEquals(others + 1, documents.size(), value);
+            List<JsonNode> named = documents.stream().filter(d -> d.path("metadata").path("name").asText().equals("hostile")).toList();
+            assertEquals(1, named.size(), value);
+            JsonNode fd = named.get(0);
             assertEquals("FlinkDeployment", fd.path("kind").asText(), value);
             assertEquals(value, fd.path("metadata").path("annotations").path("note").asText(), "annotation " + value);
             assertEquals(value, fd.path("metadata").path("labels").path("flinkops.io/owner").asText(), "owner " + value);
@@ -66,7 +72,13 @@ class InjectionTest {
             assertEquals(value, fd.path("spec").path("job").path("entryClass").asText(), "entryClass " + value);
             assertEquals(value, fd.path("spec").path("job").path("args").get(0).asText(), "args " + value);
             assertEquals(value, fd.path("spec").path("podTemplate").path("spec").path("containers").get(0).path("env").get(0).path("value").asText());
-            assertEquals(1, yaml.readerFor(JsonNode.class).readValues(repo.read("out/dev/analytics/flinkdeployment-hostile.yaml")).readAll().size());
         }
+    }
+
+    private int objectsInAnalyticsWithoutTheJob() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("plain")).withSamples();
+        Cli.Result r = Cli.run(repo.root(), "build", "--categories", "parse", "--out", "out");
+        assertEquals(0, r.code(), r.out() + r.err());
+        return new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(repo.read("out/dev/analytics/manifest.yaml")).readAll().size();
     }
 }

@@ -6,6 +6,10 @@ import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 @Rule(
@@ -28,8 +32,8 @@ public final class ImageRegistryNotAllowed extends RuleCheck {
             return;
         }
         String registry = registry(image);
-        for (String allowed : r.param("allowed").split("\\s*,\\s*")) {
-            if (glob(allowed).matcher(registry).matches()) {
+        for (Pattern allowed : allowLists.computeIfAbsent(r.param("allowed"), ImageRegistryNotAllowed::globs)) {
+            if (allowed.matcher(registry).matches()) {
                 return;
             }
         }
@@ -46,7 +50,12 @@ public final class ImageRegistryNotAllowed extends RuleCheck {
         return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "docker.io";
     }
 
-    private static Pattern glob(String g) {
-        return Pattern.compile(Pattern.quote(g).replace("*", "\\E[^.]*\\Q"));
+    /** An allow-list's patterns, compiled once per policy value rather than once per object. */
+    private final Map<String, List<Pattern>> allowLists = new ConcurrentHashMap<>();
+
+    private static List<Pattern> globs(String allowList) {
+        return Arrays.stream(allowList.split("\\s*,\\s*"))
+                .map(g -> Pattern.compile(Pattern.quote(g).replace("*", "\\E[^.]*\\Q")))
+                .toList();
     }
 }

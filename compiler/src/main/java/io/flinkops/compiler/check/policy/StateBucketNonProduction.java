@@ -6,6 +6,8 @@ import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 @Rule(
@@ -18,12 +20,15 @@ import java.util.regex.Pattern;
         remediation = "Point production state at the production bucket named in environment.yaml.",
         parameters = {"nonProductionPattern=(^|[-.])(dev|test|qa|sandbox|staging|stg)([-.]|$): bucket names that are not production"})
 public final class StateBucketNonProduction extends RuleCheck {
+    /** Compiled once per policy value rather than once per object. */
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.view().production() || !FlinkResources.workload(t)) {
             return;
         }
-        Pattern nonProd = Pattern.compile(r.param("nonProductionPattern"));
+        Pattern nonProd = patterns.computeIfAbsent(r.param("nonProductionPattern"), Pattern::compile);
         StatePaths.of(t).forEach((key, path) -> {
             String bucket = StatePaths.bucket(path);
             if (!bucket.isEmpty() && nonProd.matcher(bucket).find()) {

@@ -9,6 +9,8 @@ import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.yaml.Pointers;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 @Rule(
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 public final class MetadataInvalid extends RuleCheck {
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final long ANNOTATIONS_LIMIT = 256 * 1024;
     private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
 
     @Override
@@ -42,34 +45,59 @@ public final class MetadataInvalid extends RuleCheck {
         JsonNode labels = meta.get("labels");
         if (labels != null && labels.isObject()) {
             labels.properties().forEach(e -> {
-                String at = Pointers.child("/metadata/labels", e.getKey());
                 if (!validQualifiedName(e.getKey())) {
-                    r.report(at, "label key '" + e.getKey() + "' is not a valid qualified name");
+                    r.report(Pointers.child("/metadata/labels", e.getKey()), "label key '" + e.getKey() + "' is not a valid qualified name");
                 }
                 if (e.getValue().isTextual()) {
                     String v = e.getValue().textValue();
                     if (v.length() > 63 || (!v.isEmpty() && !LABEL_NAME.matcher(v).matches())) {
-                        r.report(at, "label value '" + v + "' is not valid (at most 63 characters of letters, digits, '-', '_', '.', starting and ending alphanumeric)");
+                        r.report(Pointers.child("/metadata/labels", e.getKey()), "label value '" + v
+                                + "' is not valid (at most 63 characters of letters, digits, '-', '_', '.', starting and ending alphanumeric)");
                     }
                 }
             });
         }
         JsonNode annotations = meta.get("annotations");
         if (annotations != null && annotations.isObject()) {
-            long size = 0;
+            long chars = 0;
             for (var e : annotations.properties()) {
-                size += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().asText().getBytes(StandardCharsets.UTF_8).length;
+                chars += e.getKey().length() + e.getValue().asText().length();
                 if (!validQualifiedName(e.getKey())) {
                     r.report(Pointers.child("/metadata/annotations", e.getKey()), "annotation key '" + e.getKey() + "' is not a valid qualified name");
                 }
             }
-            if (size > 256 * 1024) {
+            // a char is at most 3 bytes of UTF-8 (a surrogate pair, 2 chars, is 4): count bytes only when it could matter
+            long size = chars * 3 <= ANNOTATIONS_LIMIT ? chars : utf8Bytes(annotations);
+            if (size > ANNOTATIONS_LIMIT) {
                 r.report("/metadata/annotations", "annotations total " + size + " bytes, over the 262144-byte limit");
             }
         }
     }
 
+    private static long utf8Bytes(JsonNode annotations) {
+        long size = 0;
+        for (var e : annotations.properties()) {
+            size += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().asText().getBytes(StandardCharsets.UTF_8).length;
+        }
+        return size;
+    }
+
+    /** Keys seen valid: every object carries the same dozen label and annotation keys. Bounded, as keys come from users. */
+    private static final Set<String> VALID_KEYS = ConcurrentHashMap.newKeySet();
+    private static final int MAX_REMEMBERED_KEYS = 4096;
+
     static boolean validQualifiedName(String key) {
+        if (VALID_KEYS.contains(key)) {
+            return true;
+        }
+        boolean valid = checkQualifiedName(key);
+        if (valid && VALID_KEYS.size() < MAX_REMEMBERED_KEYS) {
+            VALID_KEYS.add(key);
+        }
+        return valid;
+    }
+
+    private static boolean checkQualifiedName(String key) {
         String name = key;
         int slash = key.indexOf('/');
         if (slash >= 0) {

@@ -18,9 +18,17 @@ final class NetworkPolicies {
         JsonNode spec = np.path("spec");
         JsonNode selector = spec.path("podSelector");
         boolean all = selector.isObject() && selector.path("matchLabels").isEmpty() && selector.path("matchExpressions").isEmpty();
-        String types = spec.path("policyTypes").toString();
-        return all && types.contains("\"Ingress\"") && types.contains("\"Egress\"")
+        return all && lists(spec.path("policyTypes"), "Ingress") && lists(spec.path("policyTypes"), "Egress")
                 && spec.path("ingress").isEmpty() && spec.path("egress").isEmpty();
+    }
+
+    private static boolean lists(JsonNode array, String value) {
+        for (JsonNode v : array) {
+            if (value.equals(v.asText(null))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when some policy lets pods leave the namespace on one of {@code ports} (TCP). */

@@ -29,12 +29,20 @@ public final class StatePathShared extends RuleCheck {
                 continue;
             }
             StatePaths.of(t).forEach((key, path) -> {
-                String normalized = path.replaceAll("/+$", "");
+                String normalized = withoutTrailingSlashes(path);
                 EmittedObject first = owners.putIfAbsent(normalized, o);
                 if (first != null && first != o) {
                     r.report(o, t.conf().pointer(key, "/spec/flinkConfiguration"), key + " " + path + " is also used by " + first.id());
                 }
             });
         }
+    }
+
+    private static String withoutTrailingSlashes(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end);
     }
 }

@@ -15,6 +15,7 @@ import io.flinkops.compiler.check.operator.LogConfigKeyInvalid;
 import io.flinkops.compiler.check.operator.MemoryInvalid;
 import io.flinkops.compiler.check.operator.MemoryMissing;
 import io.flinkops.compiler.check.operator.NameInvalid;
+import io.flinkops.compiler.check.operator.NumberOutOfRange;
 import io.flinkops.compiler.check.operator.ParallelismNotPositive;
 import io.flinkops.compiler.check.operator.RollbackWithoutHa;
 import io.flinkops.compiler.check.operator.SavepointDirMissing;
@@ -66,6 +67,7 @@ public final class RuleCatalog {
                 new MemoryMissing(),
                 new NameInvalid(),
                 new ParallelismNotPositive(),
+                new NumberOutOfRange(),
                 new RollbackWithoutHa(),
                 new SavepointDirMissing(),
                 new ServiceAccountMissing(),

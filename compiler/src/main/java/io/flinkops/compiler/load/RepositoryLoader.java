@@ -196,13 +196,24 @@ public final class RepositoryLoader {
         }
     }
 
+    /** A document's type as YAML calls it (JSON's "array" is a YAML sequence, a list to most people). */
+    private static String yamlType(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "a list";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "a " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** The kind of a document, or a finding on its apiVersion/kind line. */
     public static Optional<SpecKind> classify(LocatedDocument doc, Diagnostics diagnostics) {
         JsonNode root = doc.root();
         if (!root.isObject()) {
             diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.start(), "",
-                    "document is a " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-                            + ", expected a mapping with apiVersion and kind",
+                    "document is " + yamlType(root) + ", expected a mapping with apiVersion and kind",
                     "Start the document with apiVersion and kind."));
             return Optional.empty();
         }

@@ -25,6 +25,9 @@ public final class JobManagerReplicasInvalid extends RuleCheck {
             return;
         }
         JsonNode replicas = jm.get("replicas");
+        if (replicas != null && !NumberOutOfRange.fitsInt(replicas)) {
+            return; // operator-number-out-of-range
+        }
         long n = replicas == null || replicas.isNull() ? 1 : replicas.asLong();
         if (n < 1) {
             r.report("/spec/jobManager/replicas", "jobManager.replicas is " + n + ", it must be at least 1");

@@ -27,6 +27,9 @@ public final class ParallelismNotPositive extends RuleCheck {
             return; // replicas below 1 are operator-taskmanager-replicas-invalid
         }
         JsonNode p = t.job().get("parallelism");
+        if (p != null && !NumberOutOfRange.fitsInt(p)) {
+            return; // operator-number-out-of-range
+        }
         long parallelism = p == null || p.isNull() ? 0 : p.asLong();
         if (parallelism < 1) {
             r.report(p == null ? "/spec/job" : "/spec/job/parallelism",

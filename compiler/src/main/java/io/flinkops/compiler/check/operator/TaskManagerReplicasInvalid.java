@@ -22,7 +22,7 @@ public final class TaskManagerReplicasInvalid extends RuleCheck {
             return;
         }
         JsonNode replicas = t.spec().path("taskManager").get("replicas");
-        if (replicas != null && !replicas.isNull() && replicas.isNumber() && replicas.asLong() < 1) {
+        if (replicas != null && !replicas.isNull() && replicas.isNumber() && NumberOutOfRange.fitsInt(replicas) && replicas.asLong() < 1) {
             r.report("/spec/taskManager/replicas", "taskManager.replicas is " + replicas.asLong() + ", it must be at least 1");
         }
     }

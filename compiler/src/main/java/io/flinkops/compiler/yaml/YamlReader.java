@@ -65,6 +65,10 @@ public final class YamlReader {
         if (bytes.length > limits.maxBytes()) {
             throw limits.tooLarge(file, bytes.length);
         }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            // a UTF-16 (or UTF-32 little-endian) byte order mark: text, which the NUL check below would call binary
+            throw new InputException(SourceLocation.start(file), "text is UTF-16 or UTF-32; flinkops reads YAML as UTF-8 (save the file as UTF-8)");
+        }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new InputException(locationOfByte(file, bytes, i),

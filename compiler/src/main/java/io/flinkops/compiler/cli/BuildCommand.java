@@ -36,7 +36,7 @@ final class BuildCommand implements Callable<Integer> {
             ctx.err().flush();
             return code;
         }
-        Path outDir = out != null ? ctx.cwd().resolve(out) : Runs.repoRoot(ctx, options).resolve("build/manifests");
+        Path outDir = (out != null ? ctx.cwd().resolve(out) : Runs.repoRoot(ctx, options).resolve("build/manifests")).normalize();
         AtomicOutput.write(outDir, result.outputs());
         ctx.err().println("flinkops: wrote " + result.environments().size() + " environment(s) to " + outDir);
         ctx.err().flush();

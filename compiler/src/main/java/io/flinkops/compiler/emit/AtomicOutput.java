@@ -52,7 +52,9 @@ public final class AtomicOutput {
         write(outDir, environments, Checkpoint.NONE);
     }
 
-    public static void write(Path outDir, Map<String, SortedMap<String, byte[]>> environments, Checkpoint checkpoint) {
+    public static void write(Path out, Map<String, SortedMap<String, byte[]>> environments, Checkpoint checkpoint) {
+        // "--out ." or "a/../b": staged paths are compared with the folder, so it must be in its plain form
+        Path outDir = out.toAbsolutePath().normalize();
         Set<String> names = new TreeSet<>(environments.keySet());
         try {
             Files.createDirectories(outDir);

@@ -89,6 +89,18 @@ class FlinkopsCliTest {
         assertTrue(repoIsFile.err().contains("is not a folder"), repoIsFile.err());
     }
 
+    @Test
+    void anOutputFolderGivenWithDotsIsTheFolderItNames() throws Exception {
+        TestRepo repo = samples();
+        Files.createDirectories(repo.root().resolve("out/here"));
+        Cli.Result r = Cli.run(repo.root().resolve("out/here"), "build", "--repo", "../..", "--out", ".");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(repo.root().resolve("out/here/dev/analytics/manifest.yaml")), r.err());
+        Cli.Result again = Cli.run(repo.root(), "build", "--out", "out/../out/./here");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("wrote 3 environment(s) to " + repo.root().resolve("out/here")), again.err());
+    }
+
     /** A file too large to read is a finding on it, with and without the cache, never a crash. */
     @Test
     void aHugeFileIsOneFindingAndExitCode2() throws Exception {

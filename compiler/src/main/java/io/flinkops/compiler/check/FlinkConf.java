@@ -13,34 +13,35 @@ import java.util.TreeMap;
  */
 public final class FlinkConf {
     private final Map<String, String> values;
-    private final Map<String, String> pointers;
+    /** Key to the pointer of the map that set it (a session job's own, or its cluster's); the key's pointer is made on demand. */
+    private final Map<String, String> parents;
 
-    private FlinkConf(Map<String, String> values, Map<String, String> pointers) {
+    private FlinkConf(Map<String, String> values, Map<String, String> parents) {
         this.values = values;
-        this.pointers = pointers;
+        this.parents = parents;
     }
 
     public static FlinkConf of(JsonNode flinkConfiguration, String pointer) {
         Map<String, String> values = new TreeMap<>();
-        Map<String, String> pointers = new TreeMap<>();
+        Map<String, String> parents = new TreeMap<>();
         if (flinkConfiguration != null && flinkConfiguration.isObject()) {
             flinkConfiguration.properties().forEach(e -> {
                 JsonNode v = e.getValue();
                 if (v != null && !v.isNull()) {
                     values.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
-                    pointers.put(e.getKey(), Pointers.child(pointer, e.getKey()));
+                    parents.put(e.getKey(), pointer);
                 }
             });
         }
-        return new FlinkConf(values, pointers);
+        return new FlinkConf(values, parents);
     }
 
     /** This configuration laid over {@code base} (a session job over its cluster). */
     public FlinkConf over(FlinkConf base) {
         Map<String, String> v = new TreeMap<>(base.values);
         v.putAll(values);
-        Map<String, String> p = new TreeMap<>(base.pointers);
-        p.putAll(pointers);
+        Map<String, String> p = new TreeMap<>(base.parents);
+        p.putAll(parents);
         return new FlinkConf(v, p);
     }
 
@@ -79,6 +80,7 @@ public final class FlinkConf {
 
     /** The pointer of a key in the emitted object, or {@code fallback} when it is not set. */
     public String pointer(String key, String fallback) {
-        return pointers.getOrDefault(key, fallback);
+        String parent = parents.get(key);
+        return parent == null ? fallback : Pointers.child(parent, key);
     }
 }

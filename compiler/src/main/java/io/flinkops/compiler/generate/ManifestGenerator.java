@@ -318,6 +318,7 @@ public final class ManifestGenerator {
             conf.put("fs.s3a.aws.credentials.provider", "com.amazonaws.auth.WebIdentityTokenCredentialsProvider");
         }
         putConfiguration(s, spec, conf, confOrigin, origin);
+        stateOrigin(env, confOrigin, origin);
         if (!spec.logConfiguration().isEmpty()) {
             ObjectNode log = s.putObject("logConfiguration");
             spec.logConfiguration().forEach(log::put);
@@ -355,6 +356,17 @@ public final class ManifestGenerator {
         conf.forEach(confNode::put);
         confOrigin.forEach((k, p) -> origin.map(Pointers.child("/spec/flinkConfiguration", k), p));
     }
+
+    /** State paths the author did not set come from the environment's bucket: findings on them go there. */
+    private static void stateOrigin(Environment env, Map<String, String> confOrigin, Origin origin) {
+        for (String key : STATE_PATH_KEYS) {
+            if (!confOrigin.containsKey(key)) {
+                origin.mapTo(Pointers.child("/spec/flinkConfiguration", key), env.document().sourceMap(), "/spec/state/bucket");
+            }
+        }
+    }
+
+    private static final List<String> STATE_PATH_KEYS = List.of("state.checkpoints.dir", "state.savepoints.dir", "high-availability.storageDir");
 
     private static String sizePointer(FlinkSpec spec, String field) {
         JsonNode resources = spec.document().root().path("spec").path("resources");
@@ -526,6 +538,7 @@ public final class ManifestGenerator {
         Map<String, String> confOrigin = new LinkedHashMap<>();
         stateConfiguration(env, spec, conf, confOrigin);
         putConfiguration(s, spec, conf, confOrigin, origin);
+        stateOrigin(env, confOrigin, origin);
         s.set("job", job(spec, origin));
         return new EmittedObject(env.name(), spec.namespace(), sj, origin);
     }

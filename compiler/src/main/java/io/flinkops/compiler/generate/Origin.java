@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * Where the parts of an emitted object came from. Each entry maps a JSON pointer prefix in the
- * emitted object to a pointer in the source document; a pointer under no entry was derived and is
+ * emitted object to a pointer in the source document (or in another document it was derived from,
+ * such as environment.yaml for a job's state paths); a pointer under no entry was derived and is
  * reported at the source's own header.
  */
 public final class Origin {
-    private record Entry(String emitted, String source) {}
+    /** {@code document} is null for the object's own source. */
+    private record Entry(String emitted, String source, SourceMap document) {}
 
     private final SourceMap source;
     private final List<Entry> entries = new ArrayList<>();
@@ -33,7 +35,13 @@ public final class Origin {
     }
 
     public Origin map(String emittedPrefix, String sourcePointer) {
-        entries.add(new Entry(emittedPrefix, sourcePointer));
+        entries.add(new Entry(emittedPrefix, sourcePointer, null));
+        return this;
+    }
+
+    /** Values under {@code emittedPrefix} were derived from {@code pointer} of another document. */
+    public Origin mapTo(String emittedPrefix, SourceMap document, String pointer) {
+        entries.add(new Entry(emittedPrefix, pointer, document));
         return this;
     }
 
@@ -45,8 +53,8 @@ public final class Origin {
         return source;
     }
 
-    /** The source pointer an emitted pointer came from, or the header pointer when it was derived. */
-    public String sourcePointer(String emittedPointer) {
+    /** Where in the sources an emitted pointer came from: its entry's place, or the header when it was derived. */
+    public SourceLocation locate(String emittedPointer) {
         Entry best = null;
         for (Entry e : entries) {
             if (isPrefix(e.emitted, emittedPointer) && (best == null || e.emitted.length() > best.emitted.length())) {
@@ -54,13 +62,10 @@ public final class Origin {
             }
         }
         if (best == null) {
-            return headerPointer;
+            return source.best(headerPointer);
         }
-        return best.source + emittedPointer.substring(best.emitted.length());
-    }
-
-    public SourceLocation locate(String emittedPointer) {
-        return source.best(sourcePointer(emittedPointer));
+        String pointer = best.source + emittedPointer.substring(best.emitted.length());
+        return (best.document == null ? source : best.document).best(pointer);
     }
 
     private static boolean isPrefix(String prefix, String pointer) {

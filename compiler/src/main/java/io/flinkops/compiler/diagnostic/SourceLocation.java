@@ -17,8 +17,9 @@ public record SourceLocation(String file, int line, int column) implements Compa
         return c != 0 ? c : Integer.compare(column, o.column);
     }
 
+    /** {@code file:line:column} on one line: a line break or other control character in a file name is escaped. */
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column;
+        return OneLine.of(file) + ":" + line + ":" + column;
     }
 }

@@ -3,6 +3,7 @@ package io.flinkops.compiler.emit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.diagnostic.OneLine;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.generate.Labels;
 import java.io.ByteArrayOutputStream;
@@ -51,15 +52,9 @@ public final class OutputLayout {
 
     /** One object as it appears in its manifest: a comment naming its source, then its YAML. */
     public static String render(EmittedObject object) {
-        return "# from " + oneLine(object.origin().file()) + "\n" + YamlWriter.write(object.object());
+        return "# from " + OneLine.of(object.origin().file()) + "\n" + YamlWriter.write(object.object());
     }
 
-    /** A file name may hold a line break (YAML also breaks lines at U+0085, U+2028 and U+2029); a comment must not. */
-    private static String oneLine(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> out.appendCodePoint(c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 ? '?' : c));
-        return out.toString();
-    }
 
     /** Relative path to file content for every root of one environment, sorted by path. */
     public static SortedMap<String, byte[]> layout(String environment, List<EmittedObject> objects, Map<String, ObjectNode> extraRootEntries) {

@@ -55,7 +55,7 @@ public final class MarkdownReport implements ReportWriter {
                 badge += report.existing(d) ? " (existing)" : " **(new)**";
             }
             f.put("badge", badge);
-            f.put("where", d.location().toString());
+            f.put("where", code(d.location().toString()));
             f.put("rule", d.rule());
             f.put("message", cell(d.message()));
             findings.add(f);
@@ -89,6 +89,11 @@ public final class MarkdownReport implements ReportWriter {
         } catch (TemplateException e) {
             throw new IOException("rendering the Markdown summary failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Text safe inside a code span in a table cell: a pipe would end the cell, a backtick the span (a location has no line break). */
+    static String code(String s) {
+        return s.replace("|", "\\|").replace("`", "'");
     }
 
     /** Text safe inside a Markdown table cell. */

@@ -92,4 +92,13 @@ class ReportFormatsTest {
         assertTrue(md.startsWith("## flinkops found 2 errors"), md);
         assertTrue(md.contains("| error | `environments/dev/state-machine.yaml:14:5` | [operator-parallelism-not-positive](docs/rules/operator-parallelism-not-positive.md) |"), md);
     }
+
+    @Test
+    void aFileNameCannotBreakTheMarkdownTable() {
+        repo.file("environments/dev/a|b`c\nd.yaml".replace("\\n", "\n"), "apiVersion: v1\nkind: Foo\n");
+        String md = run("markdown");
+        String row = md.lines().filter(l -> l.contains("unknown-kind")).findFirst().orElseThrow();
+        assertTrue(row.contains("| `environments/dev/a\\|b'c\\nd.yaml:2:1` |"), row);
+        assertEquals(5, row.chars().filter(c -> c == '|').count() - 1, row); // four cells, one escaped pipe
+    }
 }

@@ -93,6 +93,11 @@ public final class RuleCatalog {
     }
 
     /** A rule by id or former id. */
+    /** The built-in rule with this id (not an alias). */
+    public Optional<RuleCheck> check(String id) {
+        return rules.stream().filter(r -> r.info().id().equals(id)).findFirst();
+    }
+
     public Optional<RuleInfo> find(String idOrAlias) {
         return infos().stream().filter(i -> i.id().equals(idOrAlias) || i.aliases().contains(idOrAlias)).findFirst();
     }

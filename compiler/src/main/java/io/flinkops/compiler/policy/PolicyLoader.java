@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -208,7 +209,17 @@ public final class PolicyLoader {
                                     + (info.get().parameters().isEmpty() ? "" : " (it has " + String.join(", ", info.get().parameters().keySet()) + ")"),
                             "Use a parameter the rule declares (`flinkops explain " + info.get().id() + "`)."));
                 } else {
-                    params.put(p.getKey(), p.getValue().asText());
+                    Optional<String> wrong = p.getValue().isValueNode() && !p.getValue().isNull()
+                            ? catalog.check(info.get().id()).flatMap(rule -> rule.invalidParameter(p.getKey(), p.getValue().asText()))
+                            : Optional.of("the value must be a single value, not " + p.getValue().getNodeType().name().toLowerCase(Locale.ROOT));
+                    if (wrong.isPresent()) {
+                        // reported once here; the rule runs with its default instead of failing on every object
+                        diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(Pointers.child(at + "/parameters", p.getKey())),
+                                "rule " + info.get().id() + " parameter '" + p.getKey() + "': " + wrong.get(),
+                                "Give a value of the form the parameter's default has (`flinkops explain " + info.get().id() + "`)."));
+                    } else {
+                        params.put(p.getKey(), p.getValue().asText());
+                    }
                 }
             });
             out.add(new Override(info.get(), cfg.has("enabled") ? cfg.get("enabled").asBoolean() : null,

@@ -45,6 +45,16 @@ class RuleCatalogTest {
     }
 
     @Test
+    void everyDefaultParameterPassesItsRulesOwnCheck() {
+        for (RuleCheck rule : catalog.rules()) {
+            for (String name : rule.info().parameters().keySet()) {
+                String value = rule.info().defaultParameter(name);
+                assertEquals(java.util.Optional.empty(), rule.invalidParameter(name, value), rule.info().id() + " " + name + "=" + value);
+            }
+        }
+    }
+
+    @Test
     void idsAreUniqueKebabCaseAndDescriptionsWellFormed() {
         Set<String> ids = new HashSet<>();
         for (RuleInfo r : catalog.infos()) {

@@ -102,6 +102,33 @@ class PolicySetTest {
     }
 
     @Test
+    void aParameterValueARuleCannotUseIsOneFindingOnItsLine() {
+        CompileResult r = RuleTester.compile(repo("""
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: baseline}
+                spec:
+                  rules:
+                    checkpoint-interval-bounds: {parameters: {min: ten}}
+                    resources-out-of-bounds: {parameters: {maxCpu: eight, maxMemory: lots}}
+                    state-bucket-non-production: {parameters: {nonProductionPattern: "([a-z"}}
+                    egress-open: {parameters: {allowedOpenPorts: "53,https"}}
+                    task-slots-cpu-mismatch: {parameters: {maxSlotsPerCpu: 0}}
+                    image-registry-not-allowed: {parameters: {allowed: "docker.io,,ghcr.io"}}
+                """));
+        assertEquals(List.of(
+                "image-tag-unpinned error environments/dev/job.yaml:8:3",
+                "policy-config-invalid error policies/baseline.yaml:6:47",
+                "policy-config-invalid error policies/baseline.yaml:7:44",
+                "policy-config-invalid error policies/baseline.yaml:7:59",
+                "policy-config-invalid error policies/baseline.yaml:8:48",
+                "policy-config-invalid error policies/baseline.yaml:9:32",
+                "policy-config-invalid error policies/baseline.yaml:10:44",
+                "policy-config-invalid error policies/baseline.yaml:11:47"), lines(r));
+        assertTrue(r.diagnostics().stream().noneMatch(d -> d.message().contains("could not be checked")), r.diagnostics().toString());
+    }
+
+    @Test
     void customRulesFireWithALocation() {
         CompileResult r = RuleTester.compile(repo("""
                 apiVersion: flinkops.io/v1alpha1

@@ -20,6 +20,12 @@ import java.util.Optional;
         parameters = {"min=10s: shortest interval", "max=30min: longest interval"})
 public final class CheckpointIntervalBounds extends RuleCheck {
     @Override
+    public Optional<String> invalidParameter(String name, String value) {
+        return FlinkValues.durationMillis(value).isPresent() ? Optional.empty()
+                : Optional.of("'" + value + "' is not a duration (like 10s, 5min or 1h)");
+    }
+
+    @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!FlinkResources.workload(t)) {
             return;

@@ -7,6 +7,7 @@ import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import java.util.Optional;
 import java.util.Set;
 
 @Rule(
@@ -19,6 +20,21 @@ import java.util.Set;
         remediation = "Give each spec.egress entry a cidr or a namespace.",
         parameters = {"allowedOpenPorts=53,443,6443: ports that may go to any destination (DNS, HTTPS for S3 and STS, the Kubernetes API)"})
 public final class EgressOpen extends RuleCheck {
+    @Override
+    public Optional<String> invalidParameter(String name, String value) {
+        for (String port : value.split(",", -1)) {
+            try {
+                int p = Integer.parseInt(port.trim());
+                if (p < 1 || p > 65535) {
+                    return Optional.of("port " + p + " is outside 1-65535");
+                }
+            } catch (NumberFormatException e) {
+                return Optional.of("'" + value + "' is not a comma-separated list of port numbers");
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!"NetworkPolicy".equals(t.kind())) {

@@ -9,6 +9,7 @@ import io.flinkops.compiler.diagnostic.Severity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,11 @@ import java.util.regex.Pattern;
         remediation = "Push the image to an allowed registry (for example your ECR) and reference it there.",
         parameters = {"allowed=docker.io,public.ecr.aws,*.dkr.ecr.*.amazonaws.com,ghcr.io: registries allowed, * matches within a name part"})
 public final class ImageRegistryNotAllowed extends RuleCheck {
+    @Override
+    public Optional<String> invalidParameter(String name, String value) {
+        return invalidList(value, "registries");
+    }
+
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isDeployment() || !t.spec().path("image").isTextual()) {

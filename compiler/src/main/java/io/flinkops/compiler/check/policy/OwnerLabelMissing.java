@@ -6,6 +6,7 @@ import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import java.util.Optional;
 
 @Rule(
         id = "owner-label-missing",
@@ -17,6 +18,11 @@ import io.flinkops.compiler.diagnostic.Severity;
         remediation = "Set spec.owner (flinkops kinds), or a flinkops.io/team or flinkops.io/owner label on raw resources.",
         parameters = {"labels=flinkops.io/team,flinkops.io/owner: any of these labels satisfies the rule"})
 public final class OwnerLabelMissing extends RuleCheck {
+    @Override
+    public Optional<String> invalidParameter(String name, String value) {
+        return invalidList(value, "label keys");
+    }
+
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!FlinkResources.workload(t)) {

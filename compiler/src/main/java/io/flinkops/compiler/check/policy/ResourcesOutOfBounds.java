@@ -25,6 +25,15 @@ import java.util.Optional;
             "maxCpu=16: most cores of one pod"})
 public final class ResourcesOutOfBounds extends RuleCheck {
     @Override
+    public Optional<String> invalidParameter(String name, String value) {
+        if (name.equals("maxCpu")) {
+            return invalidPositive(value);
+        }
+        return FlinkValues.flinkMemory(value).isPresent() ? Optional.empty()
+                : Optional.of("'" + value + "' is not a memory size (like 768m, 2g or 2048mb)");
+    }
+
+    @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isDeployment()) {
             return;

@@ -7,6 +7,7 @@ import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 @Rule(
@@ -19,6 +20,11 @@ import java.util.Set;
         remediation = "Point jarURI at https://, http:// or s3:// (with the operator's S3 plugin enabled).",
         parameters = {"schemes=https,http,s3,s3a,s3p: schemes the operator can download from"})
 public final class SessionJobJarScheme extends RuleCheck {
+    @Override
+    public Optional<String> invalidParameter(String name, String value) {
+        return invalidList(value, "schemes");
+    }
+
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isSessionJob() || !t.job().path("jarURI").isTextual()) {

@@ -7,8 +7,10 @@ import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 @Rule(
         id = "state-bucket-non-production",
@@ -22,6 +24,16 @@ import java.util.regex.Pattern;
 public final class StateBucketNonProduction extends RuleCheck {
     /** Compiled once per policy value rather than once per object. */
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> invalidParameter(String name, String value) {
+        try {
+            Pattern.compile(value);
+            return Optional.empty();
+        } catch (PatternSyntaxException e) {
+            return Optional.of("'" + value + "' is not a regular expression: " + e.getDescription());
+        }
+    }
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {

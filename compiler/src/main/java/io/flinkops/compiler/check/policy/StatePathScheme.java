@@ -6,6 +6,7 @@ import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import java.util.Optional;
 import java.util.Set;
 
 @Rule(
@@ -18,6 +19,11 @@ import java.util.Set;
         remediation = "Use s3://<bucket>/... (flinkops derives the paths when you do not set them).",
         parameters = {"schemes=s3,s3a,s3p: schemes that count as durable object storage"})
 public final class StatePathScheme extends RuleCheck {
+    @Override
+    public Optional<String> invalidParameter(String name, String value) {
+        return invalidList(value, "schemes");
+    }
+
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!FlinkResources.workload(t)) {

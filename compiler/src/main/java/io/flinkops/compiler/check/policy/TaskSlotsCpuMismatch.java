@@ -19,6 +19,11 @@ import java.util.Optional;
         parameters = {"maxSlotsPerCpu=2: most slots per requested core"})
 public final class TaskSlotsCpuMismatch extends RuleCheck {
     @Override
+    public Optional<String> invalidParameter(String name, String value) {
+        return invalidPositive(value);
+    }
+
+    @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isDeployment()) {
             return;

@@ -57,9 +57,10 @@ public final class StageFindings {
     static final class OverlayInvalid {}
 
     @Rule(id = "policy-config-invalid", category = Category.POLICY, severity = Severity.ERROR,
-            summary = "Policy sets name existing sets, rules and parameters",
-            rationale = "A typo in a policy set would silently leave a rule at its default (or off) in every environment that uses it.",
-            remediation = "Fix the name; `flinkops rules` lists the rule ids and their parameters.")
+            summary = "Policy sets name existing sets, rules and parameters, with values the rules can use",
+            rationale = "A typo in a policy set would silently leave a rule at its default (or off) in every environment that uses it; "
+                    + "a parameter value a rule cannot read (a duration 'ten') would fail the rule on every object.",
+            remediation = "Fix the name or the value; `flinkops rules` lists the rule ids and their parameters with their defaults.")
     static final class PolicyConfigInvalid {}
 
     @Rule(id = "policy-exception-invalid", category = Category.POLICY, severity = Severity.ERROR,

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -123,6 +124,9 @@ final class ValidateCommand implements Callable<Integer> {
             result.environments().forEach(e -> e.objects().stream()
                     .filter(o -> envFiles.contains(o.origin().file())).forEach(objects::add));
         }
+        if (options.env != null && options.operatorVersion == null && !loose.isEmpty()) {
+            request = request.withOperatorVersion(operatorVersionOf(compiler, sources, options.env));
+        }
         CompileResult looseResult = compiler.validateDocuments(loose, request, diagnostics);
         found.addAll(looseResult.diagnostics());
         found.sort(Diagnostic.ORDER);
@@ -130,6 +134,16 @@ final class ValidateCommand implements Callable<Integer> {
         objects.addAll(Runs.objects(looseResult));
         Runs.emitReports(ctx, options, Runs.report(compiler, merged, objects));
         return Runs.exitCode(merged);
+    }
+
+    /** A rendered stream checked "as environment NAME's" is judged by the operator version that environment runs. */
+    private static String operatorVersionOf(Compiler compiler, SourceTree sources, String env) {
+        String file = RepositoryLoader.ENVIRONMENTS + "/" + env + "/environment.yaml";
+        Diagnostics ignored = new Diagnostics(); // the environment's own findings belong to a run that validates it
+        return new RepositoryLoader(compiler.yaml(), compiler.specSchemas())
+                .load(sources, Map.of(env, List.of(file)), ignored).stream()
+                .findFirst().map(e -> e.environment().operatorVersion())
+                .orElseThrow(() -> new InputException("no environment '" + env + "' (expected " + file + ")"));
     }
 
     private static byte[] readStdin(CliContext ctx) {

@@ -182,6 +182,30 @@ class FlinkopsCliTest {
         assertFalse(r.out().contains("[namespace-"), r.out());
     }
 
+    /** A root rendered by kustomize, overlays applied, is judged by the operator its environment runs. */
+    @Test
+    void aStreamIsJudgedAsTheEnvironmentItIsFor() {
+        TestRepo repo = samples();
+        String stream = """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: old, namespace: analytics}
+                spec:
+                  flinkVersion: v1_14
+                  serviceAccount: flink
+                  jobManager: {resource: {memory: 2g, cpu: 1}}
+                  taskManager: {resource: {memory: 2g, cpu: 1}}
+                  job: {jarURI: "local:///job.jar", parallelism: 1}
+                """;
+        Cli.Result prod = Cli.runWithInput(repo.root(), stream, "validate", "-", "--env", "prod", "--categories", "schema,operator");
+        assertEquals(0, prod.code(), prod.out()); // prod runs operator 1.7.0, which still runs Flink 1.14
+        Cli.Result dev = Cli.runWithInput(repo.root(), stream, "validate", "-", "--env", "dev", "--categories", "schema,operator");
+        assertEquals(1, dev.code(), dev.out()); // dev runs operator 1.10.0, which does not
+        assertTrue(dev.out().contains("-:5:3: error: FlinkDeployment/analytics/old: Flink version v1_14 is not supported by operator 1.10.0"), dev.out());
+        Cli.Result none = Cli.runWithInput(repo.root(), stream, "validate", "-", "--env", "nope");
+        assertEquals(2, none.code(), none.out());
+    }
+
     @Test
     void renderedStreamsMayBeLargerThanOneFile() {
         StringBuilder stream = new StringBuilder();

@@ -66,6 +66,31 @@ class KustomizeTest {
         assertTrue(prodAnalytics.contains("acme.com/cost-center"), "the overlay patch was applied");
         var check = io.flinkops.compiler.testing.Cli.runWithInput(dir, prodAnalytics, "validate", "-", "--operator-version", "1.7.0");
         assertEquals(0, check.code(), check.out());
+        // and every root, as the pull-request workflow checks it: judged by its environment's operator
+        for (EnvironmentResult env : result.environments()) {
+            for (String root : env.objects().stream().map(EmittedObject::root).distinct().sorted().toList()) {
+                var asCluster = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), kustomize(out.resolve(env.name()).resolve(root)),
+                        "validate", "-", "--env", env.name(), "--categories", "schema,operator");
+                assertEquals(0, asCluster.code(), env.name() + "/" + root + ": " + asCluster.out());
+            }
+        }
+    }
+
+    /** An overlay patch that breaks a FlinkDeployment passes the build (kustomize applies it later) but not the rendered check. */
+    @Test
+    void anOverlayThatBreaksAnObjectFailsTheRenderedCheck() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        repo.file("overlays/prod/analytics/patches/bad.yaml", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: state-machine, namespace: analytics}
+                spec: {job: {parallelism: two}}
+                """);
+        assertEquals(0, io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out").code());
+        var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), kustomize(repo.root().resolve("out/prod/analytics")),
+                "validate", "-", "--env", "prod", "--categories", "schema,operator");
+        assertEquals(1, check.code(), check.out());
+        assertTrue(check.out().contains("spec.job.parallelism: string found, integer expected [crd-schema]"), check.out());
     }
 
     static String kustomize(Path root) throws IOException, InterruptedException {

@@ -25,8 +25,8 @@ public final class JobManagerReplicasInvalid extends RuleCheck {
             return;
         }
         JsonNode replicas = jm.get("replicas");
-        if (replicas != null && !NumberOutOfRange.fitsInt(replicas)) {
-            return; // operator-number-out-of-range
+        if (replicas != null && (!NumberOutOfRange.fitsInt(replicas) || !replicas.isNull() && !replicas.isNumber())) {
+            return; // operator-number-out-of-range, or a type the schema check reports
         }
         long n = replicas == null || replicas.isNull() ? 1 : replicas.asLong();
         if (n < 1) {

@@ -27,8 +27,8 @@ public final class ParallelismNotPositive extends RuleCheck {
             return; // replicas below 1 are operator-taskmanager-replicas-invalid
         }
         JsonNode p = t.job().get("parallelism");
-        if (p != null && !NumberOutOfRange.fitsInt(p)) {
-            return; // operator-number-out-of-range
+        if (p != null && (!NumberOutOfRange.fitsInt(p) || !p.isNull() && !p.isNumber())) {
+            return; // operator-number-out-of-range, or a type the schema check reports
         }
         long parallelism = p == null || p.isNull() ? 0 : p.asLong();
         if (parallelism < 1) {

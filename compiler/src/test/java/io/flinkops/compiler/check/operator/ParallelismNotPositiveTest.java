@@ -55,6 +55,17 @@ class ParallelismNotPositiveTest {
                   job:
                     jarURI: local:///job.jar
                     parallelism: 1
+                ---
+                # text where a number belongs is the schema check's finding, not "parallelism is 0"
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata:
+                  name: text
+                spec:
+                  flinkVersion: v1_17
+                  job:
+                    jarURI: local:///job.jar
+                    parallelism: two
                 """);
     }
 }

@@ -358,8 +358,9 @@ public final class YamlReader {
                 return null; // JSON has no infinity or NaN; keep the text so the schema check names it
             }
             try {
-                BigDecimal d = new BigDecimal(v.startsWith("+") ? v.substring(1) : v);
-                return NODES.numberNode(d.doubleValue());
+                double d = new BigDecimal(v.startsWith("+") ? v.substring(1) : v).doubleValue();
+                // beyond a double (1e400): kubectl's YAML reader cannot parse it as a float and keeps the text
+                return Double.isInfinite(d) ? null : NODES.numberNode(d);
             } catch (NumberFormatException e) {
                 return null;
             }

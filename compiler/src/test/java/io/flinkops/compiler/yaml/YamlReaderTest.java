@@ -49,6 +49,7 @@ class YamlReaderTest {
                 sexagesimal: 1:20
                 nothing:
                 tilde: ~
+                huge: 1.0e400
                 """).get(0).root();
         assertTrue(n.get("yes1").booleanValue());
         assertTrue(n.get("on1").booleanValue());
@@ -61,6 +62,7 @@ class YamlReaderTest {
         assertEquals("1:20", n.get("sexagesimal").textValue());
         assertTrue(n.get("nothing").isNull());
         assertTrue(n.get("tilde").isNull());
+        assertEquals("1.0e400", n.get("huge").textValue()); // no double holds it; kubectl keeps it as text too
     }
 
     @Test

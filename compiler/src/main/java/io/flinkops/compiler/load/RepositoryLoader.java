@@ -226,7 +226,11 @@ public final class RepositoryLoader {
             return Optional.empty();
         }
         Optional<SpecKind> k = SpecKind.of(api.textValue(), kind.textValue());
-        if (k.isEmpty()) {
+        if (k.isEmpty() && kind.textValue().endsWith("List") && root.has("items")) {
+            diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.sourceMap().best("/kind"), "/kind",
+                    "a " + kind.textValue() + " of resources; flinkops reads one resource per file here",
+                    "Write each item as a file of its own."));
+        } else if (k.isEmpty()) {
             String hint = SpecKind.FLINK_API.equals(api.textValue()) || SpecKind.FLINKOPS_API.equals(api.textValue())
                     ? "kind '" + kind.textValue() + "' is not a kind of " + api.textValue()
                     : "unknown apiVersion/kind " + api.textValue() + "/" + kind.textValue();

@@ -15,6 +15,7 @@ import io.flinkops.compiler.generate.GenerateOptions;
 import io.flinkops.compiler.generate.ManifestGenerator;
 import io.flinkops.compiler.generate.Origin;
 import io.flinkops.compiler.load.EnvironmentSources;
+import io.flinkops.compiler.load.ListDocuments;
 import io.flinkops.compiler.load.Overlay;
 import io.flinkops.compiler.load.OverlayLoader;
 import io.flinkops.compiler.load.Problems;
@@ -376,7 +377,7 @@ public final class Compiler {
     public CompileResult validateDocuments(List<LocatedDocument> documents, CompileRequest request, Diagnostics diagnostics) {
         String version = request.defaultOperatorVersion() != null ? request.defaultOperatorVersion() : CrdSchemas.NEWEST;
         List<EmittedObject> objects = new ArrayList<>();
-        for (LocatedDocument doc : documents) {
+        for (LocatedDocument doc : ListDocuments.inline(documents, diagnostics)) {
             if (doc.root().isObject() && isKubernetesObject(doc) && !doc.root().path("apiVersion").asText().startsWith("flink")) {
                 // Namespaces, NetworkPolicies and the like in a rendered stream: context for the rules
                 String ns = doc.root().path("metadata").path("namespace").asText("");

@@ -100,9 +100,13 @@ public final class FileSystemTree implements SourceTree {
 
     /**
      * Reads a whole input file, refusing one over the size limit before reading it (a 3 GB file would
-     * not fit in an array, a 500 MB one would fill the heap). Every file flinkops reads goes through here.
+     * not fit in an array, a 500 MB one would fill the heap), and anything but a regular file (a named
+     * pipe would block the run, /dev/zero would never end). Every file flinkops reads goes through here.
      */
     public static byte[] readFile(Path file, String name, YamlLimits limits) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(SourceLocation.start(name), "not a regular file (a pipe, device or socket)");
+        }
         long size = Files.size(file);
         if (size > limits.maxBytes()) {
             throw limits.tooLarge(name, size);

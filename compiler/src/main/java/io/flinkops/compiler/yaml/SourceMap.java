@@ -24,6 +24,28 @@ public final class SourceMap {
         return new SourceMap(start.file(), start.line(), start.column());
     }
 
+    /**
+     * The map of the node at {@code pointer}, its pointers made relative to it: an item of a List
+     * document read as a document of its own.
+     */
+    public SourceMap subtree(String pointer) {
+        SourceLocation start = value(pointer);
+        SourceMap sub = new SourceMap(file, start.line(), start.column());
+        String prefix = pointer + "/";
+        values.forEach((p, at) -> {
+            if (p.startsWith(prefix)) {
+                sub.values.put(p.substring(pointer.length()), at);
+            }
+        });
+        sub.values.put("", sub.documentStart);
+        keys.forEach((p, at) -> {
+            if (p.startsWith(prefix)) {
+                sub.keys.put(p.substring(pointer.length()), at);
+            }
+        });
+        return sub;
+    }
+
     void putValue(String pointer, int line, int column) {
         values.putIfAbsent(pointer, pack(line, column));
     }

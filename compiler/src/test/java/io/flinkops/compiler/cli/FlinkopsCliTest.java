@@ -117,6 +117,15 @@ class FlinkopsCliTest {
         }
     }
 
+    /** A pipe or a device named as a file would block the run or never end: it is refused, not read. */
+    @Test
+    void aFileThatIsNotRegularIsRefused() {
+        Path device = Path.of("/dev/zero");
+        Cli.Result r = Cli.run(samples().root(), "validate", device.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("/dev/zero:1:1: error: not a regular file (a pipe, device or socket) [unreadable-input]"), r.out());
+    }
+
     @Test
     void unreadableYamlExitsTwo() {
         TestRepo repo = samples();
@@ -180,6 +189,42 @@ class FlinkopsCliTest {
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("-:16:53: error: FlinkDeployment/jobs/app: upgradeMode savepoint needs state.checkpoints.dir [operator-checkpoint-dir-missing]"), r.out());
         assertFalse(r.out().contains("[namespace-"), r.out());
+    }
+
+    /** kubectl and kustomize apply the items of a List; a bad item is found where it was written. */
+    @Test
+    void theItemsOfAListAreChecked() {
+        String stream = """
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: v1
+                    kind: ServiceAccount
+                    metadata: {name: flink, namespace: jobs}
+                  - apiVersion: flink.apache.org/v1beta1
+                    kind: FlinkDeployment
+                    metadata:
+                      name: app
+                      namespace: jobs
+                    spec:
+                      flinkVersion: v1_17
+                      serviceAccount: flink
+                      jobManager: {resource: {memory: 1g}}
+                      taskManager: {resource: {memory: 2g}}
+                      job: {jarURI: "local:///job.jar", parallelism: 0}
+                ---
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeploymentList
+                items: null
+                """;
+        Cli.Result r = Cli.runWithInput(dir, stream, "validate", "-", "--categories", "schema,operator");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("-:17:41: error: FlinkDeployment/jobs/app: job parallelism is 0"), r.out());
+        assertTrue(r.out().contains("[operator-parallelism-not-positive]"), r.out());
+        assertTrue(r.out().endsWith("1 error, 0 warnings, 0 info; 2 objects checked\n"), r.out());
+        Cli.Result notAList = Cli.runWithInput(dir, "apiVersion: v1\nkind: List\nitems: {a: b}\n", "validate", "-");
+        assertEquals(1, notAList.code(), notAList.out());
+        assertTrue(notAList.out().contains("-:3:1: error: List items must be a list of resources [unknown-kind]"), notAList.out());
     }
 
     /** A root rendered by kustomize, overlays applied, is judged by the operator its environment runs. */

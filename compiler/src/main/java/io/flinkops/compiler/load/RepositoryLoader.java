@@ -117,7 +117,10 @@ public final class RepositoryLoader {
         if (!env.name().equals(envName)) {
             diagnostics.add(Problems.of(Problems.LAYOUT, envDoc.sourceMap().best("/metadata/name"), "/metadata/name",
                     "environment is named '" + env.name() + "' but lives in folder '" + envName + "'",
-                    "Name the environment after its folder: metadata.name: " + envName + "."));
+                    envName.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+                            ? "Name the environment after its folder: metadata.name: " + envName + "."
+                            : "Rename the folder to environments/" + env.name() + "/: folder and name must be the same "
+                                    + "lower-case DNS label, as output paths and Argo CD names are made of it."));
         }
 
         List<FlinkSpec> specs = new ArrayList<>();

@@ -126,6 +126,31 @@ class FlinkopsCliTest {
         assertTrue(r.out().contains("/dev/zero:1:1: error: not a regular file (a pipe, device or socket) [unreadable-input]"), r.out());
     }
 
+    /** Manifests written among the inputs would be read back as specs by the next run. */
+    @Test
+    void anOutputFolderAmongTheInputsIsRefused() throws Exception {
+        TestRepo repo = samples();
+        Files.createSymbolicLink(repo.root().resolve("link"), repo.root().resolve("policies"));
+        for (String out : new String[] {"environments/dev/out", "overlays", "link/generated"}) {
+            Cli.Result r = Cli.run(repo.root(), "build", "--out", out);
+            assertEquals(2, r.code(), out + "\n" + r.err());
+            assertTrue(r.err().contains("which flinkops reads as input; write the manifests elsewhere"), r.err());
+        }
+        assertFalse(Files.exists(repo.root().resolve("environments/dev/out")));
+        assertFalse(Files.exists(repo.root().resolve("policies/generated")));
+    }
+
+    /** A folder that cannot be a name is not offered as one. */
+    @Test
+    void anEnvironmentFolderThatIsNoNameIsNamedInTheFix() throws Exception {
+        TestRepo repo = samples();
+        Files.move(repo.root().resolve("environments/dev"), repo.root().resolve("environments/Dev Env"));
+        Cli.Result r = Cli.run(repo.root(), "validate");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("environments/Dev Env/environment.yaml:5:3: error: environment is named 'dev' but lives in folder 'Dev Env'"
+                + " [repository-layout]\n    fix: Rename the folder to environments/dev/"), r.out());
+    }
+
     @Test
     void unreadableYamlExitsTwo() {
         TestRepo repo = samples();

@@ -1,9 +1,11 @@
 package io.flinkops.compiler.source.git;
 
 import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.diagnostic.SourceLocation;
 import io.flinkops.compiler.yaml.YamlLimits;
 import io.flinkops.compiler.source.SourceTree;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,9 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /** The tree of one Git revision, read through JGit without checking anything out. */
 public final class GitTree implements SourceTree, AutoCloseable {
+    private static final int MAX_LINKS = 8;
+    private static final int MAX_LINK_BYTES = 4096;
+
     private final Repository repository;
     private final RevCommit commit;
     private final String revision;
@@ -66,7 +71,8 @@ public final class GitTree implements SourceTree, AutoCloseable {
             }
             while (walk.next()) {
                 FileMode mode = walk.getFileMode(0);
-                if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+                if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE
+                        || mode == FileMode.SYMLINK && fileBehind(walk.getPathString()).isPresent()) {
                     out.add(walk.getPathString());
                 }
             }
@@ -79,15 +85,12 @@ public final class GitTree implements SourceTree, AutoCloseable {
 
     @Override
     public Optional<byte[]> read(String path) {
-        try (TreeWalk walk = TreeWalk.forPath(repository, path, commit.getTree())) {
-            if (walk == null) {
+        try {
+            Optional<ObjectId> blob = fileBehind(path);
+            if (blob.isEmpty()) {
                 return Optional.empty();
             }
-            FileMode mode = walk.getFileMode(0);
-            if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
-                return Optional.empty();
-            }
-            ObjectLoader loader = repository.open(walk.getObjectId(0), Constants.OBJ_BLOB);
+            ObjectLoader loader = repository.open(blob.get(), Constants.OBJ_BLOB);
             if (loader.getSize() > YamlLimits.DEFAULT.maxBytes()) {
                 throw YamlLimits.DEFAULT.tooLarge(path, loader.getSize());
             }
@@ -95,6 +98,47 @@ public final class GitTree implements SourceTree, AutoCloseable {
         } catch (IOException e) {
             throw new InputException("cannot read " + path + " at " + revision + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The blob of the regular file at {@code path}, following symbolic links as a checkout would; a
+     * link that leaves the repository or leads nowhere is refused, as in the working tree.
+     */
+    private Optional<ObjectId> fileBehind(String path) throws IOException {
+        String at = path;
+        for (int hop = 0; hop <= MAX_LINKS && !at.isEmpty(); hop++) {
+            try (TreeWalk walk = TreeWalk.forPath(repository, at, commit.getTree())) {
+                if (walk == null) {
+                    if (hop == 0) {
+                        return Optional.empty();
+                    }
+                    throw new InputException(SourceLocation.start(path), "broken symbolic link (to " + at + ")");
+                }
+                FileMode mode = walk.getFileMode(0);
+                if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+                    return Optional.of(walk.getObjectId(0));
+                }
+                if (mode != FileMode.SYMLINK) {
+                    return Optional.empty(); // a folder or a submodule
+                }
+                at = linkTarget(path, at, walk.getObjectId(0));
+            }
+        }
+        if (at.isEmpty()) {
+            return Optional.empty(); // a link to the repository's root folder
+        }
+        throw new InputException(SourceLocation.start(path), "too many levels of symbolic links");
+    }
+
+    private String linkTarget(String path, String link, ObjectId blob) throws IOException {
+        ObjectLoader loader = repository.open(blob, Constants.OBJ_BLOB);
+        String target = loader.getSize() > MAX_LINK_BYTES ? "/" : new String(loader.getBytes(), StandardCharsets.UTF_8);
+        String folder = link.contains("/") ? link.substring(0, link.lastIndexOf('/')) : "";
+        Path resolved = Path.of(folder).resolve(target).normalize();
+        if (Path.of(target).isAbsolute() || resolved.startsWith("..")) {
+            throw new InputException(SourceLocation.start(path), "symbolic link points outside the repository (to " + target + ")");
+        }
+        return resolved.toString().replace('\\', '/');
     }
 
     @Override

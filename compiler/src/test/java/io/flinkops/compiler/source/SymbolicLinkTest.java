@@ -1,0 +1,94 @@
+package io.flinkops.compiler.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.source.git.GitTree;
+import io.flinkops.compiler.testing.Cli;
+import io.flinkops.compiler.testing.GitRepo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A symbolic link is followed as a checkout would follow it, when it stays in the repository; one
+ * that leaves it, or leads nowhere, stops the run with its path, in the working tree and at a Git
+ * revision alike (Argo CD refuses such repositories too).
+ */
+class SymbolicLinkTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLinkInsideTheRepositoryIsReadAsItsTarget() throws Exception {
+        try (GitRepo git = new GitRepo(dir.resolve("repo"))) {
+            git.files().file("environments/dev/real.yaml", "a: 1\n");
+            link("environments/dev/alias.yaml", "real.yaml");
+            link("environments/dev/twice.yaml", "../dev/alias.yaml");
+            link("environments/dev/folder", "../dev");
+            git.commit("links inside");
+            for (SourceTree tree : trees()) {
+                assertEquals(java.util.List.of("environments/dev/alias.yaml", "environments/dev/real.yaml", "environments/dev/twice.yaml"),
+                        tree.list("environments"), tree.describe());
+                assertEquals("a: 1\n", new String(tree.read("environments/dev/twice.yaml").orElseThrow(), StandardCharsets.UTF_8));
+                close(tree);
+            }
+        }
+    }
+
+    @Test
+    void aLinkThatLeavesTheRepositoryStopsTheRun() throws Exception {
+        try (GitRepo git = new GitRepo(dir.resolve("repo"))) {
+            git.files().withSamples();
+            git.commit("samples");
+            link("environments/dev/evil.yaml", "/etc/passwd");
+            git.commit("a link to /etc/passwd");
+            for (String[] args : new String[][] {{"validate"}, {"validate", "--ref", "HEAD"}}) {
+                Cli.Result r = Cli.run(dir.resolve("repo"), args);
+                assertEquals(2, r.code(), r.out() + r.err());
+                assertTrue(r.err().contains("environments/dev/evil.yaml:1:1: symbolic link points outside the repository (to /etc/passwd)"),
+                        String.join(" ", args) + "\n" + r.err());
+            }
+            Files.delete(dir.resolve("repo/environments/dev/evil.yaml"));
+            link("environments/dev/up", "../../..");
+            git.commit("a link above the repository");
+            try (GitTree tree = GitTree.open(dir.resolve("repo"), "HEAD")) {
+                InputException e = assertThrows(InputException.class, () -> tree.list("environments"));
+                assertEquals("environments/dev/up:1:1: symbolic link points outside the repository (to ../../..)", e.oneLine());
+            }
+        }
+    }
+
+    @Test
+    void aLinkToNothingStopsTheRun() throws Exception {
+        try (GitRepo git = new GitRepo(dir.resolve("repo"))) {
+            link("environments/dev/gone.yaml", "nowhere.yaml");
+            git.commit("a dangling link");
+            for (SourceTree tree : trees()) {
+                InputException e = assertThrows(InputException.class, () -> tree.list("environments"), tree.describe());
+                assertTrue(e.oneLine().startsWith("environments/dev/gone.yaml:1:1: broken symbolic link"), e.oneLine());
+                close(tree);
+            }
+        }
+    }
+
+    private void link(String path, String target) throws Exception {
+        Path link = dir.resolve("repo").resolve(path);
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, Path.of(target));
+    }
+
+    private SourceTree[] trees() {
+        return new SourceTree[] {new FileSystemTree(dir.resolve("repo")), GitTree.open(dir.resolve("repo"), "HEAD")};
+    }
+
+    private static void close(SourceTree tree) {
+        if (tree instanceof GitTree git) {
+            git.close();
+        }
+    }
+}

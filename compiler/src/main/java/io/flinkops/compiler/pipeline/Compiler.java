@@ -14,6 +14,7 @@ import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.generate.GenerateOptions;
 import io.flinkops.compiler.generate.ManifestGenerator;
 import io.flinkops.compiler.generate.Origin;
+import io.flinkops.compiler.generate.OverlayWiring;
 import io.flinkops.compiler.load.EnvironmentSources;
 import io.flinkops.compiler.load.ListDocuments;
 import io.flinkops.compiler.load.Overlay;
@@ -282,7 +283,7 @@ public final class Compiler {
         EnvironmentView view = new EnvironmentView(env, env.operatorVersion(), objects, crds);
         diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor()));
         List<Overlay> overlays = new OverlayLoader(yaml).load(request.sources(), env.name(), diagnostics);
-        Map<String, ObjectNode> extras = overlayEntries(overlays, objects, diagnostics);
+        Map<String, ObjectNode> extras = OverlayWiring.entries(overlays, objects, diagnostics);
         if (output == Output.FINDINGS_ONLY) {
             return new EnvironmentResult(env, objects, new TreeMap<>(), List.copyOf(policy.used()));
         }
@@ -298,49 +299,6 @@ public final class Compiler {
                             + io.flinkops.compiler.emit.YamlWriter.write(ArgoGenerator.healthPatch(env))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return new EnvironmentResult(env, objects, files, List.copyOf(policy.used()));
-    }
-
-    /** Checks every overlay against the root it targets and returns the kustomization entries per root. */
-    private static Map<String, ObjectNode> overlayEntries(List<Overlay> overlays, List<EmittedObject> objects, Diagnostics diagnostics) {
-        Map<String, ObjectNode> extras = new java.util.TreeMap<>();
-        java.util.Set<String> roots = new java.util.TreeSet<>();
-        objects.forEach(o -> roots.add(o.root()));
-        for (Overlay o : overlays) {
-            var doc = o.document();
-            var root = doc.root();
-            String kind = root.path("kind").asText("");
-            String name = root.path("metadata").path("name").asText("");
-            if (!roots.contains(o.root())) {
-                diagnostics.add(Problems.of(OverlayLoader.INVALID, doc.start(), "",
-                        "overlay targets root '" + o.root() + "', which this environment does not emit (roots: " + String.join(", ", roots) + ")",
-                        "Move the file under overlays/<env>/<root>/ of an existing root."));
-                continue;
-            }
-            if (kind.isEmpty() || name.isEmpty() || !root.path("apiVersion").isTextual()) {
-                diagnostics.add(Problems.of(OverlayLoader.INVALID, doc.sourceMap().best(kind.isEmpty() ? "/kind" : "/metadata/name"), "",
-                        "overlay needs apiVersion, kind and metadata.name", "Add apiVersion, kind and metadata.name."));
-                continue;
-            }
-            if (o.kind() == Overlay.Kind.PATCH) {
-                String namespace = root.path("metadata").path("namespace").asText("");
-                boolean target = objects.stream().anyMatch(e -> e.root().equals(o.root()) && e.kind().equals(kind) && e.name().equals(name)
-                        && e.namespace().equals(namespace) && e.apiVersion().equals(root.path("apiVersion").asText()));
-                if (!target) {
-                    diagnostics.add(Problems.of(OverlayLoader.INVALID, doc.sourceMap().best("/metadata/name"), "/metadata/name",
-                            "patch targets " + kind + " '" + (namespace.isEmpty() ? "" : namespace + "/") + name + "', which root " + o.root()
-                                    + " does not emit" + (namespace.isEmpty() ? " (kustomize matches the namespace too, and the patch has none)" : ""),
-                            "Name an object of that root (apiVersion, kind, metadata.name and metadata.namespace), or delete the patch."));
-                    continue;
-                }
-            }
-            ObjectNode entry = extras.computeIfAbsent(o.root(), r -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
-            if (o.kind() == Overlay.Kind.PATCH) {
-                entry.withArray("patches").addObject().put("path", o.outputName());
-            } else {
-                entry.withArray("resources").add(o.outputName());
-            }
-        }
-        return extras;
     }
 
     private List<CrdSource> crdFiles(CompileRequest request, Environment env, Diagnostics diagnostics) {

@@ -29,6 +29,15 @@ public final class TestRepo {
         }
     }
 
+    public TestRepo delete(String path) {
+        try {
+            Files.delete(root.resolve(path));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String read(String path) {
         try {
             return Files.readString(root.resolve(path), StandardCharsets.UTF_8);

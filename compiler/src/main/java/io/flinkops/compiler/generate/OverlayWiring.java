@@ -52,6 +52,12 @@ public final class OverlayWiring {
                         "overlay needs apiVersion, kind and metadata.name", "Add apiVersion, kind and metadata.name."));
                 continue;
             }
+            if (root.path("apiVersion").asText().startsWith("kustomize.config.k8s.io/")) {
+                diagnostics.add(Problems.of(OverlayLoader.INVALID, doc.sourceMap().best("/kind"), "/kind",
+                        "a " + kind + " is kustomize's configuration, not a resource or a patch (and may pull remote bases)",
+                        "Put the objects themselves under resources/, and patches under patches/."));
+                continue;
+            }
             String sameFile = fileNames.putIfAbsent(o.root() + "/" + o.outputName(), o.path());
             if (sameFile != null) {
                 diagnostics.add(Problems.of(OverlayLoader.INVALID, doc.start(), "",

@@ -32,11 +32,18 @@ class OverlayTest {
     @Test
     void overlayForAMissingRootOrOutsidePatchesAndResources() {
         TestRepo repo = new TestRepo(dir).withSamples();
+        repo.file("overlays/dev/analytics/resources/remote.yaml", """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                metadata: {name: remote}
+                resources: ["https://github.com/example/base//flink?ref=main"]
+                """);
         repo.file("overlays/dev/nowhere/resources/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
         repo.file("overlays/dev/analytics/stray.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
         Cli.Result r = Cli.run(repo.root(), "validate");
         assertEquals(1, r.code());
         assertTrue(r.out().contains("overlays/dev/nowhere/resources/cm.yaml:1:1: error: overlay targets root 'nowhere'"), r.out());
+        assertTrue(r.out().contains("overlays/dev/analytics/resources/remote.yaml:2:1: error: a Kustomization is kustomize's configuration"), r.out());
         assertTrue(r.out().contains("overlays/dev/analytics/stray.yaml:1:1: error: overlay file overlays/dev/analytics/stray.yaml is neither"), r.out());
     }
 

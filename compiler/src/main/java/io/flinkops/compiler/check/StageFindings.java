@@ -50,10 +50,12 @@ public final class StageFindings {
     static final class RepositoryLayout {}
 
     @Rule(id = "overlay-invalid", category = Category.PARSE, severity = Severity.ERROR,
-            summary = "Overlay patches target an emitted object of their root",
-            rationale = "A patch whose target is not in the root fails `kubectl kustomize` in Argo CD's repo server, "
-                    + "long after the pull request merged; a renamed job silently orphans its patch.",
-            remediation = "Name an object of that root in the patch's apiVersion, kind and metadata.name, or delete the patch.")
+            summary = "Overlays leave a root that kustomize can build: patches find their targets, resources are not repeated",
+            rationale = "A patch whose target is not in the root (never there, renamed, or deleted by an earlier $patch: delete), "
+                    + "a resource the root already holds, or a Kustomization copied in as a resource fails `kubectl kustomize` "
+                    + "in Argo CD's repo server, long after the pull request merged; a renamed job silently orphans its patch.",
+            remediation = "Name an object of that root in the patch's apiVersion, kind, metadata.name and metadata.namespace; "
+                    + "patch an object instead of repeating it; or delete the overlay.")
     static final class OverlayInvalid {}
 
     @Rule(id = "policy-config-invalid", category = Category.POLICY, severity = Severity.ERROR,

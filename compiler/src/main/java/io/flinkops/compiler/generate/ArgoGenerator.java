@@ -49,8 +49,13 @@ public final class ArgoGenerator {
                     .map("/spec/generators/0/git/repoURL", "/spec/argocd/repoURL")));
         } else {
             for (String root : roots) {
-                out.add(new EmittedObject(env.name(), ROOT, application(env, root),
-                        Origin.of(src, "/spec/argocd").map("/spec/source/repoURL", "/spec/argocd/repoURL")));
+                Origin origin = Origin.of(src, "/spec/argocd").map("/spec/source/repoURL", "/spec/argocd/repoURL");
+                for (int i = 0; i < env.namespaces().size(); i++) {
+                    if (env.namespaces().get(i).name().equals(root)) {
+                        origin = origin.map("/metadata/name", "/spec/namespaces/" + i + "/name");
+                    }
+                }
+                out.add(new EmittedObject(env.name(), ROOT, application(env, root), origin));
             }
         }
         return out;
@@ -116,11 +121,16 @@ public final class ArgoGenerator {
         return spec;
     }
 
+    /** The Argo CD Application of an output root, as Applications and the ApplicationSet's template name it. */
+    public static String applicationName(String environment, String root) {
+        return "flink-" + environment + "-" + root;
+    }
+
     private static ObjectNode application(Environment env, String root) {
         ObjectNode app = F.objectNode();
         app.put("apiVersion", "argoproj.io/v1alpha1");
         app.put("kind", "Application");
-        ObjectNode meta = meta(app, "flink-" + env.name() + "-" + root, env);
+        ObjectNode meta = meta(app, applicationName(env.name(), root), env);
         meta.putArray("finalizers").add("resources-finalizer.argocd.argoproj.io");
         app.set("spec", appSpec(env, env.argocd().path() + "/" + root, root));
         return app;
@@ -142,7 +152,7 @@ public final class ArgoGenerator {
         dirs.addObject().put("path", env.argocd().path() + "/" + ROOT).put("exclude", true);
         ObjectNode template = spec.putObject("template");
         ObjectNode tmeta = template.putObject("metadata");
-        tmeta.put("name", "flink-" + env.name() + "-{{.path.basename}}");
+        tmeta.put("name", applicationName(env.name(), "{{.path.basename}}"));
         tmeta.putArray("finalizers").add("resources-finalizer.argocd.argoproj.io");
         template.set("spec", appSpec(env, "{{.path.path}}", "{{.path.basename}}"));
         return set;

@@ -9,6 +9,7 @@ public final class PolicyRules {
 
     public static List<RuleCheck> all() {
         return List.of(
+                new ArgoApplicationNameTooLong(),
                 new CheckpointIntervalBounds(),
                 new CheckpointingDisabled(),
                 new EgressOpen(),

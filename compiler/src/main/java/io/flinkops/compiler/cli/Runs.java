@@ -9,6 +9,7 @@ import io.flinkops.compiler.pipeline.EnvironmentResult;
 import io.flinkops.compiler.policy.PolicyException;
 import io.flinkops.compiler.report.ReportFormat;
 import io.flinkops.compiler.report.RunReport;
+import io.flinkops.compiler.schema.CrdSchemas;
 import io.flinkops.compiler.schema.CrdSource;
 import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.yaml.YamlLimits;
@@ -66,11 +67,16 @@ final class Runs {
         List<CrdSource> crds = new ArrayList<>();
         for (Path p : o.crds) {
             Path file = ctx.cwd().resolve(p);
+            CrdSource crd;
             try {
-                crds.add(new CrdSource(p.toString(), FileSystemTree.readFile(file, p.toString(), YamlLimits.DEFAULT)));
+                crd = new CrdSource(p.toString(), FileSystemTree.readFile(file, p.toString(), YamlLimits.DEFAULT));
             } catch (IOException e) {
                 throw new InputException("cannot read CRD file " + p + ": " + e.getMessage());
             }
+            if (CrdSchemas.definedKinds(crd).isEmpty()) {
+                throw new InputException("--crd " + p + " holds no CustomResourceDefinition (kind: CustomResourceDefinition with spec.names.kind)");
+            }
+            crds.add(crd);
         }
         return new CompileRequest(sources, policies, o.env, o.categorySet(), o.operatorVersion, crds, today(ctx),
                 provenance ? commitOf(ctx, o, sources) : sources.commit().orElse(null));

@@ -306,16 +306,20 @@ public final class Compiler {
         for (int i = 0; i < env.crdFiles().size(); i++) {
             String path = env.crdFiles().get(i);
             Optional<byte[]> bytes = Optional.empty();
+            String pointer = "/spec/operator/crdFiles/" + i;
             try {
                 bytes = request.sources().read(path);
+                if (bytes.isEmpty()) {
+                    diagnostics.add(Problems.of(Problems.UNRESOLVED, env.document().sourceMap().best(pointer), pointer,
+                            "CRD file " + path + " does not exist", "Name a CRD file relative to the repository root."));
+                } else if (CrdSchemas.definedKinds(new CrdSource(path, bytes.get())).isEmpty()) {
+                    diagnostics.add(Problems.of(Problems.UNRESOLVED, env.document().sourceMap().best(pointer), pointer,
+                            "CRD file " + path + " holds no CustomResourceDefinition", "Name the operator's CRD files (kind: CustomResourceDefinition)."));
+                } else {
+                    out.add(new CrdSource(path, bytes.get()));
+                }
             } catch (InputException e) {
                 diagnostics.add(Problems.unreadable(e));
-            }
-            if (bytes.isEmpty()) {
-                diagnostics.add(Problems.of(Problems.UNRESOLVED, env.document().sourceMap().best("/spec/operator/crdFiles/" + i),
-                        "/spec/operator/crdFiles/" + i, "CRD file " + path + " does not exist", "Name a CRD file relative to the repository root."));
-            } else {
-                out.add(new CrdSource(path, bytes.get()));
             }
         }
         if (out.isEmpty() && !CrdSchemas.isBuiltIn(env.operatorVersion())) {

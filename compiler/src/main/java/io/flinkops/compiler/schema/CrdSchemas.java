@@ -69,6 +69,26 @@ public final class CrdSchemas {
         });
     }
 
+    /**
+     * The kinds a CRD file defines: the {@code spec.names.kind} of each CustomResourceDefinition in
+     * it. Empty for a file that holds none (a wrong file named as a CRD).
+     */
+    public static List<String> definedKinds(CrdSource crd) {
+        try {
+            List<String> kinds = new java.util.ArrayList<>();
+            for (JsonNode doc : Yaml.MAPPER.readerFor(JsonNode.class).<JsonNode>readValues(
+                    new String(crd.bytes(), java.nio.charset.StandardCharsets.UTF_8)).readAll()) {
+                if (doc != null && "CustomResourceDefinition".equals(doc.path("kind").asText())
+                        && doc.path("spec").path("names").path("kind").isTextual()) {
+                    kinds.add(doc.path("spec").path("names").path("kind").asText());
+                }
+            }
+            return kinds;
+        } catch (IOException | RuntimeException e) {
+            throw new InputException("cannot read CRD file " + crd.name() + ": " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+        }
+    }
+
     /** The JSON Schema the build converted from the CRD ({@link CrdPrecompiler}), when present. */
     private static Optional<CompiledSchema> precompiled(String operatorVersion, String kind, String apiVersion) {
         String plural = PLURALS.get(kind);

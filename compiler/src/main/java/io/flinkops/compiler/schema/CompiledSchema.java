@@ -52,8 +52,9 @@ public final class CompiledSchema {
     }
 
     public static CompiledSchema compile(JsonNode schemaNode) {
+        // A $ref in a policy set's schema must reach neither the network nor the disk
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-                b -> b.schemaRegistryConfig(CONFIG));
+                b -> b.schemaRegistryConfig(CONFIG).schemaLoader(l -> l.fetchRemoteResources(false)));
         // Validators are built as documents reach them: a one-file run compiles only the parts of the
         // 500 KB FlinkDeployment schema its document uses.
         return new CompiledSchema(registry.getSchema(schemaNode));

@@ -153,4 +153,30 @@ class PolicySetTest {
                 lines(r));
         assertTrue(r.diagnostics().get(0).message().contains("no acme.com/cost-center label"));
     }
+
+    /** A custom rule's schema reaches neither the disk nor the network through $ref. */
+    @Test
+    void aCustomSchemaCannotReadFilesOrUrls() throws Exception {
+        Path outside = java.nio.file.Files.writeString(dir.resolve("outside.json"), "{\"required\": [\"never-there\"]}");
+        for (String ref : List.of(outside.toUri().toString(), "http://127.0.0.1:9/schema.json")) {
+            CompileResult r = RuleTester.compile(repo("""
+                    apiVersion: flinkops.io/v1alpha1
+                    kind: PolicySet
+                    metadata: {name: baseline}
+                    spec:
+                      rules:
+                        image-tag-unpinned: {enabled: false}
+                      customRules:
+                        - id: from-elsewhere
+                          severity: error
+                          summary: probe
+                          message: probe
+                          remediation: none
+                          match: {kinds: [FlinkDeployment]}
+                          schema: {$ref: "%s"}
+                    """.formatted(ref)));
+            assertEquals(List.of("policy-config-invalid error policies/baseline.yaml:14:7"), lines(r), ref);
+            assertTrue(r.diagnostics().get(0).message().contains("has an invalid JSON Schema"), r.diagnostics().toString());
+        }
+    }
 }

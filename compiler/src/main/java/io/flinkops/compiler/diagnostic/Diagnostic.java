@@ -39,6 +39,6 @@ public record Diagnostic(
 
     /** The one-line form: {@code file:line:col: error: message [rule]}. */
     public String oneLine() {
-        return location + ": " + severity.label() + ": " + message + " [" + rule + "]";
+        return location + ": " + severity.label() + ": " + OneLine.of(message) + " [" + rule + "]";
     }
 }

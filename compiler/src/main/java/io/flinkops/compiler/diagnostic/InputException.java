@@ -19,6 +19,6 @@ public final class InputException extends RuntimeException {
 
     /** {@code file:line:col: message}, or the message alone when no file is involved. */
     public String oneLine() {
-        return location == null ? getMessage() : location + ": " + getMessage();
+        return location == null ? OneLine.of(getMessage()) : location + ": " + OneLine.of(getMessage());
     }
 }

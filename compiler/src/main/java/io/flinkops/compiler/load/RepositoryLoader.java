@@ -247,11 +247,21 @@ public final class RepositoryLoader {
     public boolean checkSpecSchema(SpecKind kind, LocatedDocument doc, Diagnostics diagnostics) {
         List<Violation> violations = schemas.compiled(kind).validate(doc.root());
         for (Violation v : violations) {
+            String field = Pointers.dotted(v.pointer());
+            String message = v.keyword().equals("pattern") && FORMATS.containsKey(field)
+                    ? field + ": '" + doc.root().at(v.pointer()).asText() + "' is not " + FORMATS.get(field)
+                    : v.message();
             diagnostics.add(Problems.of(Problems.SPEC_INVALID, doc.sourceMap().best(v.pointer()), v.pointer(),
-                    kind.kind() + " " + v.message(), fixFor(kind, v)));
+                    kind.kind() + " " + message, fixFor(kind, v)));
         }
         return violations.isEmpty();
     }
+
+    /** What a field's pattern asks for, in words, where the pattern alone would not say it plainly. */
+    private static final Map<String, String> FORMATS = Map.of(
+            "spec.argocd.path", "a folder relative to the repository root, without '..', a leading '/' or spaces (default build/manifests/<env>)",
+            "spec.argocd.repoURL", "a Git URL Argo CD can clone: https://..., ssh://... or git@host:org/repo.git",
+            "spec.argocd.targetRevision", "a branch, tag or commit, without spaces");
 
     private static String fixFor(SpecKind kind, Violation v) {
         String field = Pointers.dotted(v.pointer());

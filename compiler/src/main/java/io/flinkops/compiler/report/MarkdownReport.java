@@ -5,6 +5,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.diagnostic.OneLine;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.pipeline.ObjectChange;
 import java.io.IOException;
@@ -98,6 +99,6 @@ public final class MarkdownReport implements ReportWriter {
 
     /** Text safe inside a Markdown table cell. */
     static String cell(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
+        return OneLine.of(s).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;");
     }
 }

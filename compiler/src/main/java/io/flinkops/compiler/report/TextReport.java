@@ -1,6 +1,7 @@
 package io.flinkops.compiler.report;
 
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.diagnostic.OneLine;
 import io.flinkops.compiler.diagnostic.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -45,9 +46,10 @@ public final class TextReport implements ReportWriter {
                 sev = "\u001b[1;" + code + "m" + sev + "\u001b[0m";
             }
             String marker = report.pullRequest() ? (report.existing(d) ? " (existing)" : " (new)") : "";
-            out.write(d.location() + ": " + sev + ": " + d.message() + " [" + d.rule() + "]" + marker + "\n");
+            // messages quote what the user wrote: a line break in it must not start a line of its own
+            out.write(d.location() + ": " + sev + ": " + OneLine.of(d.message()) + " [" + d.rule() + "]" + marker + "\n");
             if (!d.remediation().isEmpty()) {
-                out.write("    fix: " + d.remediation() + "\n");
+                out.write("    fix: " + OneLine.of(d.remediation()) + "\n");
             }
         }
         long errors = report.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();

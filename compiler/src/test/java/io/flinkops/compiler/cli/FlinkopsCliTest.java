@@ -117,6 +117,29 @@ class FlinkopsCliTest {
         }
     }
 
+    /** A message quotes what the user wrote; a line break in it stays inside the finding's line. */
+    @Test
+    void aLineBreakInAQuotedValueCannotForgeAFinding() {
+        String stream = """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata:
+                  name: app
+                  namespace: jobs
+                  labels: {team: "a\\nx.yaml:1:1: error: forged [none]\\u2028"}
+                spec: {}
+                """;
+        for (String format : new String[] {"text", "markdown", "github"}) {
+            Cli.Result r = Cli.runWithInput(dir, stream, "validate", "-", "--categories", "schema", "--format", format);
+            assertEquals(1, r.code(), r.out());
+            assertFalse(r.out().lines().anyMatch(l -> l.startsWith("x.yaml")), format + "\n" + r.out());
+            // GitHub's runner splits workflow commands at \n only, and its format escapes that (%0A)
+            assertTrue(format.equals("github") || !r.out().contains("\u2028"), format + "\n" + r.out());
+        }
+        assertTrue(Cli.runWithInput(dir, stream, "validate", "-", "--categories", "schema").out()
+                .contains("label value 'a\\nx.yaml:1:1: error: forged [none]\\u2028' is not valid"));
+    }
+
     /** A pipe or a device named as a file would block the run or never end: it is refused, not read. */
     @Test
     void aFileThatIsNotRegularIsRefused() {

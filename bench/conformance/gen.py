@@ -1,5 +1,5 @@
 import copy, os, json, random, yaml, itertools
-random.seed(7)
+random.seed(int(os.environ.get("SEED", "7")))  # SEED and COMBOS widen the search: SEED=11 COMBOS=1500
 import sys
 out=sys.argv[1] if len(sys.argv) > 1 else 'cases'; os.makedirs(out, exist_ok=True)
 for f in os.listdir(out): os.remove(os.path.join(out,f))
@@ -110,7 +110,7 @@ for jm in [None,'jobmanager.memory.process.size','jobmanager.memory.flink.size',
     emit(d,'confmem')
 # random combos
 keys=list(range(len(muts)))
-for i in range(150):
+for i in range(int(os.environ.get("COMBOS", "150"))):
     d=copy.deepcopy(random.choice([base,base,session]))
     for k in random.sample(keys, 2):
         path, vals = muts[k]

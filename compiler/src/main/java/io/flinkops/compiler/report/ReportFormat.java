@@ -9,7 +9,8 @@ public enum ReportFormat {
     SARIF,
     JUNIT,
     GITHUB,
-    MARKDOWN;
+    MARKDOWN,
+    HTML;
 
     public ReportWriter writer(boolean colour) {
         return switch (this) {
@@ -19,6 +20,7 @@ public enum ReportFormat {
             case JUNIT -> new JunitReport();
             case GITHUB -> new GithubReport();
             case MARKDOWN -> new MarkdownReport();
+            case HTML -> new HtmlReport();
         };
     }
 

@@ -47,7 +47,7 @@ No object changes.
 | | where | rule | finding |
 | --- | --- | --- | --- |
 <#list findings as f>
-| ${f.badge} | `${f.where}` | [${f.rule}](docs/rules/${f.rule}.md) | ${f.message} |
+| ${f.severity}<#if f.status == "new"> **(new)**<#elseif f.status == "existing"> (existing)</#if> | `${f.where}` | [${f.rule}](docs/rules/${f.rule}.md) | ${f.message} |
 </#list>
 <#else>
 No findings.

@@ -76,6 +76,14 @@ class PullRequestTest {
         assertEquals("FlinkDeployment/analytics/state-machine", changes.get(0).path("object").asText());
         assertEquals("changed", changes.get(0).path("change").asText());
         assertTrue(changes.get(0).path("diff").asText().contains("-    parallelism: 2\n+    parallelism: 4"), changes.get(0).path("diff").asText());
+
+        String md = Cli.run(dir, "diff", "--base", "main", "--head", "change", "--format", "markdown").out();
+        assertTrue(md.contains("**dev**: 0 added, 1 changed, 0 removed"), md);
+        assertTrue(md.contains("-    parallelism: 2\n+    parallelism: 4"), md);
+        String html = Cli.run(dir, "diff", "--base", "main", "--head", "change", "--format", "html").out();
+        assertTrue(html.contains("<h3>dev: 0 added, 1 changed, 0 removed</h3>"), html);
+        assertTrue(html.contains("<li>changed <code>FlinkDeployment/analytics/state-machine</code>"), html);
+        assertTrue(html.contains("-    parallelism: 2\n+    parallelism: 4"), html);
     }
 
     @Test
@@ -91,6 +99,11 @@ class PullRequestTest {
         assertEquals(1, any.code());
         assertTrue(any.out().contains("[image-tag-unpinned] (existing)"), any.out());
         assertTrue(any.out().contains("[operator-parallelism-not-positive] (new)"), any.out());
+        String md = Cli.run(dir, "diff", "--base", "main", "--head", "feature", "--format", "markdown").out();
+        assertTrue(md.contains("| error **(new)** | `environments/dev/clickstream-sessionizer.yaml:"), md);
+        assertTrue(md.contains("| error (existing) | `environments/dev/state-machine.yaml:"), md);
+        String html = Cli.run(dir, "diff", "--base", "main", "--head", "feature", "--format", "html").out();
+        assertTrue(html.contains("<td class=\"error\">error (new)</td><td><code>environments/dev/clickstream-sessionizer.yaml:"), html);
 
         repo.checkout("main");
         repo.branch("harmless");

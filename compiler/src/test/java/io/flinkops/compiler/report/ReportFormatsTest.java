@@ -101,4 +101,30 @@ class ReportFormatsTest {
         assertTrue(row.contains("| `environments/dev/a\\|b'c\\nd.yaml:2:1` |"), row);
         assertEquals(5, row.chars().filter(c -> c == '|').count() - 1, row); // four cells, one escaped pipe
     }
+
+    /** The HTML page parses as XML, names each finding with its location, and escapes what the user wrote. */
+    @Test
+    void htmlReportIsWellFormedAndEscaped() throws Exception {
+        repo.file("environments/dev/raw.yaml", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata:
+                  name: raw
+                  namespace: analytics
+                  labels: {x: "<script>alert(1)</script>"}
+                spec: {}
+                """);
+        String html = run("html");
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(!html.contains("<script>"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        int rows = doc.getElementsByTagName("tr").getLength() - 1;
+        int findings = new ObjectMapper().readTree(run("json")).path("diagnostics").size();
+        assertEquals(findings, rows);
+        assertTrue(html.contains("<td><code>environments/dev/state-machine.yaml:14:5</code></td>"), html);
+        String textSummary = run("text").lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(html.contains("<p id=\"summary\">" + textSummary + "</p>"), textSummary + "\n" + html);
+    }
 }

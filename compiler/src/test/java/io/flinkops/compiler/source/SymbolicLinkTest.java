@@ -76,6 +76,40 @@ class SymbolicLinkTest {
         }
     }
 
+    /** A commit can hold a link no file system can: a NUL in its target. */
+    @Test
+    void aLinkNoFileSystemCouldHoldIsOneLine() throws Exception {
+        try (GitRepo git = new GitRepo(dir.resolve("repo"))) {
+            git.files().file("README.md", "x\n");
+            git.commit("first");
+        }
+        try (org.eclipse.jgit.lib.Repository repo = org.eclipse.jgit.storage.file.FileRepositoryBuilder.create(dir.resolve("repo/.git").toFile());
+                org.eclipse.jgit.lib.ObjectInserter in = repo.newObjectInserter()) {
+            var blob = in.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, "a\u0000b".getBytes(StandardCharsets.UTF_8));
+            var dev = new org.eclipse.jgit.lib.TreeFormatter();
+            dev.append("bad.yaml", org.eclipse.jgit.lib.FileMode.SYMLINK, blob);
+            var environments = new org.eclipse.jgit.lib.TreeFormatter();
+            environments.append("dev", org.eclipse.jgit.lib.FileMode.TREE, in.insert(dev));
+            var root = new org.eclipse.jgit.lib.TreeFormatter();
+            root.append("environments", org.eclipse.jgit.lib.FileMode.TREE, in.insert(environments));
+            var commit = new org.eclipse.jgit.lib.CommitBuilder();
+            var who = new org.eclipse.jgit.lib.PersonIdent("Test", "test@example.com", java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+            commit.setTreeId(in.insert(root));
+            commit.setAuthor(who);
+            commit.setCommitter(who);
+            commit.setMessage("a link with a NUL");
+            var id = in.insert(commit);
+            in.flush();
+            var update = repo.updateRef("refs/heads/odd");
+            update.setNewObjectId(id);
+            update.forceUpdate();
+        }
+        try (GitTree tree = GitTree.open(dir.resolve("repo"), "odd")) {
+            InputException e = assertThrows(InputException.class, () -> tree.list("environments"));
+            assertTrue(e.oneLine().startsWith("environments/dev/bad.yaml:1:1: symbolic link to a path that cannot exist"), e.oneLine());
+        }
+    }
+
     private void link(String path, String target) throws Exception {
         Path link = dir.resolve("repo").resolve(path);
         Files.createDirectories(link.getParent());

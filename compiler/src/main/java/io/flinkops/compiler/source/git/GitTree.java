@@ -6,6 +6,7 @@ import io.flinkops.compiler.yaml.YamlLimits;
 import io.flinkops.compiler.source.SourceTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,12 @@ public final class GitTree implements SourceTree, AutoCloseable {
         ObjectLoader loader = repository.open(blob, Constants.OBJ_BLOB);
         String target = loader.getSize() > MAX_LINK_BYTES ? "/" : new String(loader.getBytes(), StandardCharsets.UTF_8);
         String folder = link.contains("/") ? link.substring(0, link.lastIndexOf('/')) : "";
-        Path resolved = Path.of(folder).resolve(target).normalize();
+        Path resolved;
+        try {
+            resolved = Path.of(folder).resolve(target).normalize();
+        } catch (InvalidPathException e) {
+            throw new InputException(SourceLocation.start(path), "symbolic link to a path that cannot exist (" + e.getReason() + ")");
+        }
         if (Path.of(target).isAbsolute() || resolved.startsWith("..")) {
             throw new InputException(SourceLocation.start(path), "symbolic link points outside the repository (to " + target + ")");
         }

@@ -27,8 +27,22 @@ public record Diagnostic(
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(location, "location");
         pointer = pointer == null ? "" : pointer;
-        Objects.requireNonNull(message, "message");
+        message = shortened(Objects.requireNonNull(message, "message"));
         remediation = remediation == null ? "" : remediation;
+    }
+
+    /** Longest message kept whole; a finding that quotes a 400 KB value stays readable (its location shows the rest). */
+    static final int MAX_MESSAGE = 1000;
+
+    private static String shortened(String message) {
+        if (message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        int keep = MAX_MESSAGE / 2;
+        if (Character.isHighSurrogate(message.charAt(keep - 1))) {
+            keep--; // never half a character
+        }
+        return message.substring(0, keep) + "…[" + (message.length() - keep) + " more characters]";
     }
 
     /** The same finding on another revision: rule, file, pointer and message agree; lines may have moved. */

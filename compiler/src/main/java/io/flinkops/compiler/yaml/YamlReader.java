@@ -148,6 +148,8 @@ public final class YamlReader {
                 msg = clean(problem);
             } else if (problem != null && clean(problem).startsWith("YAML nested")) {
                 msg = clean(problem);
+            } else if (problem != null && problem.startsWith("mapping values are not allowed") && mark != null && mark.getColumn() > 1024) {
+                msg = "invalid YAML: a key longer than 1024 characters, the most YAML allows for a plain key (kubectl refuses it too)";
             }
             throw new InputException(mark == null ? SourceLocation.start(file) : position(file, mark), msg);
         } catch (YAMLException e) {

@@ -15,10 +15,14 @@ import java.util.Optional;
         id = "operator-autoscaler-option-invalid",
         category = Category.OPERATOR,
         severity = Severity.ERROR,
-        summary = "With the autoscaler on, its factors and utilization targets must be non-negative numbers",
+        summary = "With the autoscaler on, its factors and utilization targets are non-negative numbers and its excluded periods parse",
         rationale = "When job.autoscaler.enabled is true the operator rejects scale-up and scale-down factors and "
-                + "utilization targets that are negative or not numbers, and an enabled flag that is not a boolean.",
-        remediation = "Give the autoscaler options numbers of 0 or more, for example job.autoscaler.target.utilization: \"0.7\".")
+                + "utilization targets that are negative or not numbers, and an enabled flag that is not a boolean; "
+                + "from operator 1.8 on also job.autoscaler.excluded.periods entries that are neither a daily range "
+                + "(9:00-17:00) nor a Quartz cron expression (seconds first: a five-field Unix cron is refused), or that "
+                + "join anything but one of each with &&.",
+        remediation = "Give the autoscaler options numbers of 0 or more, for example job.autoscaler.target.utilization: \"0.7\"; "
+                + "write excluded periods as 9:00-17:00 or a Quartz cron such as * * 9-17 ? * MON-FRI.")
 public final class AutoscalerOptionInvalid extends RuleCheck {
     private static final String[] NUMBERS = {
         "scale-down.max-factor", "scale-up.max-factor", "target.utilization", "target.utilization.boundary"};
@@ -58,6 +62,12 @@ public final class AutoscalerOptionInvalid extends RuleCheck {
             } else if (number.get() < 0) {
                 r.report(at(t, conf, keys), "autoscaler option " + keys[0] + " is " + value.get() + ", it must be 0 or more");
             }
+        }
+        String[] periods = OperatorKeys.autoscaler("excluded.periods");
+        Optional<String> excluded = conf.get(periods);
+        if (t.operatorAtLeast(1, 8) && excluded.isPresent()) {
+            ExcludedPeriods.problem(excluded.get()).ifPresent(problem ->
+                    r.report(at(t, conf, periods), "autoscaler option " + periods[0] + ": " + problem));
         }
     }
 

@@ -60,6 +60,11 @@ public final class Checker {
                     // A rule must never take the run down; the object's shape is reported by the schema check.
                     reporter.report("", "could not be checked by " + rule.info().id() + " (" + e.getClass().getSimpleName()
                             + "); the object's own shape is likely wrong, see the schema findings");
+                } catch (StackOverflowError e) {
+                    // Java's regular expressions recurse per repetition: a pattern such as ^(a|b)+$ (a custom
+                    // rule's, say) overflows on a value of some 100 KB
+                    reporter.report("", "could not be checked by " + rule.info().id()
+                            + ": a value is too long for one of its patterns (the stack overflowed)");
                 }
             }
         });

@@ -125,7 +125,17 @@ public final class FlinkopsCli implements Runnable {
             ctx.err().flush();
             return ExitCode.USAGE;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only exceptions to the handler above; an error must end in one line too
+            ctx.err().println("flinkops: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) {
+                e.printStackTrace(ctx.err());
+            }
+            code = ExitCode.USAGE;
+        }
         ctx.out().flush();
         ctx.err().flush();
         return code;

@@ -179,4 +179,32 @@ class PolicySetTest {
             assertTrue(r.diagnostics().get(0).message().contains("has an invalid JSON Schema"), r.diagnostics().toString());
         }
     }
+
+    /** Java's regular expressions recurse per repetition; a long value must not take the run down with them. */
+    @Test
+    void aPatternThatOverflowsOnALongValueIsAFinding() {
+        TestRepo repo = repo("""
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: baseline}
+                spec:
+                  rules:
+                    image-tag-unpinned: {enabled: false}
+                  customRules:
+                    - id: image-shape
+                      severity: error
+                      summary: probe
+                      message: image has another shape
+                      remediation: none
+                      match: {kinds: [FlinkDeployment]}
+                      schema: {properties: {spec: {properties: {image: {pattern: "^(a|b)+$"}}}}}
+                """);
+        repo.file("environments/dev/job.yaml", Fixtures.flinkJob("job").replace("flink:1.17.2", "ab".repeat(100_000) + ":1"));
+        CompileResult r = RuleTester.compile(repo);
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.location().file().equals("environments/dev/job.yaml")
+                && d.message().endsWith("could not be checked by image-shape: a value is too long for one of its patterns (the stack overflowed)")),
+                String.valueOf(r.diagnostics()).substring(0, Math.min(2000, String.valueOf(r.diagnostics()).length())));
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.location().file().equals("environments/prod/job.yaml")
+                && d.message().contains("image has another shape")), String.valueOf(r.diagnostics()).substring(0, Math.min(2000, String.valueOf(r.diagnostics()).length())));
+    }
 }

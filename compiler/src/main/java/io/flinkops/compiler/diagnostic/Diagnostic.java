@@ -31,18 +31,27 @@ public record Diagnostic(
         remediation = remediation == null ? "" : remediation;
     }
 
-    /** Longest message kept whole; a finding that quotes a 400 KB value stays readable (its location shows the rest). */
+    /**
+     * Longest message kept whole. A finding that quotes a 400 KB value keeps its beginning (the object)
+     * and its end (most messages end with the reason) around a count; its location shows the rest.
+     */
     static final int MAX_MESSAGE = 1000;
+    private static final int HEAD = 500;
+    private static final int TAIL = 300;
 
     private static String shortened(String message) {
         if (message.length() <= MAX_MESSAGE) {
             return message;
         }
-        int keep = MAX_MESSAGE / 2;
-        if (Character.isHighSurrogate(message.charAt(keep - 1))) {
-            keep--; // never half a character
+        int head = HEAD;
+        int tail = message.length() - TAIL;
+        if (Character.isHighSurrogate(message.charAt(head - 1))) {
+            head--; // never half a character
         }
-        return message.substring(0, keep) + "…[" + (message.length() - keep) + " more characters]";
+        if (Character.isLowSurrogate(message.charAt(tail))) {
+            tail++;
+        }
+        return message.substring(0, head) + "…[" + (tail - head) + " characters]…" + message.substring(tail);
     }
 
     /** The same finding on another revision: rule, file, pointer and message agree; lines may have moved. */

@@ -20,6 +20,7 @@ public class Conformance {
   static String operator(String yaml) {
     try {
       List<JsonNode> docs = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll();
+      docs.forEach(Conformance::pruneNulls); // what the API server does before admission: the operator never sees a null
       FlinkDeployment session = null;
       for (JsonNode d : docs) if (d.path("kind").asText().equals("FlinkDeployment")) { 
         FlinkDeployment fd = strict.treeToValue(d, FlinkDeployment.class);
@@ -37,6 +38,16 @@ public class Conformance {
       }
       return null;
     } catch (Throwable t) { return "EXCEPTION " + t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).split("\n")[0]; }
+  }
+
+  /** The API server drops null values of non-nullable fields and map entries (none in the Flink CRDs is nullable). */
+  static void pruneNulls(JsonNode n) {
+    if (n instanceof ObjectNode o) {
+      o.properties().removeIf(e -> e.getValue().isNull());
+      o.forEach(Conformance::pruneNulls);
+    } else if (n instanceof ArrayNode a) {
+      a.forEach(Conformance::pruneNulls);
+    }
   }
 
   static List<Diagnostic> flinkops(String yaml, String version) {

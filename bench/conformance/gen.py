@@ -135,4 +135,12 @@ for mut in [None,('deploymentName','basic-example'),('deploymentName','Bad_Name'
             n+=1; open(f'{out}/{n:04d}-sessionjob.yaml','w').write(yaml.safe_dump(c,sort_keys=False)+'---\n'+yaml.safe_dump(s,sort_keys=False))
         else:
             emit(s,'sessionjob-alone')
+# session jobs against clusters whose configuration decides their verdict
+for c in conf_muts:
+    for mode in ['stateless','last-state','savepoint']:
+        for where in ['cluster','job']:
+            cl=copy.deepcopy(session); s=copy.deepcopy(sj); s['spec']['job']['upgradeMode']=mode
+            if where=='cluster': cl['spec']['flinkConfiguration'].update(c)
+            else: s['spec'].setdefault('flinkConfiguration',{}).update({k:v for k,v in c.items()})
+            n+=1; open(f'{out}/{n:04d}-sessionjob-conf.yaml','w').write(yaml.safe_dump(cl,sort_keys=False)+'---\n'+yaml.safe_dump(s,sort_keys=False))
 print(n)

@@ -2,7 +2,6 @@ package io.flinkops.compiler.check;
 
 import io.flinkops.compiler.check.operator.AutoscalerOptionInvalid;
 import io.flinkops.compiler.check.operator.CheckpointDirMissing;
-import io.flinkops.compiler.check.operator.ConfigValueMissing;
 import io.flinkops.compiler.check.operator.EphemeralStorageInvalid;
 import io.flinkops.compiler.check.operator.FlinkVersionMissing;
 import io.flinkops.compiler.check.operator.FlinkVersionUnsupported;
@@ -53,7 +52,6 @@ public final class RuleCatalog {
                 new MetadataInvalid(),
                 new AutoscalerOptionInvalid(),
                 new CheckpointDirMissing(),
-                new ConfigValueMissing(),
                 new EphemeralStorageInvalid(),
                 new FlinkVersionMissing(),
                 new FlinkVersionUnsupported(),

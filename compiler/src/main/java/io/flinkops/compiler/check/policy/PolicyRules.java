@@ -12,6 +12,7 @@ public final class PolicyRules {
                 new ArgoApplicationNameTooLong(),
                 new CheckpointIntervalBounds(),
                 new CheckpointingDisabled(),
+                new ConfigValueMissing(),
                 new EgressOpen(),
                 new HighAvailabilityMissing(),
                 new IamRoleMissing(),

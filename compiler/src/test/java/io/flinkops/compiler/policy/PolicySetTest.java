@@ -26,6 +26,31 @@ class PolicySetTest {
                 .file("policies/baseline.yaml", baseline);
     }
 
+    /** A baseline policy set holding one probing custom rule (id, message) with the given schema (flow YAML). */
+    private static String probeRule(String id, String message, String schema) {
+        return """
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: baseline}
+                spec:
+                  rules:
+                    image-tag-unpinned: {enabled: false}
+                  customRules:
+                    - id: %s
+                      severity: error
+                      summary: probe
+                      message: %s
+                      remediation: none
+                      match: {kinds: [FlinkDeployment]}
+                      schema: %s
+                """.formatted(id, message, schema);
+    }
+
+    private static String head(CompileResult r) {
+        String all = String.valueOf(r.diagnostics());
+        return all.substring(0, Math.min(2000, all.length()));
+    }
+
     private static List<String> lines(CompileResult r) {
         return r.diagnostics().stream().map(d -> d.rule() + " " + d.severity().label() + " " + d.location()).toList();
     }
@@ -159,22 +184,7 @@ class PolicySetTest {
     void aCustomSchemaCannotReadFilesOrUrls() throws Exception {
         Path outside = java.nio.file.Files.writeString(dir.resolve("outside.json"), "{\"required\": [\"never-there\"]}");
         for (String ref : List.of(outside.toUri().toString(), "http://127.0.0.1:9/schema.json")) {
-            CompileResult r = RuleTester.compile(repo("""
-                    apiVersion: flinkops.io/v1alpha1
-                    kind: PolicySet
-                    metadata: {name: baseline}
-                    spec:
-                      rules:
-                        image-tag-unpinned: {enabled: false}
-                      customRules:
-                        - id: from-elsewhere
-                          severity: error
-                          summary: probe
-                          message: probe
-                          remediation: none
-                          match: {kinds: [FlinkDeployment]}
-                          schema: {$ref: "%s"}
-                    """.formatted(ref)));
+            CompileResult r = RuleTester.compile(repo(probeRule("from-elsewhere", "probe", "{$ref: \"" + ref + "\"}")));
             assertEquals(List.of("policy-config-invalid error policies/baseline.yaml:14:7"), lines(r), ref);
             assertTrue(r.diagnostics().get(0).message().contains("has an invalid JSON Schema"), r.diagnostics().toString());
         }
@@ -183,28 +193,14 @@ class PolicySetTest {
     /** Java's regular expressions recurse per repetition; a long value must not take the run down with them. */
     @Test
     void aPatternThatOverflowsOnALongValueIsAFinding() {
-        TestRepo repo = repo("""
-                apiVersion: flinkops.io/v1alpha1
-                kind: PolicySet
-                metadata: {name: baseline}
-                spec:
-                  rules:
-                    image-tag-unpinned: {enabled: false}
-                  customRules:
-                    - id: image-shape
-                      severity: error
-                      summary: probe
-                      message: image has another shape
-                      remediation: none
-                      match: {kinds: [FlinkDeployment]}
-                      schema: {properties: {spec: {properties: {image: {pattern: "^(a|b)+$"}}}}}
-                """);
+        TestRepo repo = repo(probeRule("image-shape", "image has another shape",
+                "{properties: {spec: {properties: {image: {pattern: \"^(a|b)+$\"}}}}}"));
         repo.file("environments/dev/job.yaml", Fixtures.flinkJob("job").replace("flink:1.17.2", "ab".repeat(100_000) + ":1"));
         CompileResult r = RuleTester.compile(repo);
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.location().file().equals("environments/dev/job.yaml")
                 && d.message().endsWith("could not be checked by image-shape: a value is too long for one of its patterns (the stack overflowed)")),
-                String.valueOf(r.diagnostics()).substring(0, Math.min(2000, String.valueOf(r.diagnostics()).length())));
+                head(r));
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.location().file().equals("environments/prod/job.yaml")
-                && d.message().contains("image has another shape")), String.valueOf(r.diagnostics()).substring(0, Math.min(2000, String.valueOf(r.diagnostics()).length())));
+                && d.message().contains("image has another shape")), head(r));
     }
 }

@@ -38,6 +38,8 @@ public final class ManifestGenerator {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final String FLINK_MAIN_CONTAINER = "flink-main-container";
+    /** The ResourceQuota flinkops writes for a namespace with {@code quota} in environment.yaml. */
+    public static final String QUOTA_NAME = "flink-quota";
 
     private final GenerateOptions options;
 
@@ -149,6 +151,16 @@ public final class ManifestGenerator {
             binding.putArray("subjects").addObject().put("kind", "ServiceAccount").put("name", ns.serviceAccount()).put("namespace", ns.name());
             out.add(new EmittedObject(env.name(), ns.name(), binding,
                     Origin.of(src, at).map("/subjects/0/name", at + "/serviceAccount")));
+        }
+
+        if (!ns.quota().isEmpty()) {
+            ObjectNode quota = object("v1", "ResourceQuota");
+            ObjectNode quotaMeta = metadata(quota, QUOTA_NAME, ns.name());
+            quotaMeta.set("labels", baseLabels(env, QUOTA_NAME, "quota", ns.team(), null));
+            annotate(quotaMeta, env.document().file(), WAVE_ACCESS);
+            ObjectNode hard = quota.putObject("spec").putObject("hard");
+            ns.quota().forEach(hard::put); // sorted by resource name
+            out.add(new EmittedObject(env.name(), ns.name(), quota, Origin.of(src, at).map("/spec/hard", at + "/quota")));
         }
 
         out.add(networkPolicy(env, ns, "default-deny", np -> {

@@ -68,6 +68,7 @@ public final class SpecBinder {
                     text(ns, "iamRoleArn", null),
                     text(ns, "identity", "irsa"),
                     stringMap(ns, "labels"),
+                    stringMap(ns, "quota"),
                     Pointers.child(Pointers.of("spec", "namespaces"), i)));
         }
         List<String> watched = strings(operator, "watchNamespaces");

@@ -19,6 +19,7 @@ public final class PolicyRules {
                 new ImageFlinkVersionMismatch(),
                 new ImageRegistryNotAllowed(),
                 new ImageTagUnpinned(),
+                new NamespaceQuotaExceeded(),
                 new NamespaceReserved(),
                 new NamespaceUndeclared(),
                 new NativeApiEgressMissing(),

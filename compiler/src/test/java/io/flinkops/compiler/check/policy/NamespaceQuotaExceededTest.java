@@ -44,6 +44,22 @@ class NamespaceQuotaExceededTest {
         assertEquals(2, r.out().lines().filter(l -> l.endsWith(RULE)).count(), r.out());
     }
 
+    /** A value fails both the text and the number form of the schema; it is one finding, in words. */
+    @Test
+    void aQuotaThatIsNoQuantityIsOneFinding() {
+        Cli.Result r = Cli.run(withQuota("""
+                      quota:
+                        requests.cpu: lots
+                        limits.memory: -1
+                """).root(), "validate");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("environments/dev/environment.yaml:30:9: error: Environment spec.namespaces[0].quota.requests.cpu:"
+                + " 'lots' is not a Kubernetes quantity (such as 500m, 4 or 16Gi) [spec-invalid]"), r.out());
+        assertTrue(r.out().contains("environments/dev/environment.yaml:31:9: error: Environment spec.namespaces[0].quota.limits.memory:"
+                + " '-1' is not a Kubernetes quantity"), r.out());
+        assertEquals(2, r.out().lines().filter(l -> l.endsWith("[spec-invalid]")).count(), r.out());
+    }
+
     @Test
     void theSamplesFitTheirQuota() {
         Cli.Result r = Cli.run(new TestRepo(dir).withSamples().root(), "validate");

@@ -22,11 +22,12 @@ import java.util.Optional;
         category = Category.POLICY,
         severity = Severity.ERROR,
         summary = "The Flink clusters of a namespace fit in its ResourceQuota",
-        rationale = "The API server accepts a FlinkDeployment whatever the namespace's quota, but refuses the pods "
-                + "that would exceed it: the operator keeps retrying and the job never runs, or a TaskManager is missing "
-                + "after a rescale. Counted per cluster: JobManager replicas and TaskManagers (spec.taskManager.replicas, "
-                + "or parallelism over task slots), each with its resource cpu and memory; limits use the cpu and memory "
-                + "limit factors.",
+        rationale = "A namespace's ResourceQuota does not stop the API server from accepting a FlinkDeployment, only the "
+                + "pods that would exceed it: the operator keeps retrying and the job never runs, or a TaskManager is missing "
+                + "after a rescale (count/ quotas are the exception: the resource itself is refused). Counted per cluster: "
+                + "JobManager replicas and TaskManagers (spec.taskManager.replicas, or parallelism over task slots), each "
+                + "with its resource cpu and memory; limits use the cpu and memory limit factors; FlinkDeployments and "
+                + "FlinkSessionJobs against their count/ quotas.",
         remediation = "Raise the quota in environment.yaml (namespaces[].quota), or make the jobs smaller or fewer.")
 public final class NamespaceQuotaExceeded extends RuleCheck {
     @Override
@@ -43,14 +44,17 @@ public final class NamespaceQuotaExceeded extends RuleCheck {
         for (EmittedObject cluster : clusters) {
             add(used, usage(new CheckTarget(cluster, t.view())));
         }
+        int sessionJobs = t.view().inNamespace("FlinkSessionJob", t.object().namespace()).size();
+        used.put("count/flinksessionjobs.flink.apache.org", BigDecimal.valueOf(sessionJobs));
         hard.properties().forEach(e -> {
             BigDecimal sum = used.get(e.getKey());
             Optional<BigDecimal> limit = FlinkValues.quantity(e.getValue().asText());
             if (sum != null && limit.isPresent() && sum.compareTo(limit.get()) > 0) {
-                r.report(Pointers.child("/spec/hard", e.getKey()), "the " + clusters.size() + " Flink cluster(s) of namespace "
+                r.report(Pointers.child("/spec/hard", e.getKey()), "the " + clusters.size() + " Flink cluster(s)"
+                        + (sessionJobs > 0 ? " and " + sessionJobs + " session job(s)" : "") + " of namespace "
                         + t.object().namespace() + " need " + e.getKey() + " " + shown(e.getKey(), sum) + ", over the quota of "
                         + e.getValue().asText() + (e.getKey().startsWith("count/")
-                                ? ": the API server refuses the FlinkDeployments beyond it"
+                                ? ": the API server refuses the resources beyond it"
                                 : ": pods beyond it are refused and their jobs do not run"));
             }
         });

@@ -33,15 +33,18 @@ class NamespaceQuotaExceededTest {
                         requests.cpu: 2500m
                         limits.memory: 100Gi
                         count/flinkdeployments.flink.apache.org: "1"
+                        count/flinksessionjobs.flink.apache.org: "0"
                 """).root(), "validate");
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("environments/dev/environment.yaml:30:9: error: ResourceQuota/analytics/flink-quota: the 2 Flink cluster(s)"
-                + " of namespace analytics need requests.cpu 6.5, over the quota of 2500m: pods beyond it are refused and their jobs do not run "
+                + " and 1 session job(s) of namespace analytics need requests.cpu 6.5, over the quota of 2500m: pods beyond it are refused and their jobs do not run "
                 + RULE), r.out());
         assertTrue(r.out().contains("environments/dev/environment.yaml:32:9: error: ResourceQuota/analytics/flink-quota: the 2 Flink cluster(s)"
-                + " of namespace analytics need count/flinkdeployments.flink.apache.org 2, over the quota of 1: the API server refuses the"
-                + " FlinkDeployments beyond it " + RULE), r.out());
-        assertEquals(2, r.out().lines().filter(l -> l.endsWith(RULE)).count(), r.out());
+                + " and 1 session job(s) of namespace analytics need count/flinkdeployments.flink.apache.org 2, over the quota of 1:"
+                + " the API server refuses the resources beyond it " + RULE), r.out());
+        assertTrue(r.out().contains("environments/dev/environment.yaml:33:9: error: ResourceQuota/analytics/flink-quota: the 2 Flink cluster(s)"
+                + " and 1 session job(s) of namespace analytics need count/flinksessionjobs.flink.apache.org 1, over the quota of 0"), r.out());
+        assertEquals(3, r.out().lines().filter(l -> l.endsWith(RULE)).count(), r.out());
     }
 
     /** A value fails both the text and the number form of the schema; it is one finding, in words. */

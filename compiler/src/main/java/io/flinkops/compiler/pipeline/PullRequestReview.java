@@ -1,8 +1,10 @@
 package io.flinkops.compiler.pipeline;
 
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.emit.OutputLayout;
 import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.load.Problems;
 import io.flinkops.compiler.policy.PolicyLoader;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.source.git.TextDiff;
@@ -16,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Pull-request mode: compiles base and head, both judged by the base's policies (so a pull request
- * cannot loosen the rules that judge it), and compares what they emit and find.
+ * cannot loosen the rules that judge it), and compares what they emit and find. When the base's
+ * policies do not load at all and the change edits them, both are judged by the change's policies.
  */
 public final class PullRequestReview {
     private final Compiler compiler;
@@ -28,24 +31,45 @@ public final class PullRequestReview {
     public record Outcome(CompileResult head, Review review) {}
 
     public Outcome review(CompileRequest request, SourceTree base, SourceTree head, String baseName, String headName) {
-        CompileRequest headRequest = request.withPolicies(base);
-        CompileResult headResult = compiler.compile(new CompileRequest(head, base, request.environment(), request.categories(),
-                request.defaultOperatorVersion(), request.extraCrds(), request.today(), head.commit().orElse(null)));
-        CompileResult baseResult = compiler.compile(new CompileRequest(base, base, request.environment(), request.categories(),
-                request.defaultOperatorVersion(), request.extraCrds(), request.today(), base.commit().orElse(null)));
+        CompileResult baseResult = compile(request, base, base);
         List<String> policyChanges = changedFiles(base, head, PolicyLoader.POLICIES);
+        // A base whose policies do not load judges nothing: a change that repairs them could never pass.
+        // Then both sides are judged by the change's own policies, and the report says so.
+        List<Diagnostic> unloadable = policyChanges.isEmpty() ? List.of() : unloadablePolicies(baseResult);
+        SourceTree judge = unloadable.isEmpty() ? base : head;
+        if (judge == head) {
+            baseResult = compile(request, base, head);
+        }
+        CompileResult headResult = compile(request, head, judge);
         List<Diagnostic> relaxed = new ArrayList<>();
-        if (!policyChanges.isEmpty()) {
-            CompileResult ownPolicies = compiler.compile(headRequest.withPolicies(head));
+        if (!policyChanges.isEmpty() && judge == base) {
+            CompileResult ownPolicies = compile(request, head, head);
             for (Diagnostic d : headResult.diagnostics()) {
                 if (ownPolicies.diagnostics().stream().noneMatch(o -> o.sameFindingAs(d) && o.severity() == d.severity())) {
                     relaxed.add(d);
                 }
             }
         }
-        Review review = new Review(baseName, headName, changes(baseResult, headResult), baseResult.diagnostics(), policyChanges, relaxed);
+        Review review = new Review(baseName, headName, changes(baseResult, headResult), baseResult.diagnostics(), policyChanges, relaxed,
+                unloadable);
         return new Outcome(headResult, review);
     }
+
+    private CompileResult compile(CompileRequest request, SourceTree tree, SourceTree policies) {
+        return compiler.compile(new CompileRequest(tree, policies, request.environment(), request.categories(),
+                request.defaultOperatorVersion(), request.extraCrds(), request.today(), tree.commit().orElse(null)));
+    }
+
+    /** The base's policy files that cannot be read as policy sets at all (not YAML, not a PolicySet, not its schema). */
+    private static List<Diagnostic> unloadablePolicies(CompileResult base) {
+        return base.diagnostics().stream()
+                .filter(d -> d.location().file().startsWith(PolicyLoader.POLICIES + "/") && d.severity() == Severity.ERROR)
+                .filter(d -> UNLOADABLE.contains(d.rule()))
+                .toList();
+    }
+
+    private static final java.util.Set<String> UNLOADABLE = java.util.Set.of(
+            Problems.UNREADABLE, Problems.SPEC_INVALID, Problems.UNKNOWN_KIND, Problems.LAYOUT);
 
     static List<ObjectChange> changes(CompileResult base, CompileResult head) {
         Map<String, String[]> before = rendered(base);

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param policyFilesChanged policy files that differ between base and head
  * @param relaxed findings the head's own policies would hide (they were judged by the base's)
+ * @param basePoliciesUnloadable why the base's policies could not be read; non-empty when both sides
+ *     were judged by the head's policies instead
  */
 public record Review(
         String base,
@@ -16,4 +18,10 @@ public record Review(
         List<ObjectChange> changes,
         List<Diagnostic> baseDiagnostics,
         List<String> policyFilesChanged,
-        List<Diagnostic> relaxed) {}
+        List<Diagnostic> relaxed,
+        List<Diagnostic> basePoliciesUnloadable) {
+
+    public boolean judgedByHeadPolicies() {
+        return !basePoliciesUnloadable.isEmpty();
+    }
+}

@@ -44,6 +44,9 @@ public final class JsonReport implements ReportWriter {
             report.review().policyFilesChanged().forEach(policies::add);
             ArrayNode relaxed = review.putArray("relaxedFindings");
             report.review().relaxed().forEach(d -> relaxed.add(d.oneLine()));
+            review.put("policiesFrom", report.review().judgedByHeadPolicies() ? "head" : "base");
+            ArrayNode unloadable = review.putArray("basePoliciesUnloadable");
+            report.review().basePoliciesUnloadable().forEach(d -> unloadable.add(d.oneLine()));
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", report.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count());

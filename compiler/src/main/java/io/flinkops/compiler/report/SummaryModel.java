@@ -85,6 +85,7 @@ final class SummaryModel {
             model.put("head", review.head());
             model.put("policyFiles", review.policyFilesChanged());
             model.put("relaxed", review.relaxed().stream().map(d -> e.text().apply(d.oneLine())).toList());
+            model.put("unloadable", review.basePoliciesUnloadable().stream().map(d -> e.text().apply(d.oneLine())).toList());
             Map<String, List<ObjectChange>> byEnv = new TreeMap<>();
             review.changes().forEach(c -> byEnv.computeIfAbsent(c.environment(), k -> new ArrayList<>()).add(c));
             List<Map<String, Object>> envs = new ArrayList<>();

@@ -30,7 +30,13 @@ public final class TextReport implements ReportWriter {
                     out.write(c.diff());
                 }
             }
-            if (!review.policyFilesChanged().isEmpty()) {
+            if (review.judgedByHeadPolicies()) {
+                out.write("This change edits " + String.join(", ", review.policyFilesChanged())
+                        + "; the base revision's policies do not load, so both sides are judged by this change's policies:\n");
+                for (Diagnostic d : review.basePoliciesUnloadable()) {
+                    out.write("  on the base: " + d.oneLine() + "\n");
+                }
+            } else if (!review.policyFilesChanged().isEmpty()) {
                 out.write("This change edits " + String.join(", ", review.policyFilesChanged())
                         + "; it is judged by the base revision's policies.\n");
                 for (Diagnostic d : review.relaxed()) {

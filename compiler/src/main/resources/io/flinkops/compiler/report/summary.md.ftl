@@ -4,7 +4,13 @@
 <#if pullRequest>
 Compared `${base}` with `${head}`<#if newErrors gt 0>: **${newErrors} new error<#if newErrors != 1>s</#if>**</#if>.
 
-<#if policyFiles?has_content>
+<#if unloadable?has_content>
+> This pull request edits ${policyFiles?join(", ")}. The base revision's policies do not load, so both sides were judged by this pull request's policies:
+<#list unloadable as u>
+> - ${u}
+</#list>
+
+<#elseif policyFiles?has_content>
 > This pull request edits ${policyFiles?join(", ")}. It was judged by the base revision's policies<#if relaxed?has_content>; the edit would relax ${relaxed?size} finding<#if relaxed?size != 1>s</#if>:<#else>.</#if>
 <#list relaxed as r>
 > - ${r}

@@ -114,6 +114,39 @@ class PullRequestTest {
         assertEquals(0, Cli.run(dir, "diff", "--base", "main", "--head", "harmless", "--fail-on", "new").code());
     }
 
+    /**
+     * A base whose policies do not load judges nothing; the pull request that repairs them is judged
+     * by its own, and says so. One that leaves them broken is still judged by the base.
+     */
+    @Test
+    void aPullRequestThatRepairsUnloadablePoliciesIsJudgedByItsOwn() throws Exception {
+        String good = repo.files().read("policies/baseline.yaml");
+        repo.files().file("policies/baseline.yaml", good + "garbage: [\n");
+        repo.commit("break the policies on main");
+        repo.branch("untouched");
+        repo.files().file("environments/dev/state-machine.yaml", repo.files().read("environments/dev/state-machine.yaml")
+                .replace("parallelism: 2", "parallelism: 3"));
+        repo.commit("an unrelated change");
+        Cli.Result untouched = Cli.run(dir, "diff", "--base", "main", "--head", "untouched");
+        assertEquals(2, untouched.code(), untouched.out());
+        assertTrue(untouched.out().contains("policies/baseline.yaml:"), untouched.out());
+
+        repo.checkout("main");
+        repo.branch("repair");
+        repo.files().file("policies/baseline.yaml", good);
+        repo.files().file("environments/prod/state-machine.yaml", repo.files().read("environments/prod/state-machine.yaml")
+                .replace("image: flink:1.17.2-scala_2.12-java11", "image: flink:latest"));
+        repo.commit("repair the policies, and break a rule they hold");
+        Cli.Result repair = Cli.run(dir, "diff", "--base", "main", "--head", "repair", "--fail-on", "new");
+        assertEquals(1, repair.code(), repair.out());
+        assertTrue(repair.out().contains("the base revision's policies do not load, so both sides are judged by this change's policies:\n"
+                + "  on the base: policies/baseline.yaml:"), repair.out());
+        assertTrue(repair.out().contains("[image-tag-unpinned] (new)"), repair.out());
+        assertFalse(repair.out().lines().anyMatch(l -> l.contains("[unreadable-input] (")), repair.out()); // not a finding of the head
+        JsonNode json = new ObjectMapper().readTree(Cli.run(dir, "diff", "--base", "main", "--head", "repair", "--format", "json").out());
+        assertEquals("head", json.path("review").path("policiesFrom").asText());
+    }
+
     @Test
     void aPullRequestCannotDisableTheRuleItBreaks() throws Exception {
         repo.branch("sneaky");

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.cli;
 
 import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.diagnostic.SourceLocation;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.pipeline.CompileRequest;
 import io.flinkops.compiler.pipeline.CompileResult;
@@ -9,7 +10,6 @@ import io.flinkops.compiler.pipeline.EnvironmentResult;
 import io.flinkops.compiler.policy.PolicyException;
 import io.flinkops.compiler.report.ReportFormat;
 import io.flinkops.compiler.report.RunReport;
-import io.flinkops.compiler.schema.CrdSchemas;
 import io.flinkops.compiler.schema.CrdSource;
 import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.yaml.YamlLimits;
@@ -69,12 +69,13 @@ final class Runs {
             Path file = ctx.cwd().resolve(p);
             CrdSource crd;
             try {
-                crd = new CrdSource(p.toString(), FileSystemTree.readFile(file, p.toString(), YamlLimits.DEFAULT));
+                crd = CrdSource.read(p.toString(), FileSystemTree.readFile(file, p.toString(), YamlLimits.DEFAULT));
             } catch (IOException e) {
                 throw new InputException("cannot read CRD file " + p + ": " + e.getMessage());
             }
-            if (CrdSchemas.definedKinds(crd).isEmpty()) {
-                throw new InputException("--crd " + p + " holds no CustomResourceDefinition (kind: CustomResourceDefinition with spec.names.kind)");
+            if (crd.definitions().isEmpty()) {
+                throw new InputException(SourceLocation.start(p.toString()),
+                        "--crd file holds no CustomResourceDefinition (kind: CustomResourceDefinition with spec.names.kind)");
             }
             crds.add(crd);
         }

@@ -50,11 +50,7 @@ public final class ArgoGenerator {
         } else {
             for (String root : roots) {
                 Origin origin = Origin.of(src, "/spec/argocd").map("/spec/source/repoURL", "/spec/argocd/repoURL");
-                for (int i = 0; i < env.namespaces().size(); i++) {
-                    if (env.namespaces().get(i).name().equals(root)) {
-                        origin = origin.map("/metadata/name", "/spec/namespaces/" + i + "/name");
-                    }
-                }
+                env.namespace(root).ifPresent(ns -> origin.map("/metadata/name", ns.pointer() + "/name"));
                 out.add(new EmittedObject(env.name(), ROOT, application(env, root), origin));
             }
         }

@@ -39,7 +39,7 @@ public final class ManifestGenerator {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final String FLINK_MAIN_CONTAINER = "flink-main-container";
     /** The ResourceQuota flinkops writes for a namespace with {@code quota} in environment.yaml. */
-    public static final String QUOTA_NAME = "flink-quota";
+    private static final String QUOTA_NAME = "flink-quota";
 
     private final GenerateOptions options;
 

@@ -3,6 +3,7 @@ package io.flinkops.compiler.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.diagnostic.Diagnostics;
 import io.flinkops.compiler.yaml.LocatedDocument;
+import io.flinkops.compiler.yaml.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,9 +39,9 @@ public final class ListDocuments {
                     "Write each resource as an item of items, or as a document of its own."));
             return;
         }
+        List<SourceMap> maps = doc.sourceMap().elements("/items", items.size());
         for (int i = 0; i < items.size(); i++) {
-            String pointer = "/items/" + i;
-            inline(new LocatedDocument(doc.file(), doc.index(), items.get(i), doc.sourceMap().subtree(pointer)), out, diagnostics);
+            inline(new LocatedDocument(doc.file(), doc.index(), items.get(i), maps.get(i)), out, diagnostics);
         }
     }
 }

@@ -246,38 +246,12 @@ public final class RepositoryLoader {
     /** Checks a flinkops.io document against its published schema; true when it can be bound. */
     public boolean checkSpecSchema(SpecKind kind, LocatedDocument doc, Diagnostics diagnostics) {
         List<Violation> violations = schemas.compiled(kind).validate(doc.root());
-        java.util.Set<String> quantitiesReported = new java.util.HashSet<>();
         for (Violation v : violations) {
-            String field = Pointers.dotted(v.pointer());
-            String message;
-            if (v.keyword().equals("pattern") && FORMATS.containsKey(field)) {
-                message = field + ": '" + doc.root().at(v.pointer()).asText() + "' is not " + FORMATS.get(field);
-            } else if (QUOTA_VALUE.matcher(v.pointer()).matches()) {
-                if (!quantitiesReported.add(v.pointer())) {
-                    continue; // a value fails both the text and the number form: one finding
-                }
-                message = field + ": '" + doc.root().at(v.pointer()).asText() + "' is not a Kubernetes quantity (such as 500m, 4 or 16Gi)";
-            } else if (QUOTA.matcher(v.pointer()).matches() && v.message().contains("does not match the regex pattern")) {
-                message = v.message().replaceAll(": does not match the regex pattern .*$",
-                        ": not a resource name (such as requests.cpu, limits.memory, pods or count/<resource>.<group>)");
-            } else {
-                message = v.message();
-            }
             diagnostics.add(Problems.of(Problems.SPEC_INVALID, doc.sourceMap().best(v.pointer()), v.pointer(),
-                    kind.kind() + " " + message, fixFor(kind, v)));
+                    kind.kind() + " " + v.message(), fixFor(kind, v)));
         }
         return violations.isEmpty();
     }
-
-    /** A value of a namespace's quota (pattern and type both judge it). */
-    private static final java.util.regex.Pattern QUOTA_VALUE = java.util.regex.Pattern.compile("/spec/namespaces/[0-9]+/quota/[^/]+");
-    private static final java.util.regex.Pattern QUOTA = java.util.regex.Pattern.compile("/spec/namespaces/[0-9]+/quota");
-
-    /** What a field's pattern asks for, in words, where the pattern alone would not say it plainly. */
-    private static final Map<String, String> FORMATS = Map.of(
-            "spec.argocd.path", "a folder relative to the repository root, without '..', a leading '/' or spaces (default build/manifests/<env>)",
-            "spec.argocd.repoURL", "a Git URL Argo CD can clone: https://..., ssh://... or git@host:org/repo.git",
-            "spec.argocd.targetRevision", "a branch, tag or commit, without spaces");
 
     private static String fixFor(SpecKind kind, Violation v) {
         String field = Pointers.dotted(v.pointer());

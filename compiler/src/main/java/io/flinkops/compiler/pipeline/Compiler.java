@@ -312,11 +312,14 @@ public final class Compiler {
                 if (bytes.isEmpty()) {
                     diagnostics.add(Problems.of(Problems.UNRESOLVED, env.document().sourceMap().best(pointer), pointer,
                             "CRD file " + path + " does not exist", "Name a CRD file relative to the repository root."));
-                } else if (CrdSchemas.definedKinds(new CrdSource(path, bytes.get())).isEmpty()) {
-                    diagnostics.add(Problems.of(Problems.UNRESOLVED, env.document().sourceMap().best(pointer), pointer,
-                            "CRD file " + path + " holds no CustomResourceDefinition", "Name the operator's CRD files (kind: CustomResourceDefinition)."));
                 } else {
-                    out.add(new CrdSource(path, bytes.get()));
+                    CrdSource crd = CrdSource.read(path, bytes.get());
+                    if (crd.definitions().isEmpty()) {
+                        diagnostics.add(Problems.of(Problems.UNRESOLVED, env.document().sourceMap().best(pointer), pointer,
+                                "CRD file " + path + " holds no CustomResourceDefinition", "Name the operator's CRD files (kind: CustomResourceDefinition)."));
+                    } else {
+                        out.add(crd);
+                    }
                 }
             } catch (InputException e) {
                 diagnostics.add(Problems.unreadable(e));

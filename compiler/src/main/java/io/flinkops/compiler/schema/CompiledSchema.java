@@ -23,6 +23,7 @@ public final class CompiledSchema {
             .failFast(false)
             .losslessNarrowing(true)
             .preloadSchema(false)
+            .errorMessageKeyword("errorMessage") // a schema may word its own messages per keyword (spec-schemas.yaml)
             .build();
 
     private final Schema schema;
@@ -77,7 +78,13 @@ public final class CompiledSchema {
                     String missing = e.getProperty() != null ? e.getProperty() : String.valueOf(first(e.getArguments()));
                     message = "missing required field '" + Pointers.dotted(Pointers.child(pointer, missing)) + "'";
                 }
-                default -> message = field + ": " + stripLocation(e.getMessage());
+                default -> {
+                    JsonNode value = e.getInstanceNode();
+                    // a schema's own wording (errorMessage) says what is wanted; the value it judged goes in front
+                    message = e.isCustomMessage() && value != null && value.isValueNode()
+                            ? field + ": '" + value.asText() + "' " + e.getMessage()
+                            : field + ": " + stripLocation(e.getMessage());
+                }
             }
             out.add(new Violation(pointer, keyword, message));
         }

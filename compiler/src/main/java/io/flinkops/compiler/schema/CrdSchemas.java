@@ -3,7 +3,6 @@ package io.flinkops.compiler.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.flinkops.compiler.diagnostic.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class CrdSchemas {
             "FlinkSessionJob", "flinksessionjobs",
             "FlinkStateSnapshot", "flinkstatesnapshots");
     /** Built on first use: only CRD files given by the user are YAML at run time. */
-    private static final class Yaml {
+    static final class Yaml {
         static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
     }
     /** Built on first use too: Jackson's first mapper takes a while to initialize. */
@@ -55,38 +54,7 @@ public final class CrdSchemas {
     /** The schema of {@code kind} from a CRD file the user gave (EMR on EKS, newer operators). */
     public Optional<CompiledSchema> fromSource(CrdSource crd, String kind, String apiVersion) {
         String key = "file:" + crd.name() + "|" + kind + "|" + apiVersion;
-        return cache.computeIfAbsent(key, k -> {
-            try {
-                for (JsonNode doc : Yaml.MAPPER.readerFor(JsonNode.class).<JsonNode>readValues(new String(crd.bytes(), java.nio.charset.StandardCharsets.UTF_8)).readAll()) {
-                    if (kind.equals(doc.path("spec").path("names").path("kind").asText())) {
-                        return load(Optional.of(doc), kind, apiVersion);
-                    }
-                }
-                return Optional.empty();
-            } catch (IOException | RuntimeException e) {
-                throw new InputException("cannot read CRD file " + crd.name() + ": " + e.getMessage().replaceAll("\\s+", " "));
-            }
-        });
-    }
-
-    /**
-     * The kinds a CRD file defines: the {@code spec.names.kind} of each CustomResourceDefinition in
-     * it. Empty for a file that holds none (a wrong file named as a CRD).
-     */
-    public static List<String> definedKinds(CrdSource crd) {
-        try {
-            List<String> kinds = new java.util.ArrayList<>();
-            for (JsonNode doc : Yaml.MAPPER.readerFor(JsonNode.class).<JsonNode>readValues(
-                    new String(crd.bytes(), java.nio.charset.StandardCharsets.UTF_8)).readAll()) {
-                if (doc != null && "CustomResourceDefinition".equals(doc.path("kind").asText())
-                        && doc.path("spec").path("names").path("kind").isTextual()) {
-                    kinds.add(doc.path("spec").path("names").path("kind").asText());
-                }
-            }
-            return kinds;
-        } catch (IOException | RuntimeException e) {
-            throw new InputException("cannot read CRD file " + crd.name() + ": " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
-        }
+        return cache.computeIfAbsent(key, k -> load(Optional.ofNullable(crd.definitions().get(kind)), kind, apiVersion));
     }
 
     /** The JSON Schema the build converted from the CRD ({@link CrdPrecompiler}), when present. */

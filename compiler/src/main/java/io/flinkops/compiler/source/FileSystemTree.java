@@ -104,10 +104,11 @@ public final class FileSystemTree implements SourceTree {
      * pipe would block the run, /dev/zero would never end). Every file flinkops reads goes through here.
      */
     public static byte[] readFile(Path file, String name, YamlLimits limits) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class); // one stat for both questions
+        if (!attrs.isRegularFile()) {
             throw new InputException(SourceLocation.start(name), "not a regular file (a pipe, device or socket)");
         }
-        long size = Files.size(file);
+        long size = attrs.size();
         if (size > limits.maxBytes()) {
             throw limits.tooLarge(name, size);
         }

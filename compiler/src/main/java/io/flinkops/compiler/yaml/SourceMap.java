@@ -1,7 +1,9 @@
 package io.flinkops.compiler.yaml;
 
 import io.flinkops.compiler.diagnostic.SourceLocation;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,25 +27,44 @@ public final class SourceMap {
     }
 
     /**
-     * The map of the node at {@code pointer}, its pointers made relative to it: an item of a List
-     * document read as a document of its own.
+     * One map per element of the array at {@code pointer}, each with its pointers made relative to the
+     * element: the items of a List document read as documents of their own. One pass over the entries,
+     * however many elements.
      */
-    public SourceMap subtree(String pointer) {
-        SourceLocation start = value(pointer);
-        SourceMap sub = new SourceMap(file, start.line(), start.column());
+    public List<SourceMap> elements(String pointer, int size) {
+        List<SourceMap> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            SourceLocation start = value(pointer + "/" + i);
+            SourceMap element = new SourceMap(file, start.line(), start.column());
+            element.values.put("", element.documentStart);
+            out.add(element);
+        }
         String prefix = pointer + "/";
-        values.forEach((p, at) -> {
-            if (p.startsWith(prefix)) {
-                sub.values.put(p.substring(pointer.length()), at);
+        splitInto(values, prefix, out, true);
+        splitInto(keys, prefix, out, false);
+        return out;
+    }
+
+    private static void splitInto(Map<String, Long> entries, String prefix, List<SourceMap> elements, boolean values) {
+        entries.forEach((p, at) -> {
+            if (!p.startsWith(prefix)) {
+                return;
+            }
+            int slash = p.indexOf('/', prefix.length());
+            String rest = slash < 0 ? "" : p.substring(slash);
+            if (rest.isEmpty()) {
+                return; // the element itself: its start is the element's document start
+            }
+            int index;
+            try {
+                index = Integer.parseInt(p.substring(prefix.length(), slash));
+            } catch (NumberFormatException e) {
+                return;
+            }
+            if (index < elements.size()) {
+                (values ? elements.get(index).values : elements.get(index).keys).put(rest, at);
             }
         });
-        sub.values.put("", sub.documentStart);
-        keys.forEach((p, at) -> {
-            if (p.startsWith(prefix)) {
-                sub.keys.put(p.substring(pointer.length()), at);
-            }
-        });
-        return sub;
     }
 
     void putValue(String pointer, int line, int column) {

@@ -57,7 +57,7 @@ class CrdFilesTest {
         TestRepo repo = new TestRepo(dir).file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n").file("app.yaml", DEPLOYMENT);
         Cli.Result r = Cli.run(repo.root(), "validate", "--crd", "cm.yaml", "app.yaml");
         assertEquals(2, r.code(), r.out() + r.err());
-        assertTrue(r.err().contains("--crd cm.yaml holds no CustomResourceDefinition"), r.err());
+        assertTrue(r.err().contains("flinkops: cm.yaml:1:1: --crd file holds no CustomResourceDefinition"), r.err());
     }
 
     @Test

@@ -97,12 +97,7 @@ public final class NamespaceQuotaExceeded extends RuleCheck {
             return 0;
         }
         long parallelism = Math.max(1, t.job().path("parallelism").asLong());
-        long slots;
-        try {
-            slots = Math.max(1, Long.parseLong(t.conf().get("taskmanager.numberOfTaskSlots").orElse("1").trim()));
-        } catch (NumberFormatException e) {
-            slots = 1;
-        }
+        long slots = Math.max(1, FlinkResources.taskSlots(t).orElse(1L));
         return (parallelism + slots - 1) / slots;
     }
 

@@ -7,6 +7,7 @@ import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import java.util.Optional;
 
 @Rule(
         id = "parallelism-unreachable",
@@ -27,12 +28,11 @@ public final class ParallelismUnreachable extends RuleCheck {
         if (replicas == null || !replicas.isNumber() || parallelism == null || !parallelism.isNumber()) {
             return;
         }
-        int slots = 1;
-        try {
-            slots = Integer.parseInt(t.conf().get("taskmanager.numberOfTaskSlots").orElse("1").trim());
-        } catch (NumberFormatException e) {
+        Optional<Long> taskSlots = FlinkResources.taskSlots(t);
+        if (taskSlots.isEmpty()) {
             return;
         }
+        long slots = taskSlots.get();
         long available = replicas.asLong() * slots;
         if (parallelism.asLong() > available) {
             r.report("/spec/job/parallelism", "parallelism " + parallelism.asLong() + " needs more slots than the "

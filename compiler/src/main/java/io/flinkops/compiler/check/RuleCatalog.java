@@ -25,6 +25,7 @@ import io.flinkops.compiler.check.operator.SessionJobTargetsApplication;
 import io.flinkops.compiler.check.operator.StateSnapshotInvalid;
 import io.flinkops.compiler.check.operator.TaskManagerReplicasInvalid;
 import io.flinkops.compiler.check.schema.CrdSchemaViolation;
+import io.flinkops.compiler.check.schema.LimitRangeInvalid;
 import io.flinkops.compiler.check.schema.MetadataInvalid;
 import io.flinkops.compiler.check.policy.PolicyRules;
 import io.flinkops.compiler.schema.CrdSchemas;
@@ -50,6 +51,7 @@ public final class RuleCatalog {
         List<RuleCheck> rules = new ArrayList<>(List.of(
                 new CrdSchemaViolation(schemas),
                 new MetadataInvalid(),
+                new LimitRangeInvalid(),
                 new AutoscalerOptionInvalid(),
                 new CheckpointDirMissing(),
                 new EphemeralStorageInvalid(),

@@ -40,6 +40,8 @@ public final class ManifestGenerator {
     private static final String FLINK_MAIN_CONTAINER = "flink-main-container";
     /** The ResourceQuota flinkops writes for a namespace with {@code quota} in environment.yaml. */
     private static final String QUOTA_NAME = "flink-quota";
+    /** The LimitRange flinkops writes for a namespace with {@code containerDefaults} in environment.yaml. */
+    private static final String LIMIT_RANGE_NAME = "flink-container-defaults";
 
     private final GenerateOptions options;
 
@@ -161,6 +163,24 @@ public final class ManifestGenerator {
             ObjectNode hard = quota.putObject("spec").putObject("hard");
             ns.quota().forEach(hard::put); // sorted by resource name
             out.add(new EmittedObject(env.name(), ns.name(), quota, Origin.of(src, at).map("/spec/hard", at + "/quota")));
+        }
+        if (ns.hasContainerDefaults()) {
+            ObjectNode limitRange = object("v1", "LimitRange");
+            ObjectNode meta = metadata(limitRange, LIMIT_RANGE_NAME, ns.name());
+            meta.set("labels", baseLabels(env, LIMIT_RANGE_NAME, "quota", ns.team(), null));
+            annotate(meta, env.document().file(), WAVE_ACCESS);
+            ObjectNode item = limitRange.putObject("spec").putArray("limits").addObject();
+            item.put("type", "Container");
+            Origin origin = Origin.of(src, at);
+            if (!ns.defaultLimits().isEmpty()) {
+                ns.defaultLimits().forEach(item.putObject("default")::put); // sorted by resource name
+                origin.map("/spec/limits/0/default", at + "/containerDefaults/limits");
+            }
+            if (!ns.defaultRequests().isEmpty()) {
+                ns.defaultRequests().forEach(item.putObject("defaultRequest")::put);
+                origin.map("/spec/limits/0/defaultRequest", at + "/containerDefaults/requests");
+            }
+            out.add(new EmittedObject(env.name(), ns.name(), limitRange, origin));
         }
 
         out.add(networkPolicy(env, ns, "default-deny", np -> {

@@ -69,6 +69,8 @@ public final class SpecBinder {
                     text(ns, "identity", "irsa"),
                     stringMap(ns, "labels"),
                     stringMap(ns, "quota"),
+                    stringMap(ns.path("containerDefaults"), "requests"),
+                    stringMap(ns.path("containerDefaults"), "limits"),
                     Pointers.child(Pointers.of("spec", "namespaces"), i)));
         }
         List<String> watched = strings(operator, "watchNamespaces");

@@ -20,6 +20,7 @@ public final class PolicyRules {
                 new ImageRegistryNotAllowed(),
                 new ImageTagUnpinned(),
                 new NamespaceQuotaExceeded(),
+                new NamespaceQuotaContainerUnsized(),
                 new NamespaceReserved(),
                 new NamespaceUndeclared(),
                 new NativeApiEgressMissing(),

@@ -11,6 +11,7 @@ import io.flinkops.compiler.policy.PolicyException;
 import io.flinkops.compiler.report.ReportFormat;
 import io.flinkops.compiler.report.RunReport;
 import io.flinkops.compiler.schema.CrdSource;
+import io.flinkops.compiler.source.FileErrors;
 import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.yaml.YamlLimits;
 import io.flinkops.compiler.source.SourceTree;
@@ -71,7 +72,7 @@ final class Runs {
             try {
                 crd = CrdSource.read(p.toString(), FileSystemTree.readFile(file, p.toString(), YamlLimits.DEFAULT));
             } catch (IOException e) {
-                throw new InputException("cannot read CRD file " + p + ": " + e.getMessage());
+                throw new InputException(SourceLocation.start(p.toString()), "cannot read CRD file: " + FileErrors.reason(e));
             }
             if (crd.definitions().isEmpty()) {
                 throw new InputException(SourceLocation.start(p.toString()),

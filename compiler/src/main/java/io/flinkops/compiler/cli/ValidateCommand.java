@@ -11,6 +11,8 @@ import io.flinkops.compiler.pipeline.CompileRequest;
 import io.flinkops.compiler.pipeline.CompileResult;
 import io.flinkops.compiler.pipeline.Compiler;
 import io.flinkops.compiler.policy.PolicyLoader;
+import io.flinkops.compiler.diagnostic.SourceLocation;
+import io.flinkops.compiler.source.FileErrors;
 import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.LocatedDocument;
@@ -79,7 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             Path file = ctx.cwd().resolve(p).toAbsolutePath().normalize();
             if (!Files.exists(file)) {
-                throw new InputException(p + ": no such file or folder");
+                throw new InputException(SourceLocation.start(p), FileErrors.missing(file));
             }
             List<Path> files = Files.isDirectory(file) ? yamlFiles(file) : List.of(file);
             for (Path f : files) {
@@ -102,7 +104,7 @@ final class ValidateCommand implements Callable<Integer> {
                     } catch (InputException e) {
                         diagnostics.add(Problems.unreadable(e));
                     } catch (IOException e) {
-                        throw new InputException(name + ": cannot read: " + e.getMessage());
+                        throw new InputException(SourceLocation.start(name), "cannot read: " + FileErrors.reason(e));
                     }
                 }
             }
@@ -160,7 +162,7 @@ final class ValidateCommand implements Callable<Integer> {
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new InputException(dir + ": cannot list: " + e.getMessage());
+            throw new InputException(SourceLocation.start(dir.toString()), "cannot list: " + FileErrors.reason(e));
         }
     }
 }

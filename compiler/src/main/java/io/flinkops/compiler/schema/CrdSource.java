@@ -1,10 +1,8 @@
 package io.flinkops.compiler.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flinkops.compiler.diagnostic.InputException;
-import io.flinkops.compiler.diagnostic.SourceLocation;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.flinkops.compiler.yaml.LocatedDocument;
+import io.flinkops.compiler.yaml.YamlReader;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,20 +12,23 @@ import java.util.TreeMap;
  */
 public record CrdSource(String name, byte[] bytes, Map<String, JsonNode> definitions) {
 
-    /** Parses the file; an unreadable one is an error naming it, one without a CRD has no definitions. */
+    /**
+     * Parses the file with the same limits as every other input (size, depth, aliases, UTF-8); an
+     * unreadable one is an error naming its line, one without a CRD has no definitions.
+     */
     public static CrdSource read(String name, byte[] bytes) {
         Map<String, JsonNode> definitions = new TreeMap<>();
-        try {
-            for (JsonNode doc : CrdSchemas.Yaml.MAPPER.readerFor(JsonNode.class).<JsonNode>readValues(
-                    new String(bytes, StandardCharsets.UTF_8)).readAll()) {
-                JsonNode kind = doc == null ? null : doc.path("spec").path("names").path("kind");
-                if (kind != null && "CustomResourceDefinition".equals(doc.path("kind").asText()) && kind.isTextual()) {
-                    definitions.putIfAbsent(kind.asText(), doc);
-                }
+        for (LocatedDocument doc : Reader.YAML.read(name, bytes)) {
+            JsonNode kind = doc.root().path("spec").path("names").path("kind");
+            if ("CustomResourceDefinition".equals(doc.root().path("kind").asText()) && kind.isTextual()) {
+                definitions.putIfAbsent(kind.asText(), doc.root());
             }
-        } catch (IOException | RuntimeException e) {
-            throw new InputException(SourceLocation.start(name), "cannot read CRD file: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
         }
         return new CrdSource(name, bytes, Map.copyOf(definitions));
+    }
+
+    /** Built on first use: most runs read no CRD file. */
+    private static final class Reader {
+        static final YamlReader YAML = new YamlReader();
     }
 }

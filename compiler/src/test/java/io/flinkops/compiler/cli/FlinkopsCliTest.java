@@ -42,7 +42,40 @@ class FlinkopsCliTest {
         assertTrue(r.err().startsWith("flinkops: Unknown option"), r.err());
         Cli.Result missing = Cli.run(dir, "validate", "does-not-exist.yaml");
         assertEquals(2, missing.code());
-        assertEquals("flinkops: does-not-exist.yaml: no such file or folder\n", missing.err());
+        assertEquals("flinkops: does-not-exist.yaml:1:1: no such file or folder\n", missing.err());
+    }
+
+    /** A path that does not resolve says why: a dangling link names its target, a loop is a loop. */
+    @Test
+    void linksThatLeadNowhereSayWhy() throws Exception {
+        Files.createSymbolicLink(dir.resolve("dangling.yaml"), dir.resolve("gone.yaml"));
+        Files.createSymbolicLink(dir.resolve("loop-a.yaml"), dir.resolve("loop-b.yaml"));
+        Files.createSymbolicLink(dir.resolve("loop-b.yaml"), dir.resolve("loop-a.yaml"));
+        Cli.Result dangling = Cli.run(dir, "validate", "dangling.yaml");
+        assertEquals(2, dangling.code());
+        assertEquals("flinkops: dangling.yaml:1:1: a symbolic link to " + dir.resolve("gone.yaml") + ", which does not exist\n", dangling.err());
+        Cli.Result loop = Cli.run(dir, "validate", "loop-a.yaml");
+        assertEquals(2, loop.code());
+        assertEquals("flinkops: loop-a.yaml:1:1: a symbolic link loop\n", loop.err());
+        Cli.Result crd = Cli.run(dir, "validate", "--crd", "loop-a.yaml", "-");
+        assertEquals(2, crd.code());
+        assertEquals("flinkops: loop-a.yaml:1:1: cannot read CRD file: a symbolic link loop\n", crd.err());
+    }
+
+    /** A CRD file is read with the limits of every other input, and its errors name its line. */
+    @Test
+    void aCrdFileIsReadWithTheInputLimits() throws Exception {
+        Files.writeString(dir.resolve("bomb.yaml"), "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+                + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n");
+        Cli.Result bomb = Cli.run(dir, "validate", "--crd", "bomb.yaml", "-");
+        assertEquals(2, bomb.code());
+        assertTrue(bomb.err().startsWith("flinkops: bomb.yaml:") && bomb.err().lines().count() == 1, bomb.err());
+        assertTrue(bomb.err().contains("alias"), bomb.err());
+        Files.writeString(dir.resolve("missing.yaml"), "");
+        Files.delete(dir.resolve("missing.yaml"));
+        Cli.Result missing = Cli.run(dir, "validate", "--crd", "missing.yaml", "-");
+        assertEquals("flinkops: missing.yaml:1:1: cannot read CRD file: no such file\n", missing.err());
     }
 
     @Test

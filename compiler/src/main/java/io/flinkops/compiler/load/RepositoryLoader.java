@@ -156,6 +156,12 @@ public final class RepositoryLoader {
 
     private List<Classified> classifyFile(String folder, String path, List<LocatedDocument> docs, Diagnostics diagnostics) {
         expectSingle(path, docs, diagnostics);
+        if (docs.isEmpty() && !diagnostics.anyIn(path)) {
+            // most often a job someone meant to delete, or a spec lost in a merge
+            diagnostics.add(Problems.of(Problems.LAYOUT, SourceLocation.start(path), "",
+                    "file holds no resource (it is empty, or only comments or null documents)",
+                    "Write the spec, or delete the file to remove what it defined."));
+        }
         List<Classified> out = new ArrayList<>();
         for (LocatedDocument doc : docs) {
             Optional<SpecKind> kind = classify(doc, diagnostics);

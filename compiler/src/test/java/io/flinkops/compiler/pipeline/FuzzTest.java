@@ -88,6 +88,9 @@ class FuzzTest {
                     - name: flink-main-container
                       env:
                         - {name: A, value: b}
+                    - name: log-shipper
+                      image: fluent/fluent-bit:2.2
+                      resources: {requests: {cpu: 10m}}
               jobManager:
                 replicas: 1
                 resource: {cpu: 1, memory: 2048m}
@@ -111,6 +114,21 @@ class FuzzTest {
               job:
                 jarURI: https://example.com/job.jar
                 parallelism: 1
+            ---
+            apiVersion: v1
+            kind: ResourceQuota
+            metadata: {name: compute, namespace: analytics}
+            spec:
+              hard: {requests.cpu: "8", limits.memory: 32Gi, pods: "10"}
+            ---
+            apiVersion: v1
+            kind: LimitRange
+            metadata: {name: defaults, namespace: analytics}
+            spec:
+              limits:
+                - type: Container
+                  default: {memory: 256Mi}
+                  defaultRequest: {cpu: 100m}
             """;
 
     /** Raw custom resources, in an environment and alone, with every field swapped for every type. */

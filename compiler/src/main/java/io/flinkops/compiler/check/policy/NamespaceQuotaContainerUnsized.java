@@ -52,7 +52,7 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
         Set<String> defaultLimits = new TreeSet<>();
         for (EmittedObject limitRange : t.view().inNamespace("LimitRange", namespace)) {
             for (JsonNode item : limitRange.object().path("spec").path("limits")) {
-                if ("Container".equals(item.path("type").asText())) {
+                if (item.isObject() && "Container".equals(item.path("type").asText())) {
                     // the API server defaults a LimitRange's default from its max, and its defaultRequest from its default
                     item.path("max").fieldNames().forEachRemaining(k -> { defaultLimits.add(k); defaultRequests.add(k); });
                     item.path("default").fieldNames().forEachRemaining(k -> { defaultLimits.add(k); defaultRequests.add(k); });
@@ -139,7 +139,7 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
         List<Container> out = new ArrayList<>();
         for (String list : new String[] {"containers", "initContainers"}) {
             JsonNode items = template.path("spec").path(list);
-            for (int i = 0; i < items.size(); i++) {
+            for (int i = 0; items.isArray() && i < items.size(); i++) {
                 JsonNode c = items.get(i);
                 if (c.isObject()) {
                     out.add(new Container(pointer + "/spec/" + list + "/" + i, list, c.path("name").asText(""), c.path("resources")));

@@ -17,6 +17,7 @@ public final class PolicyRules {
                 new HighAvailabilityMissing(),
                 new IamRoleMissing(),
                 new ImageFlinkVersionMismatch(),
+                new ImageReferenceInvalid(),
                 new ImageRegistryNotAllowed(),
                 new ImageTagUnpinned(),
                 new NamespaceQuotaExceeded(),

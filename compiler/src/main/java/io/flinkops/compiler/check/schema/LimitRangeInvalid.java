@@ -34,7 +34,7 @@ public final class LimitRangeInvalid extends RuleCheck {
             return;
         }
         JsonNode limits = t.root().path("spec").path("limits");
-        for (int i = 0; i < limits.size(); i++) {
+        for (int i = 0; limits.isArray() && i < limits.size(); i++) {
             JsonNode item = limits.get(i);
             String at = "/spec/limits/" + i;
             if ("Pod".equals(item.path("type").asText())) {

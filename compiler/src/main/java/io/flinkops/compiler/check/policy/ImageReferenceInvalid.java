@@ -37,8 +37,12 @@ public final class ImageReferenceInvalid extends RuleCheck {
             return;
         }
         check(t.spec().path("image"), "/spec/image", r);
-        for (String template : new String[] {"/spec/podTemplate", "/spec/jobManager/podTemplate", "/spec/taskManager/podTemplate"}) {
-            JsonNode spec = t.root().at(template).path("spec");
+        for (String component : new String[] {null, "jobManager", "taskManager"}) {
+            JsonNode spec = (component == null ? t.spec() : t.spec().path(component)).path("podTemplate").path("spec");
+            if (spec.isMissingNode()) {
+                continue;
+            }
+            String template = component == null ? "/spec/podTemplate" : "/spec/" + component + "/podTemplate";
             for (String list : new String[] {"containers", "initContainers"}) {
                 JsonNode containers = spec.path(list);
                 for (int i = 0; containers.isArray() && i < containers.size(); i++) {
@@ -61,8 +65,10 @@ public final class ImageReferenceInvalid extends RuleCheck {
         if (image.isEmpty()) {
             return Optional.of("is empty");
         }
-        if (image.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            return Optional.of("holds spaces or line breaks");
+        for (int i = 0; i < image.length(); i++) {
+            if (Character.isWhitespace(image.charAt(i)) || Character.isISOControl(image.charAt(i))) {
+                return Optional.of("holds spaces or line breaks");
+            }
         }
         String name = image;
         int at = name.indexOf('@');

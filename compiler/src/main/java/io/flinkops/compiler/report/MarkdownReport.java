@@ -7,7 +7,7 @@ import java.io.Writer;
 /** The pull-request summary in Markdown, rendered with FreeMarker: changes per environment, new findings first. */
 public final class MarkdownReport implements ReportWriter {
     private static final SummaryModel.Escaping MARKDOWN = new SummaryModel.Escaping(
-            MarkdownReport::cell, MarkdownReport::code, diff -> diff.replace("```", "` ` `"));
+            MarkdownReport::cell, MarkdownReport::code, MarkdownReport::html, diff -> diff.replace("```", "` ` `"));
 
     @Override
     public void write(RunReport report, Writer out) throws IOException {
@@ -19,8 +19,27 @@ public final class MarkdownReport implements ReportWriter {
         return s.replace("|", "\\|").replace("`", "'");
     }
 
-    /** Text safe inside a Markdown table cell. */
+    /**
+     * Text that may quote what a pull request wrote, as a code span: inside one, Markdown draws no link or
+     * image, runs no HTML, and GitHub makes no @mention or #reference of it (a value could otherwise
+     * ping a team or load an image from the bot's comment). The span's backtick fence is longer than
+     * any run of backticks in the text, as CommonMark asks; a pipe is escaped for the table.
+     */
     static String cell(String s) {
-        return OneLine.of(s).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;");
+        String text = OneLine.of(s).replace("|", "\\|");
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = text.startsWith("`") || text.endsWith("`") || text.isBlank();
+        return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
+    }
+
+    /** Text inside an HTML element of the summary (a {@code <summary>} line): escaped as HTML. */
+    static String html(String s) {
+        return OneLine.of(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

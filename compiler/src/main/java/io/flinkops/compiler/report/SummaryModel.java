@@ -28,9 +28,9 @@ final class SummaryModel {
 
     private SummaryModel() {}
 
-    /** How a format makes text safe: plain text, a location in a code span, a diff. */
-    record Escaping(UnaryOperator<String> text, UnaryOperator<String> code, UnaryOperator<String> diff) {
-        static final Escaping NONE = new Escaping(s -> s, s -> s, s -> s);
+    /** How a format makes text safe: plain text, a location or id in a code span, text inside an HTML element, a diff. */
+    record Escaping(UnaryOperator<String> text, UnaryOperator<String> code, UnaryOperator<String> html, UnaryOperator<String> diff) {
+        static final Escaping NONE = new Escaping(s -> s, s -> s, s -> s, s -> s);
     }
 
     private static Configuration configuration() {
@@ -95,7 +95,8 @@ final class SummaryModel {
                 env.put("added", changes.stream().filter(c -> c.kind() == ObjectChange.Kind.ADDED).count());
                 env.put("changed", changes.stream().filter(c -> c.kind() == ObjectChange.Kind.CHANGED).count());
                 env.put("removed", changes.stream().filter(c -> c.kind() == ObjectChange.Kind.REMOVED).count());
-                env.put("changes", changes.stream().map(c -> Map.of("kind", c.kind().name().toLowerCase(Locale.ROOT), "id", c.id(),
+                env.put("changes", changes.stream().map(c -> Map.of("kind", c.kind().name().toLowerCase(Locale.ROOT),
+                        "id", e.code().apply(c.id()), "idHtml", e.html().apply(c.id()),
                         "diff", c.kind() == ObjectChange.Kind.CHANGED ? e.diff().apply(c.diff().stripTrailing()) : "")).toList());
                 envs.add(env);
             });

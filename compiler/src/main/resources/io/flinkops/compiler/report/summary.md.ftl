@@ -31,7 +31,7 @@ Compared `${base}` with `${head}`<#if newErrors gt 0>: **${newErrors} new error<
 
 <#list env.changes as c>
 <#if c.diff?has_content>
-<details><summary>${c.kind} <code>${c.id}</code></summary>
+<details><summary>${c.kind} <code>${c.idHtml}</code></summary>
 
 ```diff
 ${c.diff}

@@ -102,6 +102,30 @@ class ReportFormatsTest {
         assertEquals(5, row.chars().filter(c -> c == '|').count() - 1, row); // four cells, one escaped pipe
     }
 
+    /**
+     * A value a pull request wrote comes out of the summary inert: no image, link or HTML, no @mention
+     * of a team, no ended cell; a backtick in it lengthens the code span's fence instead of closing it.
+     */
+    @Test
+    void whatAPullRequestWroteCannotMentionLinkOrBreakTheSummary() {
+        repo.file("environments/dev/raw.yaml", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata:
+                  name: raw
+                  namespace: analytics
+                spec:
+                  image: "![x](https://evil.example/p.png) @acme/admins <b>x</b> | `a``b"
+                """);
+        String md = run("markdown");
+        String row = md.lines().filter(l -> l.contains("[image-tag-unpinned]")).findFirst().orElseThrow();
+        String cell = row.substring(row.indexOf(".md) | ") + ".md) | ".length(), row.length() - 2);
+        assertTrue(cell.startsWith("```FlinkDeployment/analytics/raw: image ![x](https://evil.example/p.png) @acme/admins <b>x</b> \\| `a``b")
+                && cell.endsWith("```"), cell);
+        assertEquals(5, row.replace("\\|", "").chars().filter(c -> c == '|').count(), row); // four cells
+        assertEquals("`` `a` ``", MarkdownReport.cell("`a`"));
+    }
+
     /** The HTML page parses as XML, names each finding with its location, and escapes what the user wrote. */
     @Test
     void htmlReportIsWellFormedAndEscaped() throws Exception {

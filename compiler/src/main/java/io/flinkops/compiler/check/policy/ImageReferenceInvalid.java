@@ -37,17 +37,9 @@ public final class ImageReferenceInvalid extends RuleCheck {
             return;
         }
         check(t.spec().path("image"), "/spec/image", r);
-        for (String component : new String[] {null, "jobManager", "taskManager"}) {
-            JsonNode spec = (component == null ? t.spec() : t.spec().path(component)).path("podTemplate").path("spec");
-            if (spec.isMissingNode()) {
-                continue;
-            }
-            String template = component == null ? "/spec/podTemplate" : "/spec/" + component + "/podTemplate";
-            for (String list : new String[] {"containers", "initContainers"}) {
-                JsonNode containers = spec.path(list);
-                for (int i = 0; containers.isArray() && i < containers.size(); i++) {
-                    check(containers.get(i).path("image"), template + "/spec/" + list + "/" + i + "/image", r);
-                }
+        for (String component : PodTemplateContainers.COMPONENTS) {
+            for (PodTemplateContainers.Container c : PodTemplateContainers.of(t.spec(), component)) {
+                check(c.node().path("image"), c.pointer() + "/image", r);
             }
         }
     }

@@ -5,6 +5,7 @@ import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.check.policy.PodTemplateContainers.Container;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.generate.EmittedObject;
@@ -35,9 +36,6 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
     private static final Set<String> COMPUTE = Set.of("cpu", "memory");
     private static final String[][] ROLES = {{"jobManager", "JobManager"}, {"taskManager", "TaskManager"}};
 
-    /** A container of one pod template, where the user wrote it. */
-    private record Container(String pointer, String list, String name, JsonNode resources) {}
-
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isDeployment()) {
@@ -64,8 +62,8 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
         Map<String, Set<String>> podsAt = new LinkedHashMap<>();
         Map<String, String> nameAt = new LinkedHashMap<>();
         for (String[] role : ROLES) {
-            List<Container> containers = new ArrayList<>(containers(t.spec().path("podTemplate"), "/spec/podTemplate"));
-            containers.addAll(containers(t.spec().path(role[0]).path("podTemplate"), "/spec/" + role[0] + "/podTemplate"));
+            List<Container> containers = new ArrayList<>(PodTemplateContainers.of(t.spec(), null));
+            containers.addAll(PodTemplateContainers.of(t.spec(), role[0]));
             Map<String, List<Container>> merged = new TreeMap<>(); // the operator merges the templates by container name
             for (Container c : containers) {
                 merged.computeIfAbsent(c.list() + "/" + c.name(), k -> new ArrayList<>()).add(c);
@@ -128,24 +126,10 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
             return true;
         }
         for (Container c : same) {
-            if (c.resources().path("limits").has(resource) || !limit && c.resources().path("requests").has(resource)) {
+            if (c.node().path("resources").path("limits").has(resource) || !limit && c.node().path("resources").path("requests").has(resource)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static List<Container> containers(JsonNode template, String pointer) {
-        List<Container> out = new ArrayList<>();
-        for (String list : new String[] {"containers", "initContainers"}) {
-            JsonNode items = template.path("spec").path(list);
-            for (int i = 0; items.isArray() && i < items.size(); i++) {
-                JsonNode c = items.get(i);
-                if (c.isObject()) {
-                    out.add(new Container(pointer + "/spec/" + list + "/" + i, list, c.path("name").asText(""), c.path("resources")));
-                }
-            }
-        }
-        return out;
     }
 }

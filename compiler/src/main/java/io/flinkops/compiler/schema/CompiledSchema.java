@@ -67,16 +67,16 @@ public final class CompiledSchema {
         for (Error e : errors) {
             String pointer = pointer(e.getInstanceLocation());
             String keyword = e.getKeyword() == null ? "" : e.getKeyword();
-            String field = Pointers.dotted(pointer);
+            String field = Pointers.dotted(pointer, document);
             String message;
             switch (keyword) {
                 case "additionalProperties" -> {
                     pointer = Pointers.child(pointer, e.getProperty());
-                    message = "unknown field '" + Pointers.dotted(pointer) + "'";
+                    message = "unknown field '" + Pointers.dotted(pointer, document) + "'";
                 }
                 case "required" -> {
                     String missing = e.getProperty() != null ? e.getProperty() : String.valueOf(first(e.getArguments()));
-                    message = "missing required field '" + Pointers.dotted(Pointers.child(pointer, missing)) + "'";
+                    message = "missing required field '" + Pointers.dotted(Pointers.child(pointer, missing), document) + "'";
                 }
                 default -> {
                     JsonNode value = e.getInstanceNode();

@@ -1,5 +1,6 @@
 package io.flinkops.compiler.yaml;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +52,28 @@ public final class Pointers {
                 }
                 sb.append(part);
             }
+        }
+        return sb.length() == 0 ? "(document)" : sb.toString();
+    }
+
+    /**
+     * The same, reading {@code document} to tell a list index from a mapping key that is a number
+     * ({@code 1: x} under spec is {@code spec.1}, not {@code spec[1]}).
+     */
+    public static String dotted(String pointer, JsonNode document) {
+        StringBuilder sb = new StringBuilder();
+        JsonNode at = document;
+        for (String part : split(pointer)) {
+            if (at != null && at.isArray()) {
+                sb.append('[').append(part).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(part);
+            }
+            at = at == null ? null : at.isArray() ? (part.chars().allMatch(Character::isDigit) && !part.isEmpty()
+                    && part.length() < 10 ? at.get(Integer.parseInt(part)) : null) : at.get(part);
         }
         return sb.length() == 0 ? "(document)" : sb.toString();
     }

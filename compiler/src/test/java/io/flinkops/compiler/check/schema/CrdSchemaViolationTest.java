@@ -38,10 +38,16 @@ class CrdSchemaViolationTest {
                         - name: flink-main-container
                           # expect: crd-schema
                           imagePullPolicy: [Always]
+                  # expect: crd-schema
+                  1: a number as a key
                 """);
         Diagnostic unknown = found.stream().filter(d -> d.message().contains("executionRoleArn")).findFirst().orElseThrow();
         assertEquals(3, unknown.location().column());
         assertEquals("/spec/executionRoleArn", unknown.pointer());
+        // a key that is a number is named as a key, an index as an index
+        assertTrue(found.stream().anyMatch(d -> d.message().endsWith("unknown field 'spec.1'")), RuleTester.describe(found));
+        assertTrue(found.stream().anyMatch(d -> d.message().contains("spec.podTemplate.spec.containers[0].imagePullPolicy")),
+                RuleTester.describe(found));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -27,11 +28,14 @@ import java.util.TreeSet;
                 + "operator sizes Flink's own container (flink-main-container) from spec.jobManager and spec.taskManager, "
                 + "but a sidecar or init container of a pod template (a log shipper, a jar fetcher) keeps what the template "
                 + "says: the FlinkDeployment is accepted, its JobManager or TaskManager pods are refused, and the job never "
-                + "starts. A request is also set by a limit of the same resource (the API server copies it).",
+                + "starts. A request is also set by a limit of the same resource (the API server copies it). A component's "
+                + "template is merged over the shared one as the operator merges them: list items by position, or by name "
+                + "with kubernetes.operator.pod-template.merge-arrays-by-name.",
         remediation = "Set resources on the container, or give the namespace container defaults "
                 + "(namespaces[].containerDefaults in environment.yaml, which flinkops writes as a LimitRange).")
 public final class NamespaceQuotaContainerUnsized extends RuleCheck {
     private static final String MAIN_CONTAINER = "flink-main-container";
+    private static final String MERGE_BY_NAME = "kubernetes.operator.pod-template.merge-arrays-by-name";
     /** The resources a quota makes every container set (ephemeral storage and the rest it only counts). */
     private static final Set<String> COMPUTE = Set.of("cpu", "memory");
     private static final String[][] ROLES = {{"jobManager", "JobManager"}, {"taskManager", "TaskManager"}};
@@ -64,13 +68,18 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
         for (String[] role : ROLES) {
             List<Container> containers = new ArrayList<>(PodTemplateContainers.of(t.spec(), null));
             containers.addAll(PodTemplateContainers.of(t.spec(), role[0]));
-            Map<String, List<Container>> merged = new TreeMap<>(); // the operator merges the templates by container name
+            // the operator merges a component's template over the shared one: list items by position, or
+            // by name when kubernetes.operator.pod-template.merge-arrays-by-name is true
+            boolean byName = t.conf().get(MERGE_BY_NAME).flatMap(FlinkValues::bool).orElse(false);
+            Map<String, List<Container>> merged = new TreeMap<>();
             for (Container c : containers) {
-                merged.computeIfAbsent(c.list() + "/" + c.name(), k -> new ArrayList<>()).add(c);
+                String slot = byName && !c.name().isEmpty() ? "name " + c.name() : "index " + c.index();
+                merged.computeIfAbsent(c.list() + "/" + slot, k -> new ArrayList<>()).add(c);
             }
             for (List<Container> same : merged.values()) {
-                Container first = same.get(0);
-                if (first.list().equals("containers") && first.name().equals(MAIN_CONTAINER)) {
+                Container last = same.get(same.size() - 1); // the component's own, when both name the slot
+                String mergedName = last.name().isEmpty() ? same.get(0).name() : last.name();
+                if (last.list().equals("containers") && mergedName.equals(MAIN_CONTAINER)) {
                     continue;
                 }
                 Set<String> missing = new TreeSet<>();
@@ -85,7 +94,7 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
                 for (Container c : same) {
                     missingAt.computeIfAbsent(c.pointer(), k -> new TreeSet<>()).addAll(missing);
                     podsAt.computeIfAbsent(c.pointer(), k -> new TreeSet<>()).add(role[1]);
-                    nameAt.put(c.pointer(), c.name());
+                    nameAt.put(c.pointer(), mergedName);
                 }
             }
         }

@@ -11,9 +11,9 @@ final class PodTemplateContainers {
 
     /**
      * One declared container: {@code component} is null for the shared template; {@code list} is
-     * {@code containers} or {@code initContainers}.
+     * {@code containers} or {@code initContainers}, {@code index} its position there.
      */
-    record Container(String pointer, String component, String list, JsonNode node) {
+    record Container(String pointer, String component, String list, int index, JsonNode node) {
         String name() {
             return node.path("name").asText("");
         }
@@ -30,7 +30,7 @@ final class PodTemplateContainers {
             JsonNode items = template.path(list);
             for (int i = 0; items.isArray() && i < items.size(); i++) {
                 if (items.get(i).isObject()) {
-                    out.add(new Container(pointer + list + "/" + i, component, list, items.get(i)));
+                    out.add(new Container(pointer + list + "/" + i, component, list, i, items.get(i)));
                 }
             }
         }

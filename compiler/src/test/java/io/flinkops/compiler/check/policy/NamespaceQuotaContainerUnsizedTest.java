@@ -122,6 +122,51 @@ class NamespaceQuotaContainerUnsizedTest {
                               image: busybox:1.36"""));
     }
 
+    /**
+     * The operator merges a component's pod template over the shared one by list position, unless
+     * kubernetes.operator.pod-template.merge-arrays-by-name is true: then a TaskManager template that
+     * sizes the shared template's sidecar by name leaves only the JobManager's copy unsized.
+     */
+    @Test
+    void templatesMergeByPositionUnlessByName() {
+        String stream = """
+                apiVersion: v1
+                kind: ResourceQuota
+                metadata: {name: compute, namespace: jobs}
+                spec:
+                  hard: {requests.cpu: "8"}
+                ---
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: app, namespace: jobs}
+                spec:
+                  flinkVersion: v1_17
+                  serviceAccount: flink
+                  flinkConfiguration: {kubernetes.operator.pod-template.merge-arrays-by-name: "%s"}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - name: log-shipper
+                            resources: {requests: {cpu: 10m}}
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                        # expect: namespace-quota-container-unsized
+                        - name: log-shipper
+                          image: fluent/fluent-bit:2.2
+                  job: {jarURI: "local:///job.jar", parallelism: 2}
+                """;
+        List<Diagnostic> byPosition = RuleTester.forRule(RULE).raw("1.10.0", stream.formatted("false"));
+        assertTrue(byPosition.get(0).message().endsWith("refuses the JobManager and TaskManager pods, so the job never starts"),
+                byPosition.get(0).message());
+        List<Diagnostic> byName = RuleTester.forRule(RULE).raw("1.10.0", stream.formatted("true"));
+        assertTrue(byName.get(0).message().endsWith("refuses the JobManager pods, so the job never starts"), byName.get(0).message());
+    }
+
     /** The samples' dev analytics namespace has a quota on requests and container defaults from environment.yaml. */
     @Test
     void environmentContainerDefaultsAdmitASidecar() {

@@ -169,6 +169,10 @@ class PullRequestTest {
         String fd = repo.files().read("build/manifests/dev/analytics/manifest.yaml");
         assertTrue(fd.contains("flinkops.io/commit: " + second), fd);
         assertTrue(fd.contains("flinkops.io/source: environments/dev/state-machine.yaml"), fd);
+        // a change outside the output's sources (specs, overlays) says nothing about where the objects came from
+        repo.files().file("README.md", "edited, not committed\n");
+        assertEquals(0, Cli.run(dir, "build").code());
+        assertTrue(repo.files().read("build/manifests/dev/analytics/manifest.yaml").contains("flinkops.io/commit: " + second));
         repo.files().file("environments/dev/extra.yaml", repo.files().read("environments/dev/state-machine.yaml").replace("name: state-machine", "name: extra"));
         assertEquals(0, Cli.run(dir, "build").code());
         assertFalse(repo.files().read("build/manifests/dev/analytics/manifest.yaml").contains("flinkops.io/commit"));

@@ -65,12 +65,12 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
         Map<String, Set<String>> missingAt = new LinkedHashMap<>();
         Map<String, Set<String>> podsAt = new LinkedHashMap<>();
         Map<String, String> nameAt = new LinkedHashMap<>();
+        // the operator merges a component's template over the shared one: list items by position, or
+        // by name when kubernetes.operator.pod-template.merge-arrays-by-name is true
+        boolean byName = t.conf().get(MERGE_BY_NAME).flatMap(FlinkValues::bool).orElse(false);
         for (String[] role : ROLES) {
             List<Container> containers = new ArrayList<>(PodTemplateContainers.of(t.spec(), null));
             containers.addAll(PodTemplateContainers.of(t.spec(), role[0]));
-            // the operator merges a component's template over the shared one: list items by position, or
-            // by name when kubernetes.operator.pod-template.merge-arrays-by-name is true
-            boolean byName = t.conf().get(MERGE_BY_NAME).flatMap(FlinkValues::bool).orElse(false);
             Map<String, List<Container>> merged = new TreeMap<>();
             for (Container c : containers) {
                 String slot = byName && !c.name().isEmpty() ? "name " + c.name() : "index " + c.index();
@@ -135,7 +135,8 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
             return true;
         }
         for (Container c : same) {
-            if (c.node().path("resources").path("limits").has(resource) || !limit && c.node().path("resources").path("requests").has(resource)) {
+            JsonNode resources = c.node().path("resources");
+            if (resources.path("limits").has(resource) || !limit && resources.path("requests").has(resource)) {
                 return true;
             }
         }

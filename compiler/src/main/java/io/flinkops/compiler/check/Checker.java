@@ -4,6 +4,7 @@ import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.diagnostic.SourceLocation;
 import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.schema.BoundedPatterns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -56,6 +57,9 @@ public final class Checker {
                 ObjectReporter reporter = new ObjectReporter(rule, activeSettings.get(rule), object, out, suppressor);
                 try {
                     rule.checkObject(target, reporter);
+                } catch (BoundedPatterns.TooSlow e) {
+                    reporter.report("", "could not be checked by " + rule.info().id()
+                            + ": one of its patterns backtracks too long on a value (such as ^(.*a){12}$ on a long run of a)");
                 } catch (RuntimeException e) {
                     // A rule must never take the run down; the object's shape is reported by the schema check.
                     reporter.report("", "could not be checked by " + rule.info().id() + " (" + e.getClass().getSimpleName()

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.policy;
 
 import io.flinkops.compiler.diagnostic.SourceLocation;
+import io.flinkops.compiler.schema.BoundedPatterns;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
@@ -15,9 +16,13 @@ public record PolicyException(String rule, String target, String reason, LocalDa
             return false;
         }
         String[] parts = target.split("/", 3);
-        return glob(parts[0]).matcher(environment).matches()
-                && glob(parts[1]).matcher(namespace).matches()
-                && glob(parts[2]).matcher(name).matches();
+        try {
+            return BoundedPatterns.matches(glob(parts[0]), environment)
+                    && BoundedPatterns.matches(glob(parts[1]), namespace)
+                    && BoundedPatterns.matches(glob(parts[2]), name);
+        } catch (BoundedPatterns.TooSlow e) {
+            return false; // a glob of many stars against a long name: the finding stays
+        }
     }
 
     private static Pattern glob(String g) {

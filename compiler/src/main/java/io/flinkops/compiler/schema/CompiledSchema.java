@@ -24,6 +24,7 @@ public final class CompiledSchema {
             .losslessNarrowing(true)
             .preloadSchema(false)
             .errorMessageKeyword("errorMessage") // a schema may word its own messages per keyword (spec-schemas.yaml)
+            .regularExpressionFactory(BoundedPatterns.INSTANCE)
             .build();
 
     private final Schema schema;

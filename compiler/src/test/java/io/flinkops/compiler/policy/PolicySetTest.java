@@ -190,6 +190,26 @@ class PolicySetTest {
         }
     }
 
+    /**
+     * Java's regular expressions backtrack: ^(.*a){12}$ on 40 a's and a b would take longer than anyone waits
+     * (Java memoizes the classic ^(a+)+$, not this).
+     * Each match reads its value through a counter and stops past a bound; the object gets a finding.
+     */
+    @Test
+    void aPatternThatBacktracksIsStoppedAndAFinding() {
+        TestRepo repo = repo(probeRule("image-shape", "image has another shape",
+                "{properties: {spec: {properties: {image: {pattern: \"^(.*a){12}$\"}}}}}"));
+        repo.file("environments/dev/job.yaml", Fixtures.flinkJob("job").replace("flink:1.17.2", "a".repeat(40) + "b:1"));
+        long start = System.nanoTime();
+        CompileResult r = RuleTester.compile(repo);
+        assertTrue(System.nanoTime() - start < 60_000_000_000L, "bounded, not exponential");
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.location().file().equals("environments/dev/job.yaml")
+                && d.message().endsWith("could not be checked by image-shape: one of its patterns backtracks too long on a value"
+                        + " (such as ^(.*a){12}$ on a long run of a)")), head(r));
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.location().file().equals("environments/prod/job.yaml")
+                && d.message().contains("image has another shape")), head(r));
+    }
+
     /** Java's regular expressions recurse per repetition; a long value must not take the run down with them. */
     @Test
     void aPatternThatOverflowsOnALongValueIsAFinding() {

@@ -6,6 +6,7 @@ import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import io.flinkops.compiler.schema.BoundedPatterns;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,7 @@ public final class StateBucketNonProduction extends RuleCheck {
         Pattern nonProd = patterns.computeIfAbsent(r.param("nonProductionPattern"), Pattern::compile);
         StatePaths.of(t).forEach((key, path) -> {
             String bucket = StatePaths.bucket(path);
-            if (!bucket.isEmpty() && nonProd.matcher(bucket).find()) {
+            if (!bucket.isEmpty() && BoundedPatterns.find(nonProd, bucket)) {
                 r.report(t.conf().pointer(key, "/spec/flinkConfiguration"), "production job writes " + key + " to non-production bucket " + bucket);
             }
         });

@@ -37,7 +37,8 @@ public final class ManifestGenerator {
     public static final int WAVE_SESSION_JOB = 1;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final String FLINK_MAIN_CONTAINER = "flink-main-container";
+    /** The container of a Flink pod that the operator sizes and runs Flink in; pod templates name it to change it. */
+    public static final String FLINK_MAIN_CONTAINER = "flink-main-container";
     /** The ResourceQuota flinkops writes for a namespace with {@code quota} in environment.yaml. */
     private static final String QUOTA_NAME = "flink-quota";
     /** The LimitRange flinkops writes for a namespace with {@code containerDefaults} in environment.yaml. */

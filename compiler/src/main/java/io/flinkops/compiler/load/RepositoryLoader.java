@@ -13,7 +13,6 @@ import io.flinkops.compiler.schema.SpecSchemas;
 import io.flinkops.compiler.schema.Violation;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.LocatedDocument;
-import io.flinkops.compiler.yaml.Pointers;
 import io.flinkops.compiler.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -260,7 +259,7 @@ public final class RepositoryLoader {
     }
 
     private static String fixFor(SpecKind kind, Violation v) {
-        String field = Pointers.dotted(v.pointer());
+        String field = v.field();
         return switch (v.keyword()) {
             case "additionalProperties" -> "Remove or rename '" + field + "'; `flinkops schema " + kind.kind() + "` lists the fields.";
             case "required" -> "Add the missing field.";

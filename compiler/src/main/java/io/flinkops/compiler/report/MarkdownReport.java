@@ -1,5 +1,6 @@
 package io.flinkops.compiler.report;
 
+import freemarker.template.utility.StringUtil;
 import io.flinkops.compiler.diagnostic.OneLine;
 import java.io.IOException;
 import java.io.Writer;
@@ -38,8 +39,8 @@ public final class MarkdownReport implements ReportWriter {
         return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
     }
 
-    /** Text inside an HTML element of the summary (a {@code <summary>} line): escaped as HTML. */
+    /** Text inside an HTML element of the summary (a {@code <summary>} line): escaped as HTML, by FreeMarker. */
     static String html(String s) {
-        return OneLine.of(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return StringUtil.XHTMLEnc(OneLine.of(s));
     }
 }

@@ -68,26 +68,25 @@ public final class CompiledSchema {
         for (Error e : errors) {
             String pointer = pointer(e.getInstanceLocation());
             String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+            if (keyword.equals("additionalProperties")) {
+                pointer = Pointers.child(pointer, e.getProperty()); // the unknown field itself
+            }
             String field = Pointers.dotted(pointer, document);
-            String message;
-            switch (keyword) {
-                case "additionalProperties" -> {
-                    pointer = Pointers.child(pointer, e.getProperty());
-                    message = "unknown field '" + Pointers.dotted(pointer, document) + "'";
-                }
+            String message = switch (keyword) {
+                case "additionalProperties" -> "unknown field '" + field + "'";
                 case "required" -> {
                     String missing = e.getProperty() != null ? e.getProperty() : String.valueOf(first(e.getArguments()));
-                    message = "missing required field '" + Pointers.dotted(Pointers.child(pointer, missing), document) + "'";
+                    yield "missing required field '" + Pointers.dotted(Pointers.child(pointer, missing), document) + "'";
                 }
                 default -> {
                     JsonNode value = e.getInstanceNode();
                     // a schema's own wording (errorMessage) says what is wanted; the value it judged goes in front
-                    message = e.isCustomMessage() && value != null && value.isValueNode()
+                    yield e.isCustomMessage() && value != null && value.isValueNode()
                             ? field + ": '" + value.asText() + "' " + e.getMessage()
                             : field + ": " + stripLocation(e.getMessage());
                 }
-            }
-            out.add(new Violation(pointer, keyword, message));
+            };
+            out.add(new Violation(pointer, field, keyword, message));
         }
         return new ArrayList<>(out);
     }

@@ -40,13 +40,8 @@ public final class FileErrors {
         try {
             path.toRealPath();
             return "no such file or folder";
-        } catch (FileSystemException e) {
-            if (isLoop(e)) {
-                return "a symbolic link loop";
-            }
-            return "a symbolic link to " + readLink(path) + ", which does not exist";
         } catch (IOException e) {
-            return "a symbolic link to " + readLink(path) + ", which does not exist";
+            return isLoop(e) ? "a symbolic link loop" : "a symbolic link to " + readLink(path) + ", which does not exist";
         }
     }
 

@@ -40,25 +40,10 @@ public final class Pointers {
         return out;
     }
 
-    /** A readable dotted path for messages: {@code spec.job.args[0]}. */
-    public static String dotted(String pointer) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : split(pointer)) {
-            if (!part.isEmpty() && part.chars().allMatch(Character::isDigit)) {
-                sb.append('[').append(part).append(']');
-            } else {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(part);
-            }
-        }
-        return sb.length() == 0 ? "(document)" : sb.toString();
-    }
-
     /**
-     * The same, reading {@code document} to tell a list index from a mapping key that is a number
-     * ({@code 1: x} under spec is {@code spec.1}, not {@code spec[1]}).
+     * A readable dotted path for messages, {@code spec.job.args[0]}: {@code document} tells a list index
+     * from a mapping key that is a number ({@code 1: x} under spec is {@code spec.1}); a part past the
+     * document (a missing required field) is a key.
      */
     public static String dotted(String pointer, JsonNode document) {
         StringBuilder sb = new StringBuilder();

@@ -216,6 +216,18 @@ class FlinkopsCliTest {
         assertTrue(r.out().contains("environments/dev/broken.yaml:5:1: error: invalid YAML"), r.out());
     }
 
+    /** A mapping key that is a number is named as a key, by the message and by its fix alike. */
+    @Test
+    void aNumberAsAKeyIsNamedAsAKey() {
+        TestRepo repo = samples();
+        repo.file("environments/dev/state-machine.yaml", repo.read("environments/dev/state-machine.yaml")
+                .replace("  size: small", "  size: small\n  1: x"));
+        Cli.Result r = Cli.run(repo.root(), "validate");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("error: FlinkJob unknown field 'spec.1' [spec-invalid]\n"
+                + "    fix: Remove or rename 'spec.1'; `flinkops schema FlinkJob` lists the fields."), r.out());
+    }
+
     @Test
     void jsonFollowsTheContract() throws Exception {
         TestRepo repo = samples();

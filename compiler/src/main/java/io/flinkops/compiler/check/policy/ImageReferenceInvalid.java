@@ -7,6 +7,7 @@ import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import io.flinkops.compiler.generate.FlinkVersions;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -71,15 +72,13 @@ public final class ImageReferenceInvalid extends RuleCheck {
             }
             name = name.substring(0, at);
         }
-        int slash = name.lastIndexOf('/');
-        int colon = name.lastIndexOf(':');
-        if (colon > slash) {
-            String tag = name.substring(colon + 1);
-            if (!TAG.matcher(tag).matches()) {
-                return Optional.of(tag.isEmpty() ? "has an empty tag after ':'"
+        Optional<String> tag = FlinkVersions.tag(name);
+        if (tag.isPresent()) {
+            if (!TAG.matcher(tag.get()).matches()) {
+                return Optional.of(tag.get().isEmpty() ? "has an empty tag after ':'"
                         : "has a tag that is not 1 to 128 letters, digits, '_', '.' or '-' (not starting with '.' or '-')");
             }
-            name = name.substring(0, colon);
+            name = name.substring(0, name.length() - tag.get().length() - 1);
         }
         if (name.isEmpty()) {
             return Optional.of("has no repository");
@@ -89,7 +88,7 @@ public final class ImageReferenceInvalid extends RuleCheck {
         }
         String[] parts = name.split("/", -1);
         int first = 0;
-        if (parts.length > 1 && (parts[0].contains(".") || parts[0].contains(":") || parts[0].equals("localhost"))) {
+        if (parts.length > 1 && ImageRegistryNotAllowed.isRegistryHost(parts[0])) {
             if (!DOMAIN.matcher(parts[0]).matches()) {
                 return Optional.of("has a registry, '" + parts[0] + "', that is not a host name with an optional port");
             }

@@ -53,7 +53,12 @@ public final class ImageRegistryNotAllowed extends RuleCheck {
             return "docker.io";
         }
         String first = image.substring(0, slash);
-        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "docker.io";
+        return isRegistryHost(first) ? first : "docker.io";
+    }
+
+    /** Whether the first part of a reference, before its first '/', names a registry rather than a repository. */
+    static boolean isRegistryHost(String first) {
+        return first.contains(".") || first.contains(":") || first.equals("localhost");
     }
 
     /** An allow-list's patterns, compiled once per policy value rather than once per object. */

@@ -10,6 +10,7 @@ import io.flinkops.compiler.check.policy.PodTemplateContainers.Container;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.generate.ManifestGenerator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,13 @@ import java.util.TreeSet;
         remediation = "Set resources on the container, or give the namespace container defaults "
                 + "(namespaces[].containerDefaults in environment.yaml, which flinkops writes as a LimitRange).")
 public final class NamespaceQuotaContainerUnsized extends RuleCheck {
-    private static final String MAIN_CONTAINER = "flink-main-container";
     private static final String MERGE_BY_NAME = "kubernetes.operator.pod-template.merge-arrays-by-name";
-    /** The resources a quota makes every container set (ephemeral storage and the rest it only counts). */
-    private static final Set<String> COMPUTE = Set.of("cpu", "memory");
+    /** What a quota makes every container set (ephemeral storage and the rest it only counts); cpu and memory mean requests. */
+    private static final Set<String> REQUIRED = Set.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory");
     private static final String[][] ROLES = {{"jobManager", "JobManager"}, {"taskManager", "TaskManager"}};
+
+    /** A container as written in one template: what the quotas miss on it, in which components' pods. */
+    private record Unsized(String name, Set<String> missing, Set<String> pods) {}
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -62,65 +65,63 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
                 }
             }
         }
-        Map<String, Set<String>> missingAt = new LinkedHashMap<>();
-        Map<String, Set<String>> podsAt = new LinkedHashMap<>();
-        Map<String, String> nameAt = new LinkedHashMap<>();
+        Map<String, Unsized> unsized = new LinkedHashMap<>(); // by the pointer of the container as written
         // the operator merges a component's template over the shared one: list items by position, or
         // by name when kubernetes.operator.pod-template.merge-arrays-by-name is true
         boolean byName = t.conf().get(MERGE_BY_NAME).flatMap(FlinkValues::bool).orElse(false);
+        List<Container> shared = PodTemplateContainers.of(t.spec(), null);
         for (String[] role : ROLES) {
-            List<Container> containers = new ArrayList<>(PodTemplateContainers.of(t.spec(), null));
-            containers.addAll(PodTemplateContainers.of(t.spec(), role[0]));
             Map<String, List<Container>> merged = new TreeMap<>();
-            for (Container c : containers) {
-                String slot = byName && !c.name().isEmpty() ? "name " + c.name() : "index " + c.index();
-                merged.computeIfAbsent(c.list() + "/" + slot, k -> new ArrayList<>()).add(c);
+            for (List<Container> template : List.of(shared, PodTemplateContainers.of(t.spec(), role[0]))) {
+                for (Container c : template) {
+                    String slot = byName && !c.name().isEmpty() ? "name " + c.name() : "index " + c.index();
+                    merged.computeIfAbsent(c.list() + "/" + slot, k -> new ArrayList<>()).add(c);
+                }
             }
             for (List<Container> same : merged.values()) {
-                Container last = same.get(same.size() - 1); // the component's own, when both name the slot
-                String mergedName = last.name().isEmpty() ? same.get(0).name() : last.name();
-                if (last.list().equals("containers") && mergedName.equals(MAIN_CONTAINER)) {
+                Container last = same.get(same.size() - 1); // the component's own, when both fill the slot
+                String name = last.name().isEmpty() ? same.get(0).name() : last.name();
+                if (last.list().equals("containers") && name.equals(ManifestGenerator.FLINK_MAIN_CONTAINER)) {
                     continue;
                 }
                 Set<String> missing = new TreeSet<>();
-                required.keySet().forEach(key -> {
+                for (String key : required.keySet()) {
                     if (!satisfied(same, key, defaultRequests, defaultLimits)) {
                         missing.add(key);
                     }
-                });
+                }
                 if (missing.isEmpty()) {
                     continue;
                 }
                 for (Container c : same) {
-                    missingAt.computeIfAbsent(c.pointer(), k -> new TreeSet<>()).addAll(missing);
-                    podsAt.computeIfAbsent(c.pointer(), k -> new TreeSet<>()).add(role[1]);
-                    nameAt.put(c.pointer(), mergedName);
+                    Unsized u = unsized.computeIfAbsent(c.pointer(),
+                            k -> new Unsized(c.name().isEmpty() ? name : c.name(), new TreeSet<>(), new TreeSet<>()));
+                    u.missing().addAll(missing);
+                    u.pods().add(role[1]);
                 }
             }
         }
-        missingAt.forEach((pointer, missing) -> {
+        unsized.forEach((pointer, u) -> {
             Set<String> quotas = new TreeSet<>();
-            missing.forEach(m -> quotas.add(required.get(m)));
-            String name = nameAt.get(pointer).isEmpty() ? "an unnamed container" : "container " + nameAt.get(pointer);
-            r.report(pointer, name + " sets no " + String.join(", ", missing) + " and no LimitRange of namespace " + namespace
+            u.missing().forEach(m -> quotas.add(required.get(m)));
+            r.report(pointer, (u.name().isEmpty() ? "an unnamed container" : "container " + u.name()) + " sets no "
+                    + String.join(", ", u.missing()) + " and no LimitRange of namespace " + namespace
                     + " gives a default: ResourceQuota " + String.join(", ", quotas) + " refuses the "
-                    + String.join(" and ", podsAt.get(pointer)) + " pods, so the job never starts");
+                    + String.join(" and ", u.pods()) + " pods, so the job never starts");
         });
     }
 
-    /** Each compute resource the quotas count, as requests.X or limits.X, to the first quota that counts it. */
+    /** Each resource the quotas make containers set, as requests.X or limits.X, to the first quota that counts it. */
     private static Map<String, String> required(List<EmittedObject> quotas) {
         Map<String, String> out = new TreeMap<>();
         for (EmittedObject quota : quotas) {
-            if (!"v1".equals(quota.apiVersion()) || quota.object().path("spec").has("scopes")
-                    || quota.object().path("spec").has("scopeSelector")) {
+            JsonNode spec = quota.object().path("spec");
+            if (!"v1".equals(quota.apiVersion()) || spec.has("scopes") || spec.has("scopeSelector")) {
                 continue; // a scoped quota counts only some pods; which, the rule cannot tell from the template
             }
-            quota.object().path("spec").path("hard").fieldNames().forEachRemaining(key -> {
-                String normalized = COMPUTE.contains(key) ? "requests." + key : key;
-                int dot = normalized.indexOf('.');
-                if (dot > 0 && COMPUTE.contains(normalized.substring(dot + 1))
-                        && (normalized.startsWith("requests.") || normalized.startsWith("limits."))) {
+            spec.path("hard").fieldNames().forEachRemaining(key -> {
+                String normalized = key.equals("cpu") || key.equals("memory") ? "requests." + key : key;
+                if (REQUIRED.contains(normalized)) {
                     out.putIfAbsent(normalized, quota.name());
                 }
             });

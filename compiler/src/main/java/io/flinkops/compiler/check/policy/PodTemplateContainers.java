@@ -6,14 +6,14 @@ import java.util.List;
 
 /** The containers and init containers a FlinkDeployment's pod templates declare, where they were written. */
 final class PodTemplateContainers {
-    /** The template shared by both components, and each component's own (merged over it by name). */
+    /** The template shared by both components (null), and each component's own, which the operator merges over it. */
     static final String[] COMPONENTS = {null, "jobManager", "taskManager"};
 
     /**
-     * One declared container: {@code component} is null for the shared template; {@code list} is
-     * {@code containers} or {@code initContainers}, {@code index} its position there.
+     * One declared container: {@code list} is {@code containers} or {@code initContainers}, {@code index}
+     * its position there.
      */
-    record Container(String pointer, String component, String list, int index, JsonNode node) {
+    record Container(String pointer, String list, int index, JsonNode node) {
         String name() {
             return node.path("name").asText("");
         }
@@ -30,7 +30,7 @@ final class PodTemplateContainers {
             JsonNode items = template.path(list);
             for (int i = 0; items.isArray() && i < items.size(); i++) {
                 if (items.get(i).isObject()) {
-                    out.add(new Container(pointer + list + "/" + i, component, list, i, items.get(i)));
+                    out.add(new Container(pointer + list + "/" + i, list, i, items.get(i)));
                 }
             }
         }

@@ -159,7 +159,7 @@ final class ValidateCommand implements Callable<Integer> {
     private static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(p -> SourceTree.isYaml(p.toString()))
                     .sorted().toList();
         } catch (IOException e) {
             throw new InputException(SourceLocation.start(dir.toString()), "cannot list: " + FileErrors.reason(e));

@@ -24,7 +24,7 @@ public final class OverlayLoader {
         List<Overlay> out = new ArrayList<>();
         for (String path : tree.list(OVERLAYS + "/" + environment)) {
             String[] parts = path.split("/");
-            if (!(path.endsWith(".yaml") || path.endsWith(".yml")) || parts.length < 4) {
+            if (!SourceTree.isYaml(path) || parts.length < 4) {
                 continue;
             }
             String root = parts[2];

@@ -43,7 +43,7 @@ public final class RepositoryLoader {
         Map<String, List<String>> byEnv = new TreeMap<>();
         for (String path : tree.list(ENVIRONMENTS)) {
             String[] parts = path.split("/");
-            if (parts.length < 3 || !isYaml(path)) {
+            if (parts.length < 3 || !SourceTree.isYaml(path)) {
                 continue;
             }
             byEnv.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(path);
@@ -72,10 +72,6 @@ public final class RepositoryLoader {
             diagnostics.add(Problems.unreadable(e));
             parsed.put(path, List.of());
         }
-    }
-
-    private static boolean isYaml(String path) {
-        return path.endsWith(".yaml") || path.endsWith(".yml");
     }
 
     private Optional<EnvironmentSources> loadEnvironment(String envName, List<String> paths,

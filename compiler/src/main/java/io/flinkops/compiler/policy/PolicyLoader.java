@@ -66,7 +66,7 @@ public final class PolicyLoader {
     /** Reads every policy set of the tree; problems become diagnostics. */
     public PolicyLoader read(SourceTree tree, Diagnostics diagnostics) {
         for (String path : tree.list(POLICIES)) {
-            if (!(path.endsWith(".yaml") || path.endsWith(".yml"))) {
+            if (!SourceTree.isYaml(path)) {
                 continue;
             }
             List<LocatedDocument> docs;

@@ -17,4 +17,9 @@ public interface SourceTree {
 
     /** The commit the tree was read from, when it is a clean revision. */
     Optional<String> commit();
+
+    /** Whether flinkops reads the file as YAML (specs, overlays, policies). */
+    static boolean isYaml(String path) {
+        return path.endsWith(".yaml") || path.endsWith(".yml");
+    }
 }

@@ -71,11 +71,15 @@ public final class FlinkopsCli implements Runnable {
         CompletableFuture<Compiler> warm = null;
         if (args.length > 0 && CHECKING.contains(args[0]) && !Arrays.asList(args).contains("--help")) {
             // the compiler is handed over as soon as it exists; its warm-up goes on beside the run
-            warm = CompletableFuture.supplyAsync(Compiler::preparing, FlinkopsCli::daemon);
             if (checksFiles(args)) {
-                // a one-file check gains from it; a repository-wide run would only have the second core
-                // taken from its parsing, and reaches every validator soon enough
+                // a one-file check is checked against the newest operator unless told otherwise, and
+                // gains from a warm-up; a repository-wide run loads the schemas its environments name
+                // (Compiler.compile), would only have the second core taken from its parsing by a
+                // warm-up, and reaches every validator soon enough
+                warm = CompletableFuture.supplyAsync(Compiler::preparing, FlinkopsCli::daemon);
                 warm.thenAcceptAsync(Compiler::warmUp, FlinkopsCli::daemon);
+            } else {
+                warm = CompletableFuture.supplyAsync(Compiler::new, FlinkopsCli::daemon);
             }
         }
         int code = run(ctx, warm, args);

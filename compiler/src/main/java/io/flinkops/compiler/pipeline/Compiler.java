@@ -80,11 +80,52 @@ public final class Compiler {
      */
     public static Compiler preparing() {
         CrdSchemas schemas = new CrdSchemas();
-        Thread schema = new Thread(() -> schemas.forKind(CrdSchemas.NEWEST, "FlinkDeployment", "flink.apache.org/v1beta1"),
-                "flinkops-warm-up-schema");
-        schema.setDaemon(true);
-        schema.start();
+        startLoading(schemas, Set.of(CrdSchemas.NEWEST));
         return new Compiler(new YamlReader(), schemas);
+    }
+
+    /**
+     * Compiles the FlinkDeployment schemas of these operator versions on a thread of their own: a 500 KB
+     * schema is most of the checks' start-up. A schema that fails to load fails again where a check
+     * needs it, and is reported there.
+     */
+    private static void startLoading(CrdSchemas schemas, Set<String> operatorVersions) {
+        Thread loading = new Thread(() -> {
+            try {
+                operatorVersions.forEach(v -> schemas.forKind(v, "FlinkDeployment", "flink.apache.org/v1beta1"));
+            } catch (RuntimeException ignored) {
+                // see above
+            }
+        }, "flinkops-schemas");
+        loading.setDaemon(true);
+        loading.start();
+    }
+
+    /**
+     * The built-in operator versions the given environments name in their environment.yaml, read ahead
+     * of the load stage (which reports any such file that does not read).
+     */
+    private Set<String> operatorVersions(SourceTree sources, Set<String> environments) {
+        Set<String> versions = new TreeSet<>();
+        for (String name : environments) {
+            String folder = RepositoryLoader.ENVIRONMENTS + "/" + name + "/";
+            for (String file : List.of("environment.yaml", "environment.yml")) {
+                try {
+                    Optional<byte[]> bytes = sources.read(folder + file);
+                    if (bytes.isPresent()) {
+                        for (LocatedDocument doc : yaml.read(folder + file, bytes.get())) {
+                            String version = doc.root().path("spec").path("operator").path("version").asText("");
+                            if (CrdSchemas.isBuiltIn(version)) {
+                                versions.add(version);
+                            }
+                        }
+                    }
+                } catch (InputException unreadable) {
+                    // reported by the load stage
+                }
+            }
+        }
+        return versions;
     }
 
     /**
@@ -183,6 +224,9 @@ public final class Compiler {
         }
         Set<String> misses = new TreeSet<>(names);
         misses.removeAll(results.keySet());
+        if (!misses.isEmpty()) {
+            startLoading(crdSchemas, operatorVersions(request.sources(), misses));
+        }
         Diagnostics loading = new Diagnostics();
         Map<String, List<String>> toLoad = new TreeMap<>(files);
         toLoad.keySet().retainAll(misses);

@@ -39,7 +39,9 @@ class LauncherTest {
         Files.writeString(root.resolve("compiler/pom.xml"), "<project/>");
         Path src = Files.createDirectories(root.resolve("stand-in")).resolve("Main.java");
         Files.writeString(src, "public class Main { public static void main(String[] a) {"
-                + " System.out.println(Runtime.version().feature() + \" \" + String.join(\",\", a)); } }");
+                + " System.out.println(Runtime.version().feature() + \" \" + String.join(\",\", a));"
+                + " System.out.println(\"gc=\" + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()"
+                + ".map(b -> b.getName()).sorted().toList()); } }");
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", src.toString()));
         Path jar = Files.createDirectories(root.resolve("compiler/target")).resolve("flinkops.jar");
         Manifest manifest = new Manifest();
@@ -80,7 +82,7 @@ class LauncherTest {
         Path java17 = Path.of(System.getProperty("java.home"));
         String[] r = run(Map.of("FLINKOPS_JAVA_HOME", java17.toString()), "validate", "a b.yaml");
         assertEquals("0", r[0], r[1]);
-        assertEquals(Runtime.version().feature() + " validate,a b.yaml", r[1]);
+        assertEquals(Runtime.version().feature() + " validate,a b.yaml", r[1].lines().findFirst().orElseThrow());
         assertTrue(Files.readString(root.resolve("compiler/target/launcher.env")).contains(java17.toString()));
     }
 
@@ -112,12 +114,26 @@ class LauncherTest {
     }
 
     @Test
+    void aRepositoryWideRunCollectsOnBothCoresAndAFileCheckSerially() throws Exception {
+        Map<String, String> java = Map.of("FLINKOPS_JAVA_HOME", System.getProperty("java.home"));
+        Path spec = Files.writeString(root.resolve("spec.yaml"), "kind: FlinkDeployment\n");
+        for (String[] args : List.of(new String[] {"build"}, new String[] {"diff", "--base", "main"},
+                new String[] {"validate"}, new String[] {"validate", "--repo", root.toString(), "--env", "dev"})) {
+            assertEquals("gc=[PS MarkSweep, PS Scavenge]", run(java, args)[1].lines().skip(1).findFirst().orElseThrow(), String.join(" ", args));
+        }
+        for (String[] args : List.of(new String[] {"validate", spec.toString()}, new String[] {"validate", "-"},
+                new String[] {"validate", "--repo", root.toString(), spec.toString()}, new String[] {"rules"})) {
+            assertEquals("gc=[Copy, MarkSweepCompact]", run(java, args)[1].lines().skip(1).findFirst().orElseThrow(), String.join(" ", args));
+        }
+    }
+
+    @Test
     void runsWhenInstalledAsASymbolicLink() throws Exception {
         Path link = Files.createDirectories(root.resolve("hooks")).resolve("pre-commit");
         Files.createSymbolicLink(link, root.resolve("flinkops"));
         String[] r = run(link, Map.of("FLINKOPS_JAVA_HOME", System.getProperty("java.home")), "validate", "x.yaml");
         assertEquals("0", r[0], r[1]);
-        assertEquals(Runtime.version().feature() + " validate,x.yaml", r[1]);
+        assertEquals(Runtime.version().feature() + " validate,x.yaml", r[1].lines().findFirst().orElseThrow());
     }
 
     @Test

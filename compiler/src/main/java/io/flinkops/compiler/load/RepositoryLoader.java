@@ -74,11 +74,17 @@ public final class RepositoryLoader {
         }
     }
 
+    /** The environment's own file among its folder's files (as {@link #environmentFiles} lists them). */
+    public static Optional<String> environmentFile(String envName, List<String> paths) {
+        String folder = ENVIRONMENTS + "/" + envName;
+        return paths.contains(folder + "/environment.yaml") ? Optional.of(folder + "/environment.yaml")
+                : paths.contains(folder + "/environment.yml") ? Optional.of(folder + "/environment.yml") : Optional.empty();
+    }
+
     private Optional<EnvironmentSources> loadEnvironment(String envName, List<String> paths,
             Map<String, List<LocatedDocument>> parsed, Diagnostics diagnostics) {
         String folder = ENVIRONMENTS + "/" + envName;
-        String envPath = paths.contains(folder + "/environment.yaml") ? folder + "/environment.yaml"
-                : paths.contains(folder + "/environment.yml") ? folder + "/environment.yml" : null;
+        String envPath = environmentFile(envName, paths).orElse(null);
         if (envPath == null) {
             diagnostics.add(Problems.of(Problems.LAYOUT, SourceLocation.start(paths.get(0)), "",
                     "folder " + folder + " has specs but no environment.yaml",

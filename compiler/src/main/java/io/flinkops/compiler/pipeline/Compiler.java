@@ -103,28 +103,22 @@ public final class Compiler {
 
     /**
      * The built-in operator versions the given environments name in their environment.yaml, read ahead
-     * of the load stage (which reports any such file that does not read).
+     * of the load stage (a few small files, which it parses again, and reports if they do not read).
      */
-    private Set<String> operatorVersions(SourceTree sources, Set<String> environments) {
+    private Set<String> operatorVersions(SourceTree sources, Map<String, List<String>> files) {
         Set<String> versions = new TreeSet<>();
-        for (String name : environments) {
-            String folder = RepositoryLoader.ENVIRONMENTS + "/" + name + "/";
-            for (String file : List.of("environment.yaml", "environment.yml")) {
-                try {
-                    Optional<byte[]> bytes = sources.read(folder + file);
-                    if (bytes.isPresent()) {
-                        for (LocatedDocument doc : yaml.read(folder + file, bytes.get())) {
-                            String version = doc.root().path("spec").path("operator").path("version").asText("");
-                            if (CrdSchemas.isBuiltIn(version)) {
-                                versions.add(version);
-                            }
-                        }
+        files.forEach((name, paths) -> RepositoryLoader.environmentFile(name, paths).ifPresent(path -> {
+            try {
+                for (LocatedDocument doc : yaml.read(path, sources.read(path).orElse(new byte[0]))) {
+                    String version = doc.root().path("spec").path("operator").path("version").asText("");
+                    if (CrdSchemas.isBuiltIn(version)) {
+                        versions.add(version);
                     }
-                } catch (InputException unreadable) {
-                    // reported by the load stage
                 }
+            } catch (InputException unreadable) {
+                // reported by the load stage
             }
-        }
+        }));
         return versions;
     }
 
@@ -224,12 +218,12 @@ public final class Compiler {
         }
         Set<String> misses = new TreeSet<>(names);
         misses.removeAll(results.keySet());
-        if (!misses.isEmpty()) {
-            startLoading(crdSchemas, operatorVersions(request.sources(), misses));
-        }
         Diagnostics loading = new Diagnostics();
         Map<String, List<String>> toLoad = new TreeMap<>(files);
         toLoad.keySet().retainAll(misses);
+        if (!toLoad.isEmpty()) {
+            startLoading(crdSchemas, operatorVersions(request.sources(), toLoad));
+        }
         List<EnvironmentSources> environments = loader.load(request.sources(), toLoad, loading);
         List<Diagnostic> loadFindings = loading.sorted();
         Set<Diagnostic> assigned = ConcurrentHashMap.newKeySet();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The check stage: runs every enabled rule of the selected categories over the emitted objects of
@@ -39,6 +40,15 @@ public final class Checker {
 
     public List<Diagnostic> check(EnvironmentView view, Function<RuleInfo, RuleSettings> settings,
             List<RuleCheck> extraRules, Suppressor suppressor) {
+        return check(view, settings, extraRules, suppressor, object -> true);
+    }
+
+    /**
+     * Runs the per-object checks on the objects {@code checked} accepts (a rule reports only on the
+     * object it checks), and the environment-wide checks over every object.
+     */
+    public List<Diagnostic> check(EnvironmentView view, Function<RuleInfo, RuleSettings> settings,
+            List<RuleCheck> extraRules, Suppressor suppressor, Predicate<EmittedObject> checked) {
         List<RuleCheck> active = new ArrayList<>();
         Map<RuleCheck, RuleSettings> activeSettings = new HashMap<>();
         List<RuleCheck> all = new ArrayList<>(rules);
@@ -51,7 +61,7 @@ public final class Checker {
             }
         }
         List<Diagnostic> out = Collections.synchronizedList(new ArrayList<>());
-        view.objects().parallelStream().forEach(object -> {
+        view.objects().parallelStream().filter(checked).forEach(object -> {
             CheckTarget target = new CheckTarget(object, view);
             for (RuleCheck rule : active) {
                 ObjectReporter reporter = new ObjectReporter(rule, activeSettings.get(rule), object, out, suppressor);
@@ -103,6 +113,10 @@ public final class Checker {
 
         @Override
         public void report(EmittedObject target, String pointer, String message) {
+            if (object != null && target != object) {
+                // what lets a run check some objects only (Compiler.compile's checkedFiles)
+                throw new IllegalStateException(rule.info().id() + " reported on another object than the one it checks");
+            }
             RuleInfo info = rule.info();
             if (suppressor.suppressed(info, target)) {
                 return;

@@ -116,8 +116,11 @@ final class ValidateCommand implements Callable<Integer> {
             RepositoryLoader.environmentFiles(sources).keySet().stream().findFirst().ifPresent(environments::add);
         }
         CompileRequest request = Runs.request(ctx, options, sources);
+        // Specs alone: only their objects need the per-object checks. An environment file, an overlay
+        // or a policy set can place a finding on any object of the environment, so then all are checked.
+        Set<String> checked = envFiles.stream().allMatch(ValidateCommand::isSpec) ? envFiles : Set.of();
         for (String env : environments) {
-            CompileResult result = compiler.compile(request.withEnvironment(env), null, Compiler.Output.FINDINGS_ONLY);
+            CompileResult result = compiler.compile(request.withEnvironment(env), null, Compiler.Output.FINDINGS_ONLY, checked);
             for (Diagnostic d : result.diagnostics()) {
                 if (envFiles.contains(d.location().file())) {
                     found.add(d);
@@ -136,6 +139,13 @@ final class ValidateCommand implements Callable<Integer> {
         objects.addAll(Runs.objects(looseResult));
         Runs.emitReports(ctx, options, Runs.report(compiler, merged, objects));
         return Runs.exitCode(merged);
+    }
+
+    /** A spec under environments/<env>/: neither the environment's own file nor an overlay or a policy set. */
+    private static boolean isSpec(String path) {
+        String[] parts = path.split("/");
+        return parts.length >= 3 && parts[0].equals(RepositoryLoader.ENVIRONMENTS)
+                && RepositoryLoader.environmentFile(parts[1], List.of(path)).isEmpty();
     }
 
     /** A rendered stream checked "as environment NAME's" is judged by the operator version that environment runs. */

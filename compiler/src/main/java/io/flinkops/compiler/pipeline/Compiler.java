@@ -180,6 +180,18 @@ public final class Compiler {
      * (their results carry no files), which saves the YAML serialization of every object.
      */
     public CompileResult compile(CompileRequest original, ResultCache cache, Output output) {
+        return compile(original, cache, output, Set.of());
+    }
+
+    /**
+     * With {@code checkedFiles}, only objects made from those files go through the per-object checks;
+     * every object is still loaded, generated and seen by the checks that look across objects (quota
+     * sums, shared state paths, a session job's cluster), so the findings in those files are the same
+     * as a whole run's. Meant for specs named on the command line, whose own findings are all that is
+     * reported; such a partial result is never cached. Empty: every object.
+     */
+    public CompileResult compile(CompileRequest original, ResultCache given, Output output, Set<String> checkedFiles) {
+        ResultCache cache = checkedFiles.isEmpty() ? given : null;
         final CompileRequest request = cache == null ? original : readOnce(original);
         Diagnostics diagnostics = new Diagnostics();
         RepositoryLoader loader = new RepositoryLoader(yaml, specSchemas);
@@ -238,7 +250,7 @@ public final class Compiler {
                     assigned.add(d);
                 }
             }
-            EnvironmentResult result = compileEnvironment(request, sources, policies, checker, own, output);
+            EnvironmentResult result = compileEnvironment(request, sources, policies, checker, own, output, checkedFiles);
             List<Diagnostic> found = own.sorted();
             diagnostics.addAll(found);
             results.put(name, result);
@@ -311,7 +323,7 @@ public final class Compiler {
     }
 
     private EnvironmentResult compileEnvironment(CompileRequest request, EnvironmentSources sources, PolicyLoader policies,
-            Checker checker, Diagnostics diagnostics, Output output) {
+            Checker checker, Diagnostics diagnostics, Output output, Set<String> checkedFiles) {
         Environment env = sources.environment();
         List<EmittedObject> objects = new ArrayList<>(new ManifestGenerator(new GenerateOptions(request.commit())).generate(sources, diagnostics));
         objects.addAll(ArgoGenerator.generate(env, objects));
@@ -319,7 +331,8 @@ public final class Compiler {
         List<CrdSource> crds = new ArrayList<>(request.extraCrds());
         crds.addAll(crdFiles(request, env, diagnostics));
         EnvironmentView view = new EnvironmentView(env, env.operatorVersion(), objects, crds);
-        diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor()));
+        diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor(),
+                object -> checkedFiles.isEmpty() || checkedFiles.contains(object.origin().file())));
         List<Overlay> overlays = new OverlayLoader(yaml).load(request.sources(), env.name(), diagnostics);
         Map<String, ObjectNode> extras = OverlayWiring.entries(overlays, objects, diagnostics);
         if (output == Output.FINDINGS_ONLY) {

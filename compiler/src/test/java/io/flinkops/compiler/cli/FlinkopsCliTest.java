@@ -10,6 +10,7 @@ import io.flinkops.compiler.testing.Cli;
 import io.flinkops.compiler.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +108,35 @@ class FlinkopsCliTest {
         assertEquals(1, broken.code(), broken.out());
         assertTrue(broken.out().contains("policies/baseline.yaml:"), broken.out());
         assertFalse(broken.out().contains("environments/"), broken.out());
+    }
+
+    /**
+     * A spec named alone gets exactly the findings a whole run places in it: only its own objects go
+     * through the per-object checks, but against every other object of the environment (a shared
+     * checkpoint folder, a session job's cluster in another file).
+     */
+    @Test
+    void aSpecNamedAloneGetsTheFindingsAWholeRunPlacesInIt() {
+        TestRepo repo = samples();
+        String stateMachine = "environments/dev/state-machine.yaml";
+        String sessionizer = "environments/dev/clickstream-sessionizer.yaml";
+        String sessionJob = "environments/dev/top-speed-windowing.yaml";
+        repo.file(stateMachine, repo.read(stateMachine).replace("parallelism: 2", "parallelism: 0"));
+        repo.file(sessionizer, repo.read(sessionizer).replace("    state.backend.type: rocksdb\n",
+                "    state.backend.type: rocksdb\n    state.checkpoints.dir: s3://acme-flink-state-dev/dev/analytics/state-machine/checkpoints\n"));
+        Cli.Result whole = Cli.run(repo.root(), "validate", "--no-cache", "--env", "dev");
+        assertEquals(1, whole.code(), whole.out());
+        assertTrue(whole.out().contains("[state-path-shared]"), whole.out());
+        assertTrue(whole.out().contains("[operator-parallelism-not-positive]"), whole.out());
+        for (String file : List.of(stateMachine, sessionizer, sessionJob)) {
+            Cli.Result alone = Cli.run(repo.root(), "validate", file);
+            assertEquals(findingsIn(file, whole.out()), findingsIn(file, alone.out()), alone.out());
+        }
+        assertTrue(findingsIn(sessionJob, whole.out()).isEmpty(), whole.out()); // its cluster is found in another file
+    }
+
+    private static List<String> findingsIn(String file, String report) {
+        return report.lines().filter(l -> l.startsWith(file + ":")).sorted().toList();
     }
 
     @Test

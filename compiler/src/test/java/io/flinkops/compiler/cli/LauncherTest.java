@@ -117,8 +117,13 @@ class LauncherTest {
     void aRepositoryWideRunCollectsOnBothCoresAndAFileCheckSerially() throws Exception {
         Map<String, String> java = Map.of("FLINKOPS_JAVA_HOME", System.getProperty("java.home"));
         Path spec = Files.writeString(root.resolve("spec.yaml"), "kind: FlinkDeployment\n");
+        Path crowded = Files.createDirectories(root.resolve("environments/big"));
+        for (int i = 0; i <= 100; i++) {
+            Files.writeString(crowded.resolve("job-" + i + ".yaml"), "kind: FlinkJob\n");
+        }
         for (String[] args : List.of(new String[] {"build"}, new String[] {"diff", "--base", "main"},
-                new String[] {"validate"}, new String[] {"validate", "--repo", root.toString(), "--env", "dev"})) {
+                new String[] {"validate"}, new String[] {"validate", "--repo", root.toString(), "--env", "dev"},
+                new String[] {"validate", crowded.resolve("job-7.yaml").toString()})) {
             assertEquals("gc=[PS MarkSweep, PS Scavenge]", run(java, args)[1].lines().skip(1).findFirst().orElseThrow(), String.join(" ", args));
         }
         for (String[] args : List.of(new String[] {"validate", spec.toString()}, new String[] {"validate", "-"},

@@ -1,7 +1,10 @@
 package io.flinkops.compiler.cli;
 
 import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.load.OverlayLoader;
+import io.flinkops.compiler.load.RepositoryLoader;
 import io.flinkops.compiler.pipeline.Compiler;
+import io.flinkops.compiler.policy.PolicyLoader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -71,11 +74,11 @@ public final class FlinkopsCli implements Runnable {
         CompletableFuture<Compiler> warm = null;
         if (args.length > 0 && CHECKING.contains(args[0]) && !Arrays.asList(args).contains("--help")) {
             // the compiler is handed over as soon as it exists; its warm-up goes on beside the run
-            if (checksFiles(args)) {
-                // a one-file check is checked against the newest operator unless told otherwise, and
-                // gains from a warm-up; a repository-wide run loads the schemas its environments name
-                // (Compiler.compile), would only have the second core taken from its parsing by a
-                // warm-up, and reaches every validator soon enough
+            if (checksRawFiles(args)) {
+                // a raw resource is checked against the newest operator unless told otherwise, and its
+                // check gains from a warm-up; a run over environments (all of them, or those of the
+                // specs given) loads the schemas they name (Compiler.compile), would only have the
+                // second core taken from its parsing by a warm-up, and reaches every validator soon enough
                 warm = CompletableFuture.supplyAsync(Compiler::preparing, FlinkopsCli::daemon);
                 warm.thenAcceptAsync(Compiler::warmUp, FlinkopsCli::daemon);
             } else {
@@ -145,10 +148,23 @@ public final class FlinkopsCli implements Runnable {
         return code;
     }
 
-    /** Whether a run validates given files or standard input (a guess from the arguments; it only steers the warm-up). */
-    private static boolean checksFiles(String[] args) {
+    /**
+     * Whether a run validates standard input or files outside environments/, overlays/ and policies/,
+     * which are checked as raw resources (a guess from the arguments; it only steers the warm-up).
+     */
+    private static boolean checksRawFiles(String[] args) {
         return args[0].equals("validate") && Arrays.stream(args).skip(1)
-                .anyMatch(a -> a.equals("-") || !a.startsWith("-") && Files.isRegularFile(Path.of(a)));
+                .anyMatch(a -> a.equals("-") || !a.startsWith("-") && Files.isRegularFile(Path.of(a)) && !inRepositoryFolder(Path.of(a)));
+    }
+
+    private static boolean inRepositoryFolder(Path file) {
+        for (Path part : file.toAbsolutePath().normalize()) {
+            String name = part.toString();
+            if (name.equals(RepositoryLoader.ENVIRONMENTS) || name.equals(OverlayLoader.OVERLAYS) || name.equals(PolicyLoader.POLICIES)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void daemon(Runnable task) {

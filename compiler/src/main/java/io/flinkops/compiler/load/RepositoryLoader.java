@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,8 +41,24 @@ public final class RepositoryLoader {
 
     /** The YAML files of every environment folder, by environment name, in path order. */
     public static Map<String, List<String>> environmentFiles(SourceTree tree) {
+        return filesUnder(tree, ENVIRONMENTS);
+    }
+
+    /**
+     * The same for one environment, listing only its folder (a run of one environment in a large
+     * repository need not walk the others); a name that is no plain folder name lists them all, and
+     * then names no environment.
+     */
+    public static Map<String, List<String>> environmentFiles(SourceTree tree, String environment) {
+        boolean plain = environment.matches("[A-Za-z0-9_][A-Za-z0-9._-]*");
+        Map<String, List<String>> all = filesUnder(tree, plain ? ENVIRONMENTS + "/" + environment : ENVIRONMENTS);
+        all.keySet().retainAll(Set.of(environment));
+        return all;
+    }
+
+    private static Map<String, List<String>> filesUnder(SourceTree tree, String folder) {
         Map<String, List<String>> byEnv = new TreeMap<>();
-        for (String path : tree.list(ENVIRONMENTS)) {
+        for (String path : tree.list(folder)) {
             String[] parts = path.split("/");
             if (parts.length < 3 || !SourceTree.isYaml(path)) {
                 continue;

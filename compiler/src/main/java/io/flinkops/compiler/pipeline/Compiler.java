@@ -198,7 +198,8 @@ public final class Compiler {
         // the policy sets load on the other core while this one lists the environments
         CompletableFuture<PolicyLoader> policiesAhead = CompletableFuture.supplyAsync(
                 () -> new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), diagnostics));
-        Map<String, List<String>> files = RepositoryLoader.environmentFiles(request.sources());
+        Map<String, List<String>> files = request.environment() == null ? RepositoryLoader.environmentFiles(request.sources())
+                : RepositoryLoader.environmentFiles(request.sources(), request.environment());
         if (request.environment() != null && !files.containsKey(request.environment())) {
             throw new InputException("no environment '" + request.environment() + "' (expected "
                     + RepositoryLoader.ENVIRONMENTS + "/" + request.environment() + "/environment.yaml)");

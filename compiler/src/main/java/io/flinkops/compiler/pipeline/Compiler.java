@@ -75,8 +75,10 @@ public final class Compiler {
 
     /**
      * A compiler whose newest FlinkDeployment schema is already loading on a thread of its own (it is
-     * most of a first check's start-up). The CLI builds one on a second core while picocli parses
-     * the arguments, then {@link #warmUp()}s it there while the run goes on.
+     * most of a first check's start-up). For a check of raw resources (judged by the newest operator
+     * unless told otherwise) the CLI builds one on a second core while picocli parses the arguments,
+     * then {@link #warmUp()}s it there while the run goes on; a run over environments loads the
+     * schemas they name instead ({@link #compile}).
      */
     public static Compiler preparing() {
         CrdSchemas schemas = new CrdSchemas();

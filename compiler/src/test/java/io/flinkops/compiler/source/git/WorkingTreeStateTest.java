@@ -70,7 +70,7 @@ class WorkingTreeStateTest {
     }
 
     @Test
-    void lineEndingsACheckoutConvertedAreLeftToGit() throws Exception {
+    void aCheckoutWithConvertedLineEndingsIsClean() throws Exception {
         try (Git git = Git.open(dir.toFile())) {
             StoredConfig config = git.getRepository().getConfig();
             config.setString("core", null, "autocrlf", "true");
@@ -99,16 +99,9 @@ class WorkingTreeStateTest {
     }
 
     @Test
-    void noRepositoryNoCommit() throws Exception {
-        Path plain = Files.createTempDirectory("flinkops-plain");
-        try {
-            Files.createDirectories(plain.resolve("environments/dev"));
-            Files.writeString(plain.resolve("environments/dev/a.yaml"), SPEC);
-            assertEquals(Optional.empty(), WorkingTreeState.cleanHead(plain));
-        } finally {
-            try (var files = Files.walk(plain)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    void noRepositoryNoCommit(@TempDir Path plain) throws Exception {
+        Files.createDirectories(plain.resolve("environments/dev"));
+        Files.writeString(plain.resolve("environments/dev/a.yaml"), SPEC);
+        assertEquals(Optional.empty(), WorkingTreeState.cleanHead(plain));
     }
 }

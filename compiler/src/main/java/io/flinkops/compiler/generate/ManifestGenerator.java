@@ -51,59 +51,86 @@ public final class ManifestGenerator {
     }
 
     public List<EmittedObject> generate(EnvironmentSources sources, Diagnostics diagnostics) {
+        return assemble(sources.environment(), units(sources, diagnostics), diagnostics);
+    }
+
+    /**
+     * What each spec and raw resource of an environment contributes on its own (specs first, then raw
+     * resources, each in path order): its workload object and the facts the environment-wide objects
+     * are made of. A unit depends on its own document and the environment only, so a unit generated
+     * once stays right while those two are unchanged (see {@code context.ContextPack}).
+     */
+    public List<GeneratedUnit> units(EnvironmentSources sources, Diagnostics diagnostics) {
         Environment env = sources.environment();
+        List<GeneratedUnit> out = new ArrayList<>();
+        for (FlinkSpec spec : sources.specs()) {
+            EmittedObject workload = null;
+            if (spec.namespace() != null) {
+                workload = switch (spec.kind()) {
+                    case FLINK_JOB, FLINK_SESSION_CLUSTER -> flinkDeployment(env, spec, diagnostics).orElse(null);
+                    case FLINK_SESSION_JOB -> sessionJob(env, spec);
+                    default -> throw new IllegalStateException("not a flinkops job kind: " + spec.kind());
+                };
+            }
+            out.add(new GeneratedUnit(spec.document().file(), spec.document().sourceMap(), spec.kind(), spec.namespace(),
+                    spec.name(), spec.cluster(), "native".equals(spec.mode()), spec.egress(), workload));
+        }
+        for (RawResource raw : sources.raws()) {
+            boolean nativeMode = raw.kind() == SpecKind.RAW_FLINK_DEPLOYMENT
+                    && !"standalone".equals(raw.document().root().path("spec").path("mode").asText());
+            out.add(new GeneratedUnit(raw.document().file(), raw.document().sourceMap(), raw.kind(), raw.namespace(),
+                    raw.name(), null, nativeMode, List.of(), raw(env, raw)));
+        }
+        return out;
+    }
+
+    /** The environment's objects from its units (as {@link #units} orders them): workloads, then each namespace's objects. */
+    public List<EmittedObject> assemble(Environment env, List<GeneratedUnit> units, Diagnostics diagnostics) {
         List<EmittedObject> out = new ArrayList<>();
-        Map<String, FlinkSpec> sessionClusters = new TreeMap<>();
-        for (FlinkSpec s : sources.specs()) {
-            if (s.kind() == SpecKind.FLINK_SESSION_CLUSTER) {
-                sessionClusters.put(s.namespace() + "/" + s.name(), s);
+        TreeSet<String> sessionClusters = new TreeSet<>();
+        for (GeneratedUnit u : units) {
+            if (u.kind() == SpecKind.FLINK_SESSION_CLUSTER) {
+                sessionClusters.add(u.namespace() + "/" + u.name());
             }
         }
         TreeSet<String> nativeNamespaces = new TreeSet<>();
-        for (FlinkSpec spec : sources.specs()) {
-            if (spec.namespace() == null) {
-                diagnostics.add(Problems.of(Problems.UNRESOLVED, spec.document().sourceMap().best("/metadata"), "/metadata/namespace",
-                        spec.kind().kind() + " '" + spec.name() + "' has no metadata.namespace",
+        for (GeneratedUnit u : units) {
+            if (u.kind().isRaw()) {
+                out.add(u.workload());
+                if (u.nativeMode()) {
+                    nativeNamespaces.add(u.namespace() == null ? "default" : u.namespace());
+                }
+                continue;
+            }
+            if (u.namespace() == null) {
+                diagnostics.add(Problems.of(Problems.UNRESOLVED, u.source().best("/metadata"), "/metadata/namespace",
+                        u.kind().kind() + " '" + u.name() + "' has no metadata.namespace",
                         "Set metadata.namespace to one of the environment's namespaces."));
                 continue;
             }
-            switch (spec.kind()) {
-                case FLINK_JOB, FLINK_SESSION_CLUSTER -> flinkDeployment(env, spec, diagnostics).ifPresent(o -> {
-                    out.add(o);
-                    if ("native".equals(spec.mode())) {
-                        nativeNamespaces.add(spec.namespace());
-                    }
-                });
-                case FLINK_SESSION_JOB -> {
-                    FlinkSpec cluster = sessionClusters.get(spec.namespace() + "/" + spec.cluster());
-                    if (cluster == null) {
-                        diagnostics.add(Problems.of(Problems.UNRESOLVED, spec.document().sourceMap().best("/spec/cluster"), "/spec/cluster",
-                                "FlinkSessionJob '" + spec.name() + "' names session cluster '" + spec.cluster()
-                                        + "', which is not declared in namespace " + spec.namespace() + " of environment " + env.name(),
-                                "Declare a FlinkSessionCluster named '" + spec.cluster() + "' in namespace " + spec.namespace() + ", or fix the name."));
-                        continue;
-                    }
-                    out.add(sessionJob(env, spec, cluster));
-                }
-                default -> throw new IllegalStateException("not a flinkops job kind: " + spec.kind());
+            if (u.kind() == SpecKind.FLINK_SESSION_JOB && !sessionClusters.contains(u.namespace() + "/" + u.cluster())) {
+                diagnostics.add(Problems.of(Problems.UNRESOLVED, u.source().best("/spec/cluster"), "/spec/cluster",
+                        "FlinkSessionJob '" + u.name() + "' names session cluster '" + u.cluster()
+                                + "', which is not declared in namespace " + u.namespace() + " of environment " + env.name(),
+                        "Declare a FlinkSessionCluster named '" + u.cluster() + "' in namespace " + u.namespace() + ", or fix the name."));
+                continue;
             }
-        }
-        for (RawResource raw : sources.raws()) {
-            out.add(raw(env, raw));
-            if (raw.kind() == SpecKind.RAW_FLINK_DEPLOYMENT
-                    && !"standalone".equals(raw.document().root().path("spec").path("mode").asText())) {
-                nativeNamespaces.add(raw.namespace() == null ? "default" : raw.namespace());
+            if (u.workload() != null) {
+                out.add(u.workload());
+                if (u.kind() != SpecKind.FLINK_SESSION_JOB && u.nativeMode()) {
+                    nativeNamespaces.add(u.namespace());
+                }
             }
         }
         for (WorkloadNamespace ns : env.namespaces()) {
-            out.addAll(namespaceObjects(env, ns, nativeNamespaces.contains(ns.name()), sources));
+            out.addAll(namespaceObjects(env, ns, nativeNamespaces.contains(ns.name()), units));
         }
         return out;
     }
 
     // ---- namespaces, identity, network -------------------------------------------------------
 
-    private List<EmittedObject> namespaceObjects(Environment env, WorkloadNamespace ns, boolean nativeMode, EnvironmentSources sources) {
+    private List<EmittedObject> namespaceObjects(Environment env, WorkloadNamespace ns, boolean nativeMode, List<GeneratedUnit> units) {
         List<EmittedObject> out = new ArrayList<>();
         SourceMap src = env.document().sourceMap();
         String at = ns.pointer();
@@ -232,39 +259,43 @@ public final class ManifestGenerator {
                 ports.addObject().put("protocol", "TCP").put("port", 6443);
             }));
         }
-        for (FlinkSpec spec : sources.specs()) {
-            if (!ns.name().equals(spec.namespace()) || spec.egress().isEmpty()) {
-                continue;
+        for (GeneratedUnit unit : units) {
+            if (!unit.kind().isRaw() && ns.name().equals(unit.namespace()) && !unit.egress().isEmpty()) {
+                out.add(egressPolicy(env, ns, unit));
             }
-            String podApp = spec.kind() == SpecKind.FLINK_SESSION_JOB ? spec.cluster() : spec.name();
-            EmittedObject np = networkPolicy(env, ns, "allow-egress-" + spec.name(), p -> {
-                p.putObject("podSelector").putObject("matchLabels").put("app", podApp);
-                p.putArray("policyTypes").add("Egress");
-                ArrayNode rules = p.putArray("egress");
-                for (Egress e : spec.egress()) {
-                    ObjectNode rule = rules.addObject();
-                    ObjectNode peer = rule.putArray("to").addObject();
-                    if (e.cidr() != null) {
-                        peer.putObject("ipBlock").put("cidr", e.cidr());
-                    } else if (e.namespace() != null) {
-                        peer.putObject("namespaceSelector").putObject("matchLabels").put("kubernetes.io/metadata.name", e.namespace());
-                    } else {
-                        peer.putObject("ipBlock").put("cidr", "0.0.0.0/0");
-                    }
-                    ArrayNode ports = rule.putArray("ports");
-                    for (int port : e.ports()) {
-                        ports.addObject().put("protocol", e.protocol()).put("port", port);
-                    }
-                }
-            });
-            Origin origin = Origin.of(spec.document().sourceMap(), "/spec/egress");
-            for (int i = 0; i < spec.egress().size(); i++) {
-                origin.map("/spec/egress/" + i, spec.egress().get(i).pointer());
-            }
-            np.object().withObject("metadata").withObject("annotations").put(Labels.SOURCE, spec.document().file());
-            out.add(new EmittedObject(np.environment(), np.root(), np.object(), origin));
         }
         return out;
+    }
+
+    /** The NetworkPolicy that lets a job's pods reach what its spec declares under egress. */
+    private EmittedObject egressPolicy(Environment env, WorkloadNamespace ns, GeneratedUnit unit) {
+        String podApp = unit.kind() == SpecKind.FLINK_SESSION_JOB ? unit.cluster() : unit.name();
+        EmittedObject np = networkPolicy(env, ns, "allow-egress-" + unit.name(), p -> {
+            p.putObject("podSelector").putObject("matchLabels").put("app", podApp);
+            p.putArray("policyTypes").add("Egress");
+            ArrayNode rules = p.putArray("egress");
+            for (Egress e : unit.egress()) {
+                ObjectNode rule = rules.addObject();
+                ObjectNode peer = rule.putArray("to").addObject();
+                if (e.cidr() != null) {
+                    peer.putObject("ipBlock").put("cidr", e.cidr());
+                } else if (e.namespace() != null) {
+                    peer.putObject("namespaceSelector").putObject("matchLabels").put("kubernetes.io/metadata.name", e.namespace());
+                } else {
+                    peer.putObject("ipBlock").put("cidr", "0.0.0.0/0");
+                }
+                ArrayNode ports = rule.putArray("ports");
+                for (int port : e.ports()) {
+                    ports.addObject().put("protocol", e.protocol()).put("port", port);
+                }
+            }
+        });
+        Origin origin = Origin.of(unit.source(), "/spec/egress");
+        for (int i = 0; i < unit.egress().size(); i++) {
+            origin.map("/spec/egress/" + i, unit.egress().get(i).pointer());
+        }
+        np.object().withObject("metadata").withObject("annotations").put(Labels.SOURCE, unit.file());
+        return new EmittedObject(np.environment(), np.root(), np.object(), origin);
     }
 
     private static void verbs(ArrayNode verbs) {
@@ -546,7 +577,7 @@ public final class ManifestGenerator {
         return job;
     }
 
-    private EmittedObject sessionJob(Environment env, FlinkSpec spec, FlinkSpec cluster) {
+    private EmittedObject sessionJob(Environment env, FlinkSpec spec) {
         SourceMap src = spec.document().sourceMap();
         Origin origin = Origin.of(src, "");
         Optional<WorkloadNamespace> ns = env.namespace(spec.namespace());
@@ -565,7 +596,7 @@ public final class ManifestGenerator {
         annotate(meta, spec.document().file(), WAVE_SESSION_JOB);
         protectFromPrune(env, meta);
         ObjectNode s = sj.putObject("spec");
-        s.put("deploymentName", cluster.name());
+        s.put("deploymentName", spec.cluster());
         origin.map("/spec/deploymentName", "/spec/cluster");
         Map<String, String> conf = new TreeMap<>();
         Map<String, String> confOrigin = new LinkedHashMap<>();

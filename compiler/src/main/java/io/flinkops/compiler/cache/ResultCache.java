@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,7 +38,9 @@ import java.util.stream.Stream;
  * (CRD files) are re-hashed on every hit. Safe to delete at any time; a miss simply recompiles.
  */
 public final class ResultCache {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final class Json { // on first use: a run that only reads a context pack needs no ObjectMapper
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final String FILES = ".files.json";
     private static volatile String codeFingerprint;
 
@@ -82,7 +83,7 @@ public final class ResultCache {
             return Optional.empty();
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode root = Json.MAPPER.readTree(file.toFile());
             for (var e : root.path("extraFiles").properties()) {
                 if (!e.getValue().asText().equals(hashOf(sources, e.getKey()))) {
                     return Optional.empty();
@@ -90,7 +91,7 @@ public final class ResultCache {
             }
             SortedMap<String, byte[]> files = new TreeMap<>();
             if (withFiles) {
-                JSON.readTree(filesEntry.toFile()).properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+                Json.MAPPER.readTree(filesEntry.toFile()).properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
             }
             return Optional.of(decode(root, files));
         } catch (IOException | RuntimeException e) {
@@ -102,7 +103,7 @@ public final class ResultCache {
 
     public void put(String key, EnvironmentResult result, List<Diagnostic> diagnostics, List<String> extraFiles, SourceTree sources) {
         try {
-            ObjectNode root = JSON.createObjectNode();
+            ObjectNode root = Json.MAPPER.createObjectNode();
             root.put("environment", result.name());
             ObjectNode extras = root.putObject("extraFiles");
             for (String f : extraFiles) {
@@ -127,11 +128,11 @@ public final class ResultCache {
             }
             Files.createDirectories(dir);
             if (!result.files().isEmpty()) {
-                ObjectNode files = JSON.createObjectNode();
+                ObjectNode files = Json.MAPPER.createObjectNode();
                 result.files().forEach((k, v) -> files.put(k, Base64.getEncoder().encodeToString(v)));
-                store(key + FILES, JSON.writeValueAsBytes(files));
+                store(key + FILES, Json.MAPPER.writeValueAsBytes(files));
             }
-            store(key + ".json", JSON.writeValueAsBytes(root));
+            store(key + ".json", Json.MAPPER.writeValueAsBytes(root));
         } catch (IOException | RuntimeException e) {
             // the cache is an optimization; failing to store is not an error of the run
         }
@@ -148,7 +149,7 @@ public final class ResultCache {
         String env = root.path("environment").asText();
         List<EmittedObject> objects = new ArrayList<>();
         for (JsonNode n : root.path("objects")) {
-            ObjectNode o = JSON.createObjectNode();
+            ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("apiVersion", n.path("apiVersion").asText());
             o.put("kind", n.path("kind").asText());
             ObjectNode meta = o.putObject("metadata");
@@ -176,33 +177,24 @@ public final class ResultCache {
     }
 
     private static String hashOf(SourceTree tree, String path) {
-        MessageDigest sha = sha256();
-        file(sha, tree, path);
-        return HexFormat.of().formatHex(sha.digest());
+        return Hashes.of(tree, path);
     }
 
     private static void file(MessageDigest sha, SourceTree tree, String path) {
-        update(sha, path);
-        Optional<byte[]> bytes = tree.read(path);
-        update(sha, bytes.isPresent() ? "present:" + bytes.get().length : "absent");
-        bytes.ifPresent(sha::update);
+        Hashes.file(sha, tree, path);
     }
 
     private static void update(MessageDigest sha, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        sha.update((byte) (b.length >>> 24));
-        sha.update((byte) (b.length >>> 16));
-        sha.update((byte) (b.length >>> 8));
-        sha.update((byte) b.length);
-        sha.update(b);
+        Hashes.update(sha, s);
     }
 
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256();
+    }
+
+    /** Packs of each environment's generated units, for checking a few of its files (see {@link ContextPacks}). */
+    public ContextPacks contexts() {
+        return new ContextPacks(dir.resolve("context"));
     }
 
     /**

@@ -120,7 +120,9 @@ final class ValidateCommand implements Callable<Integer> {
         // or a policy set can place a finding on any object of the environment, so then all are checked.
         Set<String> checked = envFiles.stream().allMatch(ValidateCommand::isSpec) ? envFiles : Set.of();
         for (String env : environments) {
-            CompileResult result = compiler.compile(request.withEnvironment(env), null, Compiler.Output.FINDINGS_ONLY, checked);
+            // specs alone may take the rest of their environment from its context pack (under the cache)
+            CompileResult result = compiler.compile(request.withEnvironment(env), checked.isEmpty() ? null : Runs.cache(ctx, options),
+                    Compiler.Output.FINDINGS_ONLY, checked);
             for (Diagnostic d : result.diagnostics()) {
                 if (envFiles.contains(d.location().file())) {
                     found.add(d);

@@ -15,7 +15,8 @@ import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import io.flinkops.compiler.yaml.YamlReader;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,9 +77,34 @@ public final class RepositoryLoader {
                 .forEach(path -> parseInto(tree, path, parsed, diagnostics));
         // Environments bind (and check their specs) independently; the list keeps name order.
         return byEnv.entrySet().parallelStream()
-                .map(e -> loadEnvironment(e.getKey(), e.getValue(), parsed, diagnostics))
+                .map(e -> loadEnvironment(e.getKey(), e.getValue(), parsed, Map.of(), new HashSet<>(), diagnostics))
                 .flatMap(Optional::stream)
                 .toList();
+    }
+
+    /**
+     * Loads part of one environment: its environment file and the files that {@code known} does not
+     * hold, which are parsed; the documents of every {@code known} file are taken as already loaded,
+     * with the emission keys it gives, so that duplicates are judged across the whole folder in path
+     * order, as {@link #load} judges them. The result's specs and raw resources are the parsed files'
+     * only; a known document that a parsed one now precedes under the same key is named in
+     * {@code droppedKnown} ({@code path#index}).
+     */
+    public Optional<EnvironmentSources> loadPart(SourceTree tree, String envName, List<String> paths,
+            Map<String, List<String>> known, Set<String> droppedKnown, Diagnostics diagnostics) {
+        Map<String, List<LocatedDocument>> parsed = new ConcurrentHashMap<>();
+        paths.stream().filter(p -> !known.containsKey(p)).toList().parallelStream()
+                .forEach(path -> parseInto(tree, path, parsed, diagnostics));
+        return loadEnvironment(envName, paths, parsed, known, droppedKnown, diagnostics);
+    }
+
+    /**
+     * The key under which a document is emitted, unique in an environment: a FlinkJob, a session
+     * cluster and a raw FlinkDeployment of the same namespace and name would all be one FlinkDeployment.
+     */
+    public static String emissionKey(SpecKind kind, String namespace, String name) {
+        String group = kind.isRaw() ? kind.kind() : kind == SpecKind.FLINK_SESSION_JOB ? "FlinkSessionJob" : "FlinkDeployment";
+        return group + "/" + namespace + "/" + name;
     }
 
     private void parseInto(SourceTree tree, String path, Map<String, List<LocatedDocument>> parsed, Diagnostics diagnostics) {
@@ -99,7 +125,8 @@ public final class RepositoryLoader {
     }
 
     private Optional<EnvironmentSources> loadEnvironment(String envName, List<String> paths,
-            Map<String, List<LocatedDocument>> parsed, Diagnostics diagnostics) {
+            Map<String, List<LocatedDocument>> parsed, Map<String, List<String>> known, Set<String> droppedKnown,
+            Diagnostics diagnostics) {
         String folder = ENVIRONMENTS + "/" + envName;
         String envPath = environmentFile(envName, paths).orElse(null);
         if (envPath == null) {
@@ -143,30 +170,46 @@ public final class RepositoryLoader {
 
         List<FlinkSpec> specs = new ArrayList<>();
         List<RawResource> raws = new ArrayList<>();
-        Map<String, LocatedDocument> seen = new LinkedHashMap<>();
+        Map<String, List<String>> keys = new TreeMap<>();
+        Map<String, String> seen = new HashMap<>(); // emission key -> the file that emits it
         // Classifying, checking and binding each file is independent work: done in parallel, in path
         // order; duplicates are then judged in that order, one file after the other.
-        List<List<Classified>> perFile = paths.stream().filter(p -> !p.equals(envPath)).toList().parallelStream()
-                .map(path -> classifyFile(folder, path, parsed.getOrDefault(path, List.of()), diagnostics))
-                .toList();
-        for (List<Classified> file : perFile) {
-            for (Classified c : file) {
+        List<String> files = paths.stream().filter(p -> !p.equals(envPath)).toList();
+        Map<String, List<Classified>> perFile = new ConcurrentHashMap<>();
+        files.stream().filter(p -> !known.containsKey(p)).toList().parallelStream()
+                .forEach(path -> perFile.put(path, classifyFile(folder, path, parsed.getOrDefault(path, List.of()), diagnostics)));
+        for (String path : files) {
+            List<String> knownKeys = known.get(path);
+            if (knownKeys != null) {
+                for (int i = 0; i < knownKeys.size(); i++) {
+                    if (seen.putIfAbsent(knownKeys.get(i), path) != null) {
+                        droppedKnown.add(path + "#" + i);
+                    }
+                }
+                continue;
+            }
+            List<String> fileKeys = new ArrayList<>();
+            for (Classified c : perFile.get(path)) {
                 LocatedDocument doc = c.doc();
                 if (c.spec() == null) {
                     String name = text(doc.root().path("metadata").path("name"));
                     String ns = text(doc.root().path("metadata").path("namespace"));
-                    if (!duplicate(seen, c.kind().kind() + "/" + ns + "/" + name, doc, diagnostics)) {
+                    String key = emissionKey(c.kind(), ns, name);
+                    fileKeys.add(key);
+                    if (!duplicate(seen, key, doc, diagnostics)) {
                         raws.add(new RawResource(c.kind(), name, ns, doc));
                     }
                     continue;
                 }
-                String group = c.kind() == SpecKind.FLINK_SESSION_JOB ? "FlinkSessionJob" : "FlinkDeployment";
-                if (!duplicate(seen, group + "/" + c.spec().namespace() + "/" + c.spec().name(), doc, diagnostics)) {
+                String key = emissionKey(c.kind(), c.spec().namespace(), c.spec().name());
+                fileKeys.add(key);
+                if (!duplicate(seen, key, doc, diagnostics)) {
                     specs.add(c.spec());
                 }
             }
+            keys.put(path, List.copyOf(fileKeys));
         }
-        return Optional.of(new EnvironmentSources(env, List.copyOf(specs), List.copyOf(raws)));
+        return Optional.of(new EnvironmentSources(env, List.copyOf(specs), List.copyOf(raws), keys));
     }
 
     /** A document of a spec file that can be emitted: a raw resource ({@code spec} null) or a bound flinkops spec. */
@@ -200,13 +243,13 @@ public final class RepositoryLoader {
         return out;
     }
 
-    private static boolean duplicate(Map<String, LocatedDocument> seen, String key, LocatedDocument doc, Diagnostics diagnostics) {
-        LocatedDocument first = seen.putIfAbsent(key, doc);
+    private static boolean duplicate(Map<String, String> seen, String key, LocatedDocument doc, Diagnostics diagnostics) {
+        String first = seen.putIfAbsent(key, doc.file());
         if (first == null) {
             return false;
         }
         diagnostics.add(Problems.of(Problems.LAYOUT, doc.sourceMap().best("/metadata/name"), "/metadata/name",
-                "two resources would be emitted as " + key + " (the first is in " + first.file() + ")",
+                "two resources would be emitted as " + key + " (the first is in " + first + ")",
                 "Give each job a unique name within its namespace."));
         return true;
     }

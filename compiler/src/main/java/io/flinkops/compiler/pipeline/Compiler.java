@@ -1,5 +1,6 @@
 package io.flinkops.compiler.pipeline;
 
+import io.flinkops.compiler.cache.ContextPacks;
 import io.flinkops.compiler.cache.ResultCache;
 import io.flinkops.compiler.check.Checker;
 import io.flinkops.compiler.check.EnvironmentView;
@@ -12,6 +13,7 @@ import io.flinkops.compiler.emit.OutputLayout;
 import io.flinkops.compiler.generate.ArgoGenerator;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.generate.GenerateOptions;
+import io.flinkops.compiler.generate.GeneratedUnit;
 import io.flinkops.compiler.generate.ManifestGenerator;
 import io.flinkops.compiler.generate.Origin;
 import io.flinkops.compiler.generate.OverlayWiring;
@@ -189,17 +191,25 @@ public final class Compiler {
      * With {@code checkedFiles}, only objects made from those files go through the per-object checks;
      * every object is still loaded, generated and seen by the checks that look across objects (quota
      * sums, shared state paths, a session job's cluster), so the findings in those files are the same
-     * as a whole run's. Meant for specs named on the command line, whose own findings are all that is
-     * reported; such a partial result is never cached. Empty: every object.
+     * as a whole run's, and only those are returned. Meant for specs named on the command line, whose
+     * own findings are all that is reported. Such a partial result is never cached; instead, with a
+     * cache, the other files of an environment are taken from its context pack when it fits (their
+     * units need not be parsed or generated again, see {@link ContextPacks}), and the pack is written
+     * when it did not. Empty: every object.
      */
     public CompileResult compile(CompileRequest original, ResultCache given, Output output, Set<String> checkedFiles) {
         ResultCache cache = checkedFiles.isEmpty() ? given : null;
-        final CompileRequest request = cache == null ? original : readOnce(original);
+        ContextPacks packs = checkedFiles.isEmpty() || given == null || original.environment() == null ? null : given.contexts();
+        // what is read to key a cache (or pack an environment) is then parsed from memory
+        final CompileRequest request = cache == null && packs == null ? original : readOnce(original);
         Diagnostics diagnostics = new Diagnostics();
         RepositoryLoader loader = new RepositoryLoader(yaml, specSchemas);
         // the policy sets load on the other core while this one lists the environments
         CompletableFuture<PolicyLoader> policiesAhead = CompletableFuture.supplyAsync(
                 () -> new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), diagnostics));
+        // a check of some specs reads its environment's context pack on a thread of its own meanwhile
+        CompletableFuture<Optional<ContextPacks.Pack>> packAhead = packs == null ? null
+                : CompletableFuture.supplyAsync(() -> packs.read(request.environment()), Compiler::ownThread);
         Map<String, List<String>> files = request.environment() == null ? RepositoryLoader.environmentFiles(request.sources())
                 : RepositoryLoader.environmentFiles(request.sources(), request.environment());
         if (request.environment() != null && !files.containsKey(request.environment())) {
@@ -207,6 +217,14 @@ public final class Compiler {
                     + RepositoryLoader.ENVIRONMENTS + "/" + request.environment() + "/environment.yaml)");
         }
         Set<String> names = new TreeSet<>(request.environment() == null ? files.keySet() : Set.of(request.environment()));
+        Map<String, Packed> packed = new TreeMap<>();
+        if (packAhead != null) {
+            startLoading(crdSchemas, operatorVersions(request.sources(), files));
+            String name = request.environment();
+            Map<String, String> stamps = ContextPacks.stamps(request.sources(), files.get(name)); // while the pack reads
+            fromPack(request, name, files.get(name), checkedFiles, joined(packAhead), stamps, loader)
+                    .ifPresent(p -> packed.put(name, p));
+        }
         PolicyLoader policies = joined(policiesAhead);
         Map<String, EnvironmentResult> results = new ConcurrentHashMap<>();
         Map<String, String> keys = new TreeMap<>();
@@ -233,12 +251,21 @@ public final class Compiler {
         }
         Set<String> misses = new TreeSet<>(names);
         misses.removeAll(results.keySet());
-        Diagnostics loading = new Diagnostics();
         Map<String, List<String>> toLoad = new TreeMap<>(files);
         toLoad.keySet().retainAll(misses);
-        if (!toLoad.isEmpty()) {
+        toLoad.keySet().removeAll(packed.keySet());
+        if (!toLoad.isEmpty() && packAhead == null) {
             startLoading(crdSchemas, operatorVersions(request.sources(), toLoad));
         }
+        for (Map.Entry<String, Packed> e : packed.entrySet()) {
+            Packed p = e.getValue();
+            results.put(e.getKey(), checkEnvironment(request, p.environment(), p.objects(), policies,
+                    new Checker(catalog.rules(), request.categories()), p.diagnostics(), Output.FINDINGS_ONLY, checkedFiles));
+            diagnostics.addAll(p.diagnostics().sorted());
+            misses.remove(e.getKey());
+        }
+        Diagnostics loading = new Diagnostics();
+        toLoad.keySet().retainAll(misses);
         List<EnvironmentSources> environments = loader.load(request.sources(), toLoad, loading);
         List<Diagnostic> loadFindings = loading.sorted();
         Set<Diagnostic> assigned = ConcurrentHashMap.newKeySet();
@@ -253,7 +280,7 @@ public final class Compiler {
                     assigned.add(d);
                 }
             }
-            EnvironmentResult result = compileEnvironment(request, sources, policies, checker, own, output, checkedFiles);
+            EnvironmentResult result = compileEnvironment(request, sources, policies, checker, own, output, checkedFiles, packs);
             List<Diagnostic> found = own.sorted();
             diagnostics.addAll(found);
             results.put(name, result);
@@ -274,7 +301,108 @@ public final class Compiler {
             ordered.forEach(r -> used.addAll(r.usedExceptions()));
             diagnostics.addAll(policies.unused(used));
         }
-        return new CompileResult(ordered, only(request, diagnostics.sorted()));
+        List<Diagnostic> found = only(request, diagnostics.sorted());
+        if (!checkedFiles.isEmpty()) {
+            found = found.stream().filter(d -> checkedFiles.contains(d.location().file())).toList();
+        }
+        return new CompileResult(ordered, found);
+    }
+
+    /** An environment generated with its context pack: its objects, and the findings of loading and generating them. */
+    private record Packed(Environment environment, List<EmittedObject> objects, Diagnostics diagnostics) {}
+
+    private static void ownThread(Runnable task) {
+        Thread t = new Thread(task, "flinkops-context");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Generates an environment for a check of some of its spec files, with every other file's units
+     * from the environment's context pack: only the environment file and the checked files are parsed
+     * and generated. Empty when the pack does not fit (then the environment is compiled whole, and
+     * packed anew).
+     */
+    private Optional<Packed> fromPack(CompileRequest request, String name, List<String> paths, Set<String> checkedFiles,
+            Optional<ContextPacks.Pack> read, Map<String, String> stamps, RepositoryLoader loader) {
+        try {
+            return generateFromPack(request, name, paths, checkedFiles, read, stamps, loader);
+        } catch (InputException | java.io.UncheckedIOException unreadable) {
+            return Optional.empty(); // a file that cannot be read is reported by the whole environment's run
+        }
+    }
+
+    private Optional<Packed> generateFromPack(CompileRequest request, String name, List<String> paths, Set<String> checkedFiles,
+            Optional<ContextPacks.Pack> read, Map<String, String> stamps, RepositoryLoader loader) {
+        Optional<String> envFile = RepositoryLoader.environmentFile(name, paths);
+        if (envFile.isEmpty() || read.isEmpty()
+                || !read.get().key().equals(ContextPacks.key(request.sources(), envFile.get(), request.commit()))) {
+            return Optional.empty();
+        }
+        Set<String> fresh = new java.util.HashSet<>(checkedFiles);
+        fresh.add(envFile.get());
+        ContextPacks.Pack pack = read.get();
+        if (!pack.holdsAllBut(request.sources(), paths, fresh, stamps)) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> known = new java.util.HashMap<>();
+        for (String path : paths) {
+            if (!fresh.contains(path)) {
+                known.put(path, pack.files().get(path).keys());
+            }
+        }
+        Diagnostics own = new Diagnostics();
+        Set<String> dropped = new java.util.HashSet<>();
+        Optional<EnvironmentSources> part = loader.loadPart(request.sources(), name, paths, known, dropped, own);
+        if (part.isEmpty()) {
+            return Optional.empty();
+        }
+        ManifestGenerator generator = new ManifestGenerator(new GenerateOptions(request.commit()));
+        Map<String, List<GeneratedUnit>> freshUnits = new java.util.HashMap<>();
+        generator.units(part.get(), own).forEach(u -> freshUnits.computeIfAbsent(u.file(), f -> new ArrayList<>()).add(u));
+        List<GeneratedUnit> specs = new ArrayList<>();
+        List<GeneratedUnit> raws = new ArrayList<>();
+        for (String path : paths) {
+            List<GeneratedUnit> fileUnits;
+            if (known.containsKey(path)) {
+                Optional<List<GeneratedUnit>> kept = keptUnits(path, pack.files().get(path), dropped);
+                if (kept.isEmpty()) {
+                    return Optional.empty();
+                }
+                fileUnits = kept.get();
+            } else {
+                fileUnits = freshUnits.getOrDefault(path, List.of());
+            }
+            fileUnits.forEach(u -> (u.kind().isRaw() ? raws : specs).add(u));
+        }
+        specs.addAll(raws); // the generator's order: specs, then raw resources, each in path order
+        Environment env = part.get().environment();
+        List<EmittedObject> objects = generator.assemble(env, specs, own);
+        return Optional.of(new Packed(env, objects, own));
+    }
+
+    /**
+     * A packed file's units that are still emitted now that its documents' keys have been judged
+     * against the checked files; empty when a document that was a duplicate when packed (and so has no
+     * unit) no longer is.
+     */
+    private static Optional<List<GeneratedUnit>> keptUnits(String path, ContextPacks.PackedFile file, Set<String> dropped) {
+        Map<String, GeneratedUnit> byKey = new java.util.HashMap<>();
+        for (GeneratedUnit u : file.units()) {
+            byKey.put(RepositoryLoader.emissionKey(u.kind(), u.namespace(), u.name()), u);
+        }
+        List<GeneratedUnit> kept = new ArrayList<>();
+        for (int i = 0; i < file.keys().size(); i++) {
+            if (dropped.contains(path + "#" + i)) {
+                continue;
+            }
+            GeneratedUnit u = byKey.remove(file.keys().get(i));
+            if (u == null) {
+                return Optional.empty();
+            }
+            kept.add(u);
+        }
+        return Optional.of(kept);
     }
 
     private static void readIfReadable(SourceTree tree, String path) {
@@ -326,9 +454,22 @@ public final class Compiler {
     }
 
     private EnvironmentResult compileEnvironment(CompileRequest request, EnvironmentSources sources, PolicyLoader policies,
-            Checker checker, Diagnostics diagnostics, Output output, Set<String> checkedFiles) {
+            Checker checker, Diagnostics diagnostics, Output output, Set<String> checkedFiles, ContextPacks packs) {
         Environment env = sources.environment();
-        List<EmittedObject> objects = new ArrayList<>(new ManifestGenerator(new GenerateOptions(request.commit())).generate(sources, diagnostics));
+        ManifestGenerator generator = new ManifestGenerator(new GenerateOptions(request.commit()));
+        List<GeneratedUnit> units = generator.units(sources, diagnostics);
+        if (packs != null) {
+            packs.write(folderName(sources), ContextPacks.key(request.sources(), env.document().file(), request.commit()),
+                    request.sources(), sources.emissionKeys(), units);
+        }
+        List<EmittedObject> objects = generator.assemble(env, units, diagnostics);
+        return checkEnvironment(request, env, objects, policies, checker, diagnostics, output, checkedFiles);
+    }
+
+    /** The check and lay-out stages of one environment's generated objects (the Argo CD objects are added here). */
+    private EnvironmentResult checkEnvironment(CompileRequest request, Environment env, List<EmittedObject> generated,
+            PolicyLoader policies, Checker checker, Diagnostics diagnostics, Output output, Set<String> checkedFiles) {
+        List<EmittedObject> objects = new ArrayList<>(generated);
         objects.addAll(ArgoGenerator.generate(env, objects));
         ResolvedPolicy policy = policies.resolve(env, diagnostics);
         List<CrdSource> crds = new ArrayList<>(request.extraCrds());

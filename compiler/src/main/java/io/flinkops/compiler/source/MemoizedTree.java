@@ -29,6 +29,11 @@ public final class MemoizedTree implements SourceTree {
     }
 
     @Override
+    public Optional<String> stamp(String path) {
+        return tree.stamp(path);
+    }
+
+    @Override
     public String describe() {
         return tree.describe();
     }

@@ -12,6 +12,15 @@ public interface SourceTree {
     /** The bytes of one file, or empty when it does not exist. */
     Optional<byte[]> read(String path);
 
+    /**
+     * A token that is the same only while a file's content is (for a working tree its size, times and
+     * inode, as Git's index keeps them), read without reading the file; empty when the tree has none
+     * for it, and then only the content tells.
+     */
+    default Optional<String> stamp(String path) {
+        return Optional.empty();
+    }
+
     /** What the user would call this tree: a folder, or a commit id. */
     String describe();
 

@@ -130,6 +130,11 @@ class LauncherTest {
                 new String[] {"validate", "--repo", root.toString(), spec.toString()}, new String[] {"rules"})) {
             assertEquals("gc=[Copy, MarkSweepCompact]", run(java, args)[1].lines().skip(1).findFirst().orElseThrow(), String.join(" ", args));
         }
+        // once the crowded environment has a context pack, a spec in it is a check's work again
+        Files.createDirectories(root.resolve("build/cache/context"));
+        Files.writeString(root.resolve("build/cache/context/big.json"), "{}");
+        assertEquals("gc=[Copy, MarkSweepCompact]", run(java, "validate", crowded.resolve("job-7.yaml").toString())[1]
+                .lines().skip(1).findFirst().orElseThrow());
     }
 
     @Test

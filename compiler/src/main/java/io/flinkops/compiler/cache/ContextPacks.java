@@ -1,0 +1,343 @@
+package io.flinkops.compiler.cache;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.diagnostic.SourceLocation;
+import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.generate.GeneratedUnit;
+import io.flinkops.compiler.generate.Origin;
+import io.flinkops.compiler.model.Egress;
+import io.flinkops.compiler.model.SpecKind;
+import io.flinkops.compiler.source.SourceTree;
+import io.flinkops.compiler.yaml.SourceMap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+
+/**
+ * One pack per environment under {@code build/cache/context/}: what each of its spec files
+ * contributed when the whole environment was last generated (the emission keys of its documents and
+ * its {@link GeneratedUnit}s), with the file's content hash. A check of a few spec files takes every
+ * other file's units from the pack instead of parsing, binding and generating them again, when each
+ * of those files has the content packed (its {@link SourceTree#stamp} says so without reading it, or
+ * else its {@link #fingerprint}), and the environment file, the
+ * code and the options are the same too (the pack's key, a SHA-256). A unit depends on nothing else,
+ * so a pack that fits is right; it is safe to delete, and one that does not fit is simply not used.
+ *
+ * <p>Units read from a pack know their file but no positions in it: their findings are placed at
+ * the file's start. That is enough for the one use, where only the checked files' findings are kept.
+ */
+public final class ContextPacks {
+    private static final String FORMAT = "flinkops-context-v1";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    // a parser straight into nodes: an ObjectMapper's first read costs a one-file check 20 ms of set-up
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS) // a number stays a number
+            .build();
+
+    private final Path dir;
+
+    public ContextPacks(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A spec file as packed: its content's fingerprint, the emission key of each of its documents, and its units. */
+    public record PackedFile(String stamp, String fingerprint, List<String> keys, List<GeneratedUnit> units) {
+        /** Whether the file still has the content packed: by its stamp, which costs no read, else by its content. */
+        boolean unchanged(SourceTree tree, String path, String stampNow) {
+            if (stamp != null && stamp.equals(stampNow)) {
+                return true;
+            }
+            return fingerprint.equals(ContextPacks.fingerprint(tree, path));
+        }
+    }
+
+    /** An environment's pack, by file path, and the key it was written under. */
+    public record Pack(String key, Map<String, PackedFile> files) {
+        /**
+         * True when every file of {@code paths} but {@code except} is packed with its present content
+         * (judged by the {@link #stamps} taken of them, else by reading them), and every packed file is
+         * still there (a deleted file changes what the others see).
+         */
+        public boolean holdsAllBut(SourceTree tree, List<String> paths, Set<String> except, Map<String, String> stamps) {
+            Set<String> present = new HashSet<>(paths);
+            for (String packed : files.keySet()) {
+                if (!present.contains(packed) && !except.contains(packed)) {
+                    return false;
+                }
+            }
+            return paths.parallelStream().filter(p -> !except.contains(p)).allMatch(p -> {
+                PackedFile f = files.get(p);
+                return f != null && f.unchanged(tree, p, stamps.get(p));
+            });
+        }
+    }
+
+    /**
+     * The key of an environment's pack: what every unit depends on besides its own file (the code, the
+     * environment file, the commit objects are stamped with).
+     */
+    public static String key(SourceTree tree, String environmentFile, String commit) {
+        MessageDigest sha = Hashes.sha256();
+        Hashes.update(sha, FORMAT);
+        Hashes.update(sha, ResultCache.code());
+        Hashes.update(sha, "commit=" + commit);
+        Hashes.file(sha, tree, environmentFile);
+        return Hashes.hex(sha);
+    }
+
+    /**
+     * What a pack records of a file's content: its length and two 32-bit CRCs (CRC-32 and CRC-32C,
+     * whose generator polynomials share no factor, so that an accidental change escapes both with a
+     * chance of 2^-64). Not a cryptographic hash, as a pack guards against accidents, not against
+     * someone who can write the repository (and so the pack): the JVM computes both CRCs with
+     * dedicated instructions at any stage of compilation, where SHA-256 would take a one-file check
+     * 40 ms for 1,000 specs.
+     */
+    public static String fingerprint(SourceTree tree, String path) {
+        Optional<byte[]> bytes = tree.read(path);
+        if (bytes.isEmpty()) {
+            return "absent";
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes.get());
+        CRC32C crcC = new CRC32C();
+        crcC.update(bytes.get());
+        return bytes.get().length + ":" + Long.toHexString(crc.getValue()) + ":" + Long.toHexString(crcC.getValue());
+    }
+
+    /** The {@link SourceTree#stamp}s of these files (those that have one), by path. */
+    public static Map<String, String> stamps(SourceTree tree, List<String> paths) {
+        Map<String, String> out = new HashMap<>();
+        for (String path : paths) {
+            tree.stamp(path).ifPresent(stamp -> out.put(path, stamp));
+        }
+        return out;
+    }
+
+    /** The pack of an environment, when there is one and it reads; whether its key is still right is the caller's to judge. */
+    public Optional<Pack> read(String environment) {
+        if (!isFileName(environment)) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(environment + ".json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root;
+            try (JsonParser parser = JSON.createParser(Files.readAllBytes(file))) {
+                root = tree(parser, parser.nextToken());
+            }
+            if (!FORMAT.equals(root.path("format").asText())) {
+                return Optional.empty();
+            }
+            Map<String, PackedFile> files = new HashMap<>();
+            for (var e : root.path("files").properties()) {
+                String path = e.getKey();
+                JsonNode f = e.getValue();
+                List<String> keys = new ArrayList<>();
+                f.path("keys").forEach(k -> keys.add(k.textValue()));
+                List<GeneratedUnit> units = new ArrayList<>();
+                SourceMap at = SourceMap.at(SourceLocation.start(path));
+                for (JsonNode u : f.path("units")) {
+                    units.add(unit(path, at, u));
+                }
+                String fingerprint = f.path("fingerprint").textValue();
+                if (fingerprint == null || keys.contains(null)) {
+                    throw new IOException("damaged pack entry " + path);
+                }
+                files.put(path, new PackedFile(f.path("stamp").textValue(), fingerprint, keys, units));
+            }
+            return Optional.of(new Pack(root.path("key").asText(), files));
+        } catch (IOException | RuntimeException damaged) {
+            return Optional.empty(); // a pack that does not read is not used
+        }
+    }
+
+    /**
+     * Packs an environment: each spec file's hash, keys and units ({@code units} as the generator made
+     * them, every file's). Written whole or not at all; failing to write is not an error of the run.
+     */
+    public void write(String environment, String key, SourceTree tree, Map<String, List<String>> keysByFile,
+            List<GeneratedUnit> units) {
+        if (!isFileName(environment)) {
+            return;
+        }
+        try {
+            Map<String, List<GeneratedUnit>> byFile = new HashMap<>();
+            units.forEach(u -> byFile.computeIfAbsent(u.file(), f -> new ArrayList<>()).add(u));
+            Map<String, String> fingerprints = new ConcurrentHashMap<>();
+            Map<String, String> stamps = new ConcurrentHashMap<>();
+            keysByFile.keySet().parallelStream().forEach(p -> {
+                tree.stamp(p).ifPresent(stamp -> stamps.put(p, stamp)); // before the content: a change between the two then shows
+                fingerprints.put(p, fingerprint(tree, p));
+            });
+            ObjectNode root = NODES.objectNode();
+            root.put("format", FORMAT).put("key", key);
+            ObjectNode files = root.putObject("files");
+            keysByFile.forEach((path, keys) -> {
+                ObjectNode f = files.putObject(path);
+                f.put("stamp", stamps.get(path)).put("fingerprint", fingerprints.get(path));
+                ArrayNode k = f.putArray("keys");
+                keys.forEach(k::add);
+                ArrayNode us = f.putArray("units");
+                byFile.getOrDefault(path, List.of()).forEach(u -> us.add(json(u)));
+            });
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, environment, ".tmp");
+            try {
+                try (JsonGenerator out = JSON.createGenerator(Files.newOutputStream(tmp))) {
+                    write(out, root);
+                }
+                Files.move(tmp, dir.resolve(environment + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the pack is an optimization
+        }
+    }
+
+    /** Environments are folders, but a pack is only written or read under a plain name. */
+    private static boolean isFileName(String environment) {
+        return environment.matches("[A-Za-z0-9_][A-Za-z0-9._-]*");
+    }
+
+    /** The node whose first token is {@code token}, with all it holds. */
+    private static JsonNode tree(JsonParser p, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new IOException("pack ends early");
+        }
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode o = NODES.objectNode();
+                for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                    String name = p.currentName();
+                    o.set(name, tree(p, p.nextToken()));
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = NODES.arrayNode();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    a.add(tree(p, t));
+                }
+                return a;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(p.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return NODES.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return NODES.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new IOException("unexpected " + token + " in a pack");
+        }
+    }
+
+    private static void write(JsonGenerator out, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.writeStartObject();
+                for (var e : node.properties()) {
+                    out.writeFieldName(e.getKey());
+                    write(out, e.getValue());
+                }
+                out.writeEndObject();
+            }
+            case ARRAY -> {
+                out.writeStartArray();
+                for (JsonNode item : node) {
+                    write(out, item);
+                }
+                out.writeEndArray();
+            }
+            case STRING -> out.writeString(node.textValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> out.writeNumber(node.intValue());
+                    case LONG -> out.writeNumber(node.longValue());
+                    case BIG_INTEGER -> out.writeNumber(node.bigIntegerValue());
+                    case BIG_DECIMAL -> out.writeNumber(node.decimalValue());
+                    default -> out.writeNumber(node.doubleValue());
+                }
+            }
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            case NULL -> out.writeNull();
+            default -> throw new IOException("cannot pack a " + node.getNodeType() + " node");
+        }
+    }
+
+    private static ObjectNode json(GeneratedUnit u) {
+        ObjectNode n = NODES.objectNode();
+        n.put("kind", u.kind().name()).put("namespace", u.namespace()).put("name", u.name()).put("cluster", u.cluster())
+                .put("native", u.nativeMode());
+        ArrayNode egress = n.putArray("egress");
+        for (Egress e : u.egress()) {
+            ObjectNode o = egress.addObject().put("name", e.name()).put("cidr", e.cidr()).put("namespace", e.namespace())
+                    .put("protocol", e.protocol()).put("pointer", e.pointer());
+            ArrayNode ports = o.putArray("ports");
+            e.ports().forEach(ports::add);
+        }
+        if (u.workload() != null) {
+            n.put("environment", u.workload().environment()).put("root", u.workload().root());
+            n.set("object", u.workload().object());
+        }
+        return n;
+    }
+
+    private static GeneratedUnit unit(String path, SourceMap at, JsonNode n) {
+        SpecKind kind = SpecKind.valueOf(n.path("kind").textValue());
+        List<Egress> egress = new ArrayList<>();
+        for (JsonNode e : n.path("egress")) {
+            List<Integer> ports = new ArrayList<>();
+            e.path("ports").forEach(p -> ports.add(p.intValue()));
+            egress.add(new Egress(e.path("name").textValue(), e.path("cidr").textValue(), e.path("namespace").textValue(),
+                    List.copyOf(ports), e.path("protocol").textValue(), e.path("pointer").textValue()));
+        }
+        EmittedObject workload = null;
+        if (n.path("object").isObject()) {
+            Origin origin = kind.isRaw() ? Origin.identity(at) : Origin.of(at, "");
+            workload = new EmittedObject(n.path("environment").textValue(), n.path("root").textValue(), (ObjectNode) n.path("object"), origin);
+        }
+        return new GeneratedUnit(path, at, kind, n.path("namespace").textValue(), n.path("name").textValue(),
+                n.path("cluster").textValue(), n.path("native").asBoolean(), List.copyOf(egress), workload);
+    }
+}

@@ -1,0 +1,93 @@
+package io.flinkops.compiler.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.diagnostic.SourceLocation;
+import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.generate.GeneratedUnit;
+import io.flinkops.compiler.generate.Origin;
+import io.flinkops.compiler.model.Egress;
+import io.flinkops.compiler.model.SpecKind;
+import io.flinkops.compiler.source.FileSystemTree;
+import io.flinkops.compiler.yaml.SourceMap;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A pack reads back what was packed, node types included; one that is damaged, or from other code, is not used. */
+class ContextPacksTest {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String FILE = "environments/dev/job.yaml";
+
+    @TempDir
+    Path dir;
+
+    private GeneratedUnit unit() {
+        ObjectNode object = NODES.objectNode().put("apiVersion", "flink.apache.org/v1beta1").put("kind", "FlinkDeployment");
+        object.putObject("metadata").put("name", "job").put("namespace", "analytics");
+        ObjectNode spec = object.putObject("spec");
+        spec.put("int", 7).put("long", 1L << 40).put("big", new BigInteger("123456789012345678901234567890"))
+                .put("double", 0.5).put("whole", 1.0).put("yes", true).putNull("nothing").put("text", "a\n---\nb: \"c\"");
+        spec.putArray("list").add(1).addObject().put("k", "v");
+        SourceMap at = SourceMap.at(SourceLocation.start(FILE));
+        EmittedObject workload = new EmittedObject("dev", "analytics", object, Origin.of(at, ""));
+        return new GeneratedUnit(FILE, at, SpecKind.FLINK_JOB, "analytics", "job", null, true,
+                List.of(new Egress("kafka", "10.0.0.0/16", null, List.of(9092, 9093), "TCP", "/spec/egress/0")), workload);
+    }
+
+    @Test
+    void whatIsPackedReadsBack() throws Exception {
+        Files.createDirectories(dir.resolve("environments/dev"));
+        Files.writeString(dir.resolve(FILE), "kind: FlinkJob\n");
+        FileSystemTree tree = new FileSystemTree(dir);
+        ContextPacks packs = new ContextPacks(dir.resolve("build/cache/context"));
+        GeneratedUnit unit = unit();
+        packs.write("dev", "key-1", tree, Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit));
+        ContextPacks.Pack pack = packs.read("dev").orElseThrow();
+        assertEquals("key-1", pack.key());
+        ContextPacks.PackedFile file = pack.files().get(FILE);
+        assertEquals(List.of("FlinkDeployment/analytics/job"), file.keys());
+        GeneratedUnit back = file.units().get(0);
+        assertEquals(unit.workload().object(), back.workload().object());
+        assertEquals(unit.workload().object().toString(), back.workload().object().toString(), "the same node types");
+        assertEquals(List.of(unit.kind(), unit.namespace(), unit.name(), unit.nativeMode(), unit.egress(), unit.workload().root(), unit.workload().environment()),
+                List.of(back.kind(), back.namespace(), back.name(), back.nativeMode(), back.egress(), back.workload().root(), back.workload().environment()));
+        assertEquals(FILE, back.workload().origin().locate("/spec/int").file());
+
+        assertTrue(pack.holdsAllBut(tree, List.of(FILE), Set.of(), Map.of()));
+        Files.writeString(dir.resolve(FILE), "kind: FlinkJob \n");
+        assertFalse(pack.holdsAllBut(tree, List.of(FILE), Set.of(), Map.of()), "a changed file");
+        assertTrue(pack.holdsAllBut(tree, List.of(FILE), Set.of(FILE), Map.of()), "unless it is the one checked");
+        assertFalse(pack.holdsAllBut(tree, List.of(), Set.of(), Map.of()), "a deleted file");
+    }
+
+    @Test
+    void aDamagedPackOrAnEnvironmentNameThatIsNoFileNameIsNotUsed() throws Exception {
+        Path packs = Files.createDirectories(dir.resolve("context"));
+        Files.writeString(packs.resolve("dev.json"), "{\"format\":\"flinkops-context-v1\",\"key\":\"k\",\"files\":{\"a\":{\"units\":[{\"kind\":");
+        assertEquals(Optional.empty(), new ContextPacks(packs).read("dev"));
+        Files.writeString(packs.resolve("dev.json"), "{\"format\":\"flinkops-context-v0\",\"key\":\"k\",\"files\":{}}");
+        assertEquals(Optional.empty(), new ContextPacks(packs).read("dev"));
+        assertEquals(Optional.empty(), new ContextPacks(packs).read("../dev"));
+    }
+
+    @Test
+    void fingerprintsTellContentsApart() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), "parallelism: 4\n");
+        Files.writeString(dir.resolve("b.yaml"), "parallelism: 8\n");
+        FileSystemTree tree = new FileSystemTree(dir);
+        assertNotEquals(ContextPacks.fingerprint(tree, "a.yaml"), ContextPacks.fingerprint(tree, "b.yaml"));
+        assertEquals("absent", ContextPacks.fingerprint(tree, "c.yaml"));
+    }
+}

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -48,8 +49,11 @@ import java.util.zip.CRC32C;
  * the file's start. That is enough for the one use, where only the checked files' findings are kept.
  */
 public final class ContextPacks {
+    /** Where the packs are, in the cache's folder. */
+    public static final String FOLDER = "context";
     private static final String FORMAT = "flinkops-context-v1";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_DEPTH = 256; // a spec nests at most 64 levels (YamlLimits), its unit a few more
     // a parser straight into nodes: an ObjectMapper's first read costs a one-file check 20 ms of set-up
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -141,14 +145,50 @@ public final class ContextPacks {
         if (!isFileName(environment)) {
             return Optional.empty();
         }
-        Path file = dir.resolve(environment + ".json");
+        Path file = dir.resolve(environment + ".json").toAbsolutePath().normalize();
+        CompletableFuture<Optional<Pack>> ahead = PREFETCHED.remove(file);
+        return ahead != null ? ahead.join() : readFile(file);
+    }
+
+    /** The file an environment's pack is kept in, in a repository. */
+    public static Path file(Path repositoryRoot, String environment) {
+        return repositoryRoot.resolve(ResultCache.FOLDER).resolve(FOLDER).resolve(environment + ".json");
+    }
+
+    private static final Map<Path, CompletableFuture<Optional<Pack>>> PREFETCHED = new ConcurrentHashMap<>();
+
+    /**
+     * Starts reading a pack on a thread of its own, for the {@link #read} of a run that is only being
+     * set up: a command line naming a spec lets the CLI know the pack before its own start-up is done.
+     * Whatever it reads is judged by its key and fingerprints like any pack, so an early read of a file
+     * that is replaced meanwhile is only a pack that does not fit.
+     */
+    public static void prefetch(Path file) {
+        Path normalized = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(normalized) || PREFETCHED.containsKey(normalized)) {
+            return;
+        }
+        CompletableFuture<Optional<Pack>> ahead = new CompletableFuture<>();
+        PREFETCHED.put(normalized, ahead);
+        Thread t = new Thread(() -> {
+            try {
+                ahead.complete(readFile(normalized));
+            } finally {
+                ahead.complete(Optional.empty()); // the run never waits on a read that failed
+            }
+        }, "flinkops-context");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Optional<Pack> readFile(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
             JsonNode root;
             try (JsonParser parser = JSON.createParser(Files.readAllBytes(file))) {
-                root = tree(parser, parser.nextToken());
+                root = tree(parser, parser.nextToken(), 0);
             }
             if (!FORMAT.equals(root.path("format").asText())) {
                 return Optional.empty();
@@ -225,24 +265,27 @@ public final class ContextPacks {
         return environment.matches("[A-Za-z0-9_][A-Za-z0-9._-]*");
     }
 
-    /** The node whose first token is {@code token}, with all it holds. */
-    private static JsonNode tree(JsonParser p, JsonToken token) throws IOException {
+    /** The node whose first token is {@code token}, with all it holds (as deep as a YAML input may be, and some). */
+    private static JsonNode tree(JsonParser p, JsonToken token, int depth) throws IOException {
         if (token == null) {
             throw new IOException("pack ends early");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new IOException("pack nests too deep");
         }
         switch (token) {
             case START_OBJECT -> {
                 ObjectNode o = NODES.objectNode();
                 for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                     String name = p.currentName();
-                    o.set(name, tree(p, p.nextToken()));
+                    o.set(name, tree(p, p.nextToken(), depth + 1));
                 }
                 return o;
             }
             case START_ARRAY -> {
                 ArrayNode a = NODES.arrayNode();
                 for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    a.add(tree(p, t));
+                    a.add(tree(p, t, depth + 1));
                 }
                 return a;
             }

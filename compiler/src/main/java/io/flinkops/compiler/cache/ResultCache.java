@@ -44,6 +44,9 @@ public final class ResultCache {
     private static final String FILES = ".files.json";
     private static volatile String codeFingerprint;
 
+    /** Where a repository keeps its cache, relative to its root. */
+    public static final String FOLDER = "build/cache";
+
     private final Path dir;
 
     public ResultCache(Path dir) {
@@ -194,7 +197,7 @@ public final class ResultCache {
 
     /** Packs of each environment's generated units, for checking a few of its files (see {@link ContextPacks}). */
     public ContextPacks contexts() {
-        return new ContextPacks(dir.resolve("context"));
+        return new ContextPacks(dir.resolve(ContextPacks.FOLDER));
     }
 
     /**

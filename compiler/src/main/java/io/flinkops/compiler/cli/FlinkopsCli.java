@@ -1,6 +1,7 @@
 package io.flinkops.compiler.cli;
 
 import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.cache.ContextPacks;
 import io.flinkops.compiler.load.OverlayLoader;
 import io.flinkops.compiler.load.RepositoryLoader;
 import io.flinkops.compiler.pipeline.Compiler;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +85,7 @@ public final class FlinkopsCli implements Runnable {
                 warm.thenAcceptAsync(Compiler::warmUp, FlinkopsCli::daemon);
             } else {
                 warm = CompletableFuture.supplyAsync(Compiler::new, FlinkopsCli::daemon);
+                prefetchContextPacks(args);
             }
         }
         int code = run(ctx, warm, args);
@@ -155,6 +158,40 @@ public final class FlinkopsCli implements Runnable {
     private static boolean checksRawFiles(String[] args) {
         return args[0].equals("validate") && Arrays.stream(args).skip(1)
                 .anyMatch(a -> a.equals("-") || !a.startsWith("-") && Files.isRegularFile(Path.of(a)) && !inRepositoryFolder(Path.of(a)));
+    }
+
+    /**
+     * For a validate of specs, starts reading their environments' context packs while picocli sets the
+     * run up (a guess from the arguments, as the warm-up's: a pack read for nothing costs time, never a
+     * result, see {@link ContextPacks#prefetch}).
+     */
+    private static void prefetchContextPacks(String[] args) {
+        List<String> list = Arrays.asList(args);
+        if (!args[0].equals("validate") || list.contains("--no-cache") || list.stream().anyMatch(a -> a.equals("--ref") || a.startsWith("--ref="))) {
+            return;
+        }
+        Path root = Path.of("").toAbsolutePath();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--repo") && i + 1 < args.length) {
+                root = root.resolve(args[i + 1]);
+            } else if (args[i].startsWith("--repo=")) {
+                root = root.resolve(args[i].substring("--repo=".length()));
+            }
+        }
+        root = root.normalize();
+        for (String arg : args) {
+            if (arg.startsWith("-")) {
+                continue;
+            }
+            Path file = Path.of(arg).toAbsolutePath().normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                continue;
+            }
+            Path rel = root.relativize(file);
+            if (rel.getNameCount() >= 3 && rel.getName(0).toString().equals(RepositoryLoader.ENVIRONMENTS)) {
+                ContextPacks.prefetch(ContextPacks.file(root, rel.getName(1).toString()));
+            }
+        }
     }
 
     private static boolean inRepositoryFolder(Path file) {

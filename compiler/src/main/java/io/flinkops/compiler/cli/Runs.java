@@ -86,7 +86,7 @@ final class Runs {
 
     /** The content-hash cache under the repository's build/cache/, unless --no-cache. */
     static io.flinkops.compiler.cache.ResultCache cache(CliContext ctx, CommonOptions o) {
-        return o.noCache ? null : new io.flinkops.compiler.cache.ResultCache(repoRoot(ctx, o).resolve("build/cache"));
+        return o.noCache ? null : new io.flinkops.compiler.cache.ResultCache(repoRoot(ctx, o).resolve(io.flinkops.compiler.cache.ResultCache.FOLDER));
     }
 
     static List<EmittedObject> objects(CompileResult result) {

@@ -82,6 +82,24 @@ class ContextPacksTest {
         assertEquals(Optional.empty(), new ContextPacks(packs).read("../dev"));
     }
 
+    /** A pack read ahead (as the CLI does while it starts) is the pack a later read returns; one that does not read is none, at once. */
+    @Test
+    void aPackReadAheadIsTheOneReadLater() throws Exception {
+        Files.createDirectories(dir.resolve("environments/dev"));
+        Files.writeString(dir.resolve(FILE), "kind: FlinkJob\n");
+        ContextPacks packs = new ContextPacks(dir.resolve(ResultCache.FOLDER).resolve(ContextPacks.FOLDER));
+        packs.write("dev", "key-1", new FileSystemTree(dir), Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit()));
+        ContextPacks.prefetch(ContextPacks.file(dir, "dev"));
+        ContextPacks.Pack pack = packs.read("dev").orElseThrow();
+        assertEquals("key-1", pack.key());
+        assertEquals(unit().workload().object(), pack.files().get(FILE).units().get(0).workload().object());
+
+        Files.writeString(ContextPacks.file(dir, "dev"), "[".repeat(100_000)); // deeper than any pack
+        ContextPacks.prefetch(ContextPacks.file(dir, "dev"));
+        assertEquals(Optional.empty(), packs.read("dev"));
+        assertEquals(Optional.empty(), packs.read("dev"), "and so without reading ahead");
+    }
+
     @Test
     void fingerprintsTellContentsApart() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), "parallelism: 4\n");

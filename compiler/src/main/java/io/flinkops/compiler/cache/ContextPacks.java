@@ -16,6 +16,7 @@ import io.flinkops.compiler.generate.GeneratedUnit;
 import io.flinkops.compiler.generate.Origin;
 import io.flinkops.compiler.model.Egress;
 import io.flinkops.compiler.model.SpecKind;
+import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.SourceMap;
 import java.io.IOException;
@@ -77,21 +78,24 @@ public final class ContextPacks {
         }
     }
 
-    /** An environment's pack, by file path, and the key it was written under. */
-    public record Pack(String key, Map<String, PackedFile> files) {
+    /**
+     * An environment's pack, by file path, the key it was written under, and the {@link SourceTree#stamp}s
+     * its files had just after it was read (taken by the thread that read it, off the run's way).
+     */
+    public record Pack(String key, Map<String, PackedFile> files, Map<String, String> stamps) {
         /**
          * True when every file of {@code paths} but {@code except} is packed with its present content
-         * (judged by the {@link #stamps} taken of them, else by reading them), and every packed file is
-         * still there (a deleted file changes what the others see).
+         * (judged by its stamp, else by reading it), and every packed file is still there (a deleted
+         * file changes what the others see).
          */
-        public boolean holdsAllBut(SourceTree tree, List<String> paths, Set<String> except, Map<String, String> stamps) {
+        public boolean holdsAllBut(SourceTree tree, List<String> paths, Set<String> except) {
             Set<String> present = new HashSet<>(paths);
             for (String packed : files.keySet()) {
                 if (!present.contains(packed) && !except.contains(packed)) {
                     return false;
                 }
             }
-            return paths.parallelStream().filter(p -> !except.contains(p)).allMatch(p -> {
+            return paths.stream().filter(p -> !except.contains(p)).allMatch(p -> {
                 PackedFile f = files.get(p);
                 return f != null && f.unchanged(tree, p, stamps.get(p));
             });
@@ -131,23 +135,17 @@ public final class ContextPacks {
         return bytes.get().length + ":" + Long.toHexString(crc.getValue()) + ":" + Long.toHexString(crcC.getValue());
     }
 
-    /** The {@link SourceTree#stamp}s of these files (those that have one), by path. */
-    public static Map<String, String> stamps(SourceTree tree, List<String> paths) {
-        Map<String, String> out = new HashMap<>();
-        for (String path : paths) {
-            tree.stamp(path).ifPresent(stamp -> out.put(path, stamp));
-        }
-        return out;
-    }
-
-    /** The pack of an environment, when there is one and it reads; whether its key is still right is the caller's to judge. */
-    public Optional<Pack> read(String environment) {
+    /**
+     * The pack of an environment, when there is one and it reads, with the stamps of its files in
+     * {@code tree}; whether its key is still right is the caller's to judge.
+     */
+    public Optional<Pack> read(String environment, SourceTree tree) {
         if (!isFileName(environment)) {
             return Optional.empty();
         }
         Path file = dir.resolve(environment + ".json").toAbsolutePath().normalize();
         CompletableFuture<Optional<Pack>> ahead = PREFETCHED.remove(file);
-        return ahead != null ? ahead.join() : readFile(file);
+        return ahead != null ? ahead.join() : readFile(file, tree);
     }
 
     /** The file an environment's pack is kept in, in a repository. */
@@ -158,21 +156,24 @@ public final class ContextPacks {
     private static final Map<Path, CompletableFuture<Optional<Pack>>> PREFETCHED = new ConcurrentHashMap<>();
 
     /**
-     * Starts reading a pack on a thread of its own, for the {@link #read} of a run that is only being
-     * set up: a command line naming a spec lets the CLI know the pack before its own start-up is done.
-     * Whatever it reads is judged by its key and fingerprints like any pack, so an early read of a file
-     * that is replaced meanwhile is only a pack that does not fit.
+     * Starts reading a pack of a repository's working tree on a thread of its own, for the
+     * {@link #read} of a run that is only being set up: a command line naming a spec lets the CLI know
+     * the pack before its own start-up is done. Whatever it reads is judged by its key and stamps or
+     * fingerprints like any pack, so an early read of a file replaced meanwhile is only a pack that
+     * does not fit.
      */
-    public static void prefetch(Path file) {
-        Path normalized = file.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(normalized) || PREFETCHED.containsKey(normalized)) {
+    public static void prefetch(Path repositoryRoot, String environment) {
+        Path normalized = file(repositoryRoot, environment).toAbsolutePath().normalize();
+        if (!isFileName(environment) || !Files.isRegularFile(normalized) || PREFETCHED.containsKey(normalized)) {
             return;
         }
         CompletableFuture<Optional<Pack>> ahead = new CompletableFuture<>();
         PREFETCHED.put(normalized, ahead);
         Thread t = new Thread(() -> {
             try {
-                ahead.complete(readFile(normalized));
+                ahead.complete(readFile(normalized, new FileSystemTree(repositoryRoot)));
+            } catch (RuntimeException unreadable) {
+                // the run reads the repository itself, and says what is wrong with it
             } finally {
                 ahead.complete(Optional.empty()); // the run never waits on a read that failed
             }
@@ -181,7 +182,7 @@ public final class ContextPacks {
         t.start();
     }
 
-    private static Optional<Pack> readFile(Path file) {
+    private static Optional<Pack> readFile(Path file, SourceTree tree) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -210,9 +211,11 @@ public final class ContextPacks {
                 }
                 files.put(path, new PackedFile(f.path("stamp").textValue(), fingerprint, keys, units));
             }
-            return Optional.of(new Pack(root.path("key").asText(), files));
+            Map<String, String> stamps = new HashMap<>();
+            files.keySet().forEach(path -> tree.stamp(path).ifPresent(stamp -> stamps.put(path, stamp)));
+            return Optional.of(new Pack(root.path("key").asText(), files, stamps));
         } catch (IOException | RuntimeException damaged) {
-            return Optional.empty(); // a pack that does not read is not used
+            return Optional.empty(); // a pack that does not read (or a tree that cannot be stamped) is not used
         }
     }
 

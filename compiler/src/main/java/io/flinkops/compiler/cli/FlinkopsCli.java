@@ -189,7 +189,7 @@ public final class FlinkopsCli implements Runnable {
             }
             Path rel = root.relativize(file);
             if (rel.getNameCount() >= 3 && rel.getName(0).toString().equals(RepositoryLoader.ENVIRONMENTS)) {
-                ContextPacks.prefetch(ContextPacks.file(root, rel.getName(1).toString()));
+                ContextPacks.prefetch(root, rel.getName(1).toString());
             }
         }
     }

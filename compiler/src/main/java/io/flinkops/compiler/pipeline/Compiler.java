@@ -209,7 +209,7 @@ public final class Compiler {
                 () -> new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), diagnostics));
         // a check of some specs reads its environment's context pack on a thread of its own meanwhile
         CompletableFuture<Optional<ContextPacks.Pack>> packAhead = packs == null ? null
-                : CompletableFuture.supplyAsync(() -> packs.read(request.environment()), Compiler::ownThread);
+                : CompletableFuture.supplyAsync(() -> packs.read(request.environment(), request.sources()), Compiler::ownThread);
         Map<String, List<String>> files = request.environment() == null ? RepositoryLoader.environmentFiles(request.sources())
                 : RepositoryLoader.environmentFiles(request.sources(), request.environment());
         if (request.environment() != null && !files.containsKey(request.environment())) {
@@ -221,8 +221,7 @@ public final class Compiler {
         if (packAhead != null) {
             startLoading(crdSchemas, operatorVersions(request.sources(), files));
             String name = request.environment();
-            Map<String, String> stamps = ContextPacks.stamps(request.sources(), files.get(name)); // while the pack reads
-            fromPack(request, name, files.get(name), checkedFiles, joined(packAhead), stamps, loader)
+            fromPack(request, name, files.get(name), checkedFiles, joined(packAhead), loader)
                     .ifPresent(p -> packed.put(name, p));
         }
         PolicyLoader policies = joined(policiesAhead);
@@ -324,16 +323,16 @@ public final class Compiler {
      * packed anew).
      */
     private Optional<Packed> fromPack(CompileRequest request, String name, List<String> paths, Set<String> checkedFiles,
-            Optional<ContextPacks.Pack> read, Map<String, String> stamps, RepositoryLoader loader) {
+            Optional<ContextPacks.Pack> read, RepositoryLoader loader) {
         try {
-            return generateFromPack(request, name, paths, checkedFiles, read, stamps, loader);
+            return generateFromPack(request, name, paths, checkedFiles, read, loader);
         } catch (InputException | java.io.UncheckedIOException unreadable) {
             return Optional.empty(); // a file that cannot be read is reported by the whole environment's run
         }
     }
 
     private Optional<Packed> generateFromPack(CompileRequest request, String name, List<String> paths, Set<String> checkedFiles,
-            Optional<ContextPacks.Pack> read, Map<String, String> stamps, RepositoryLoader loader) {
+            Optional<ContextPacks.Pack> read, RepositoryLoader loader) {
         Optional<String> envFile = RepositoryLoader.environmentFile(name, paths);
         if (envFile.isEmpty() || read.isEmpty()
                 || !read.get().key().equals(ContextPacks.key(request.sources(), envFile.get(), request.commit()))) {
@@ -342,7 +341,7 @@ public final class Compiler {
         Set<String> fresh = new java.util.HashSet<>(checkedFiles);
         fresh.add(envFile.get());
         ContextPacks.Pack pack = read.get();
-        if (!pack.holdsAllBut(request.sources(), paths, fresh, stamps)) {
+        if (!pack.holdsAllBut(request.sources(), paths, fresh)) {
             return Optional.empty();
         }
         Map<String, List<String>> known = new java.util.HashMap<>();

@@ -54,7 +54,7 @@ class ContextPacksTest {
         ContextPacks packs = new ContextPacks(dir.resolve("build/cache/context"));
         GeneratedUnit unit = unit();
         packs.write("dev", "key-1", tree, Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit));
-        ContextPacks.Pack pack = packs.read("dev").orElseThrow();
+        ContextPacks.Pack pack = packs.read("dev", tree).orElseThrow();
         assertEquals("key-1", pack.key());
         ContextPacks.PackedFile file = pack.files().get(FILE);
         assertEquals(List.of("FlinkDeployment/analytics/job"), file.keys());
@@ -65,21 +65,21 @@ class ContextPacksTest {
                 List.of(back.kind(), back.namespace(), back.name(), back.nativeMode(), back.egress(), back.workload().root(), back.workload().environment()));
         assertEquals(FILE, back.workload().origin().locate("/spec/int").file());
 
-        assertTrue(pack.holdsAllBut(tree, List.of(FILE), Set.of(), Map.of()));
+        assertTrue(pack.holdsAllBut(tree, List.of(FILE), Set.of()));
         Files.writeString(dir.resolve(FILE), "kind: FlinkJob \n");
-        assertFalse(pack.holdsAllBut(tree, List.of(FILE), Set.of(), Map.of()), "a changed file");
-        assertTrue(pack.holdsAllBut(tree, List.of(FILE), Set.of(FILE), Map.of()), "unless it is the one checked");
-        assertFalse(pack.holdsAllBut(tree, List.of(), Set.of(), Map.of()), "a deleted file");
+        assertFalse(pack.holdsAllBut(tree, List.of(FILE), Set.of()), "a changed file");
+        assertTrue(pack.holdsAllBut(tree, List.of(FILE), Set.of(FILE)), "unless it is the one checked");
+        assertFalse(pack.holdsAllBut(tree, List.of(), Set.of()), "a deleted file");
     }
 
     @Test
     void aDamagedPackOrAnEnvironmentNameThatIsNoFileNameIsNotUsed() throws Exception {
         Path packs = Files.createDirectories(dir.resolve("context"));
         Files.writeString(packs.resolve("dev.json"), "{\"format\":\"flinkops-context-v1\",\"key\":\"k\",\"files\":{\"a\":{\"units\":[{\"kind\":");
-        assertEquals(Optional.empty(), new ContextPacks(packs).read("dev"));
+        assertEquals(Optional.empty(), new ContextPacks(packs).read("dev", new FileSystemTree(dir)));
         Files.writeString(packs.resolve("dev.json"), "{\"format\":\"flinkops-context-v0\",\"key\":\"k\",\"files\":{}}");
-        assertEquals(Optional.empty(), new ContextPacks(packs).read("dev"));
-        assertEquals(Optional.empty(), new ContextPacks(packs).read("../dev"));
+        assertEquals(Optional.empty(), new ContextPacks(packs).read("dev", new FileSystemTree(dir)));
+        assertEquals(Optional.empty(), new ContextPacks(packs).read("../dev", new FileSystemTree(dir)));
     }
 
     /** A pack read ahead (as the CLI does while it starts) is the pack a later read returns; one that does not read is none, at once. */
@@ -88,16 +88,17 @@ class ContextPacksTest {
         Files.createDirectories(dir.resolve("environments/dev"));
         Files.writeString(dir.resolve(FILE), "kind: FlinkJob\n");
         ContextPacks packs = new ContextPacks(dir.resolve(ResultCache.FOLDER).resolve(ContextPacks.FOLDER));
-        packs.write("dev", "key-1", new FileSystemTree(dir), Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit()));
-        ContextPacks.prefetch(ContextPacks.file(dir, "dev"));
-        ContextPacks.Pack pack = packs.read("dev").orElseThrow();
+        FileSystemTree tree = new FileSystemTree(dir);
+        packs.write("dev", "key-1", tree, Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit()));
+        ContextPacks.prefetch(dir, "dev");
+        ContextPacks.Pack pack = packs.read("dev", tree).orElseThrow();
         assertEquals("key-1", pack.key());
         assertEquals(unit().workload().object(), pack.files().get(FILE).units().get(0).workload().object());
 
         Files.writeString(ContextPacks.file(dir, "dev"), "[".repeat(100_000)); // deeper than any pack
-        ContextPacks.prefetch(ContextPacks.file(dir, "dev"));
-        assertEquals(Optional.empty(), packs.read("dev"));
-        assertEquals(Optional.empty(), packs.read("dev"), "and so without reading ahead");
+        ContextPacks.prefetch(dir, "dev");
+        assertEquals(Optional.empty(), packs.read("dev", tree));
+        assertEquals(Optional.empty(), packs.read("dev", tree), "and so without reading ahead");
     }
 
     @Test

@@ -84,14 +84,15 @@ FLINKOPS_JAVA_HOME="$J17" "$ROOT/flinkops" --version >/dev/null
 "$ROOT/flinkops" --version >/dev/null
 runtime="$(sed -n 's/^JAVA_HOME_USED=//p' "$ROOT/compiler/target/launcher.env")"
 one_file=(); one_file17=(); hello=(); in_env=()
-for i in $(seq 5); do   # a spec checked in its environment: its objects against the 1,000 jobs beside it
-  in_env+=("$(cd "$WORK/repo" && timed "$ROOT/flinkops" validate environments/prod/job-0001.yaml | cut -d' ' -f1)")
-done
-in_env_s=$(printf '%s\n' "${in_env[@]}" | median)
+# a spec checked in its environment: its objects against the 1,000 jobs beside it. The first check
+# compiles the environment whole and packs it (build/cache/context/); later ones read the pack.
+in_env_first=$(cd "$WORK/repo" && timed "$ROOT/flinkops" validate environments/prod/job-0001.yaml | cut -d' ' -f1)
 for i in $(seq 11); do
   one_file+=("$(timed "$ROOT/flinkops" validate "$WORK/raw.yaml" | cut -d' ' -f1)")
   hello+=("$(timed "${JVM[@]}" -cp "$WORK/classes" Hello | cut -d' ' -f1)")
+  in_env+=("$(cd "$WORK/repo" && timed "$ROOT/flinkops" validate environments/prod/job-0001.yaml | cut -d' ' -f1)")
 done
+in_env_s=$(printf '%s\n' "${in_env[@]}" | median)
 for i in $(seq 11); do
   one_file17+=("$(FLINKOPS_JAVA_HOME="$J17" timed "$ROOT/flinkops" validate "$WORK/raw.yaml" | cut -d' ' -f1)")
 done
@@ -121,6 +122,8 @@ repository: 3 environments x $JOBS jobs; $objects objects emitted in $roots root
 | one-file validate, median of 11, $(basename "$runtime") (s) | $one_s | <= 0.4 |
 | one-file validate, median of 11, $j17_label (s) | $one17_s | |
 | one-file validate / JVM hello ($hello_s s) | $(ratio "$one_s" "$hello_s") | <= 7 |
-| one spec validated in its environment of $JOBS jobs, median of 5 (s) | $in_env_s | |
+| one spec validated in its environment of $JOBS jobs, first check: compiles and packs the environment (s) | $in_env_first | |
+| the same spec, with the environment's context pack, median of 11 (s) | $in_env_s | <= 0.4 |
+| the same / JVM hello | $(ratio "$in_env_s" "$hello_s") | <= 7 |
 | peak memory of the build (MiB) | $((peak / 1024)) | <= 400 |
 TABLE

@@ -79,10 +79,34 @@ public final class ContextPacks {
     }
 
     /**
-     * An environment's pack, by file path, the key it was written under, and the {@link SourceTree#stamp}s
-     * its files had just after it was read (taken by the thread that read it, off the run's way).
+     * An environment's pack, by file path, the key it was written under, its environment file, the
+     * stamp its folder had when its files were listed (null when unknown), and the {@link SourceTree#stamp}s
+     * of its files and folder just after it was read (taken by the thread that read it, off the run's way).
      */
-    public record Pack(String key, Map<String, PackedFile> files, Map<String, String> stamps) {
+    public record Pack(String key, Map<String, PackedFile> files, String environmentFile, String folderStamp,
+            Map<String, String> stamps, String folderStampNow) {
+
+        /**
+         * The folder's YAML files as a listing would give them, sorted, when its stamp says no entry was
+         * added, removed or renamed since it was packed; empty when a listing must tell.
+         */
+        public Optional<List<String>> listing() {
+            if (folderStamp == null || !folderStamp.equals(folderStampNow)) {
+                return Optional.empty();
+            }
+            List<String> paths = new ArrayList<>(files.keySet());
+            paths.add(environmentFile);
+            String folder = environmentFile.substring(0, environmentFile.lastIndexOf('/') + 1);
+            for (String path : paths) {
+                String name = path.startsWith(folder) ? path.substring(folder.length()) : "/";
+                if (name.contains("/") || !SourceTree.isYaml(name)) {
+                    return Optional.empty(); // not a file a listing of this folder (which holds no folder) could give
+                }
+            }
+            paths.sort(String::compareTo);
+            return Optional.of(paths);
+        }
+
         /**
          * True when every file of {@code paths} but {@code except} is packed with its present content
          * (judged by its stamp, else by reading it), and every packed file is still there (a deleted
@@ -213,40 +237,91 @@ public final class ContextPacks {
             }
             Map<String, String> stamps = new HashMap<>();
             files.keySet().forEach(path -> tree.stamp(path).ifPresent(stamp -> stamps.put(path, stamp)));
-            return Optional.of(new Pack(root.path("key").asText(), files, stamps));
+            String environmentFile = root.path("environmentFile").textValue();
+            if (environmentFile == null || !environmentFile.contains("/")) {
+                throw new IOException("pack names no environment file");
+            }
+            String folder = environmentFile.substring(0, environmentFile.lastIndexOf('/'));
+            return Optional.of(new Pack(root.path("key").asText(), files, environmentFile, root.path("folderStamp").textValue(),
+                    stamps, tree.folderStamp(folder).orElse(null)));
         } catch (IOException | RuntimeException damaged) {
             return Optional.empty(); // a pack that does not read (or a tree that cannot be stamped) is not used
         }
     }
 
     /**
-     * Packs an environment: each spec file's hash, keys and units ({@code units} as the generator made
-     * them, every file's). Written whole or not at all; failing to write is not an error of the run.
+     * Packs an environment: each spec file's stamp, fingerprint, keys and units ({@code units} as the
+     * generator made them, every file's), and its folder's stamp when {@code folderBeforeListing}, taken
+     * before its files were listed, is still the folder's (no entry changed since the listing).
+     * Written whole or not at all; failing to write is not an error of the run.
      */
-    public void write(String environment, String key, SourceTree tree, Map<String, List<String>> keysByFile,
-            List<GeneratedUnit> units) {
+    public void write(String environment, String key, SourceTree tree, String environmentFile, Optional<String> folderBeforeListing,
+            Map<String, List<String>> keysByFile, List<GeneratedUnit> units) {
+        Map<String, PackedFile> files = new ConcurrentHashMap<>();
+        Map<String, List<GeneratedUnit>> byFile = byFile(units);
+        try {
+            keysByFile.keySet().parallelStream().forEach(p -> files.put(p, packed(tree, p, keysByFile.get(p), byFile)));
+        } catch (RuntimeException unreadable) {
+            return; // a file that cannot be read (the run reports it) leaves the environment unpacked
+        }
+        write(environment, new Pack(key, files, environmentFile, unchangedFolder(tree, environmentFile, folderBeforeListing),
+                Map.of(), null));
+    }
+
+    private static String unchangedFolder(SourceTree tree, String environmentFile, Optional<String> before) {
+        String folder = environmentFile.substring(0, environmentFile.lastIndexOf('/'));
+        return before.isPresent() && before.equals(tree.folderStamp(folder)) ? before.get() : null;
+    }
+
+    /**
+     * The pack with these files packed anew (the checked files of a run that took the others from it)
+     * and the folder's stamp taken before the run listed it, when a file is not as packed or the
+     * stamp is new; empty when all is as packed.
+     */
+    public static Optional<Pack> refreshed(Pack pack, SourceTree tree, Optional<String> folderBeforeListing,
+            Map<String, List<String>> keysByFile, List<GeneratedUnit> units) {
+        boolean changed = keysByFile.keySet().stream().anyMatch(p -> {
+            PackedFile f = pack.files().get(p);
+            return f == null || !f.fingerprint().equals(fingerprint(tree, p)) || !f.keys().equals(keysByFile.get(p));
+        });
+        String folderStamp = unchangedFolder(tree, pack.environmentFile(), folderBeforeListing);
+        if (!changed && (folderStamp == null || folderStamp.equals(pack.folderStamp()))) {
+            return Optional.empty();
+        }
+        Map<String, PackedFile> files = new HashMap<>(pack.files());
+        Map<String, List<GeneratedUnit>> byFile = byFile(units);
+        keysByFile.forEach((p, keys) -> files.put(p, packed(tree, p, keys, byFile)));
+        return Optional.of(new Pack(pack.key(), files, pack.environmentFile(), folderStamp, Map.of(), null));
+    }
+
+    private static Map<String, List<GeneratedUnit>> byFile(List<GeneratedUnit> units) {
+        Map<String, List<GeneratedUnit>> byFile = new HashMap<>();
+        units.forEach(u -> byFile.computeIfAbsent(u.file(), f -> new ArrayList<>()).add(u));
+        return byFile;
+    }
+
+    private static PackedFile packed(SourceTree tree, String path, List<String> keys, Map<String, List<GeneratedUnit>> byFile) {
+        String stamp = tree.stamp(path).orElse(null); // before the content: a change between the two then shows
+        return new PackedFile(stamp, fingerprint(tree, path), keys, byFile.getOrDefault(path, List.of()));
+    }
+
+    /** Writes a pack whole or not at all; failing to write is not an error of the run. */
+    public void write(String environment, Pack pack) {
         if (!isFileName(environment)) {
             return;
         }
         try {
-            Map<String, List<GeneratedUnit>> byFile = new HashMap<>();
-            units.forEach(u -> byFile.computeIfAbsent(u.file(), f -> new ArrayList<>()).add(u));
-            Map<String, String> fingerprints = new ConcurrentHashMap<>();
-            Map<String, String> stamps = new ConcurrentHashMap<>();
-            keysByFile.keySet().parallelStream().forEach(p -> {
-                tree.stamp(p).ifPresent(stamp -> stamps.put(p, stamp)); // before the content: a change between the two then shows
-                fingerprints.put(p, fingerprint(tree, p));
-            });
             ObjectNode root = NODES.objectNode();
-            root.put("format", FORMAT).put("key", key);
+            root.put("format", FORMAT).put("key", pack.key()).put("environmentFile", pack.environmentFile())
+                    .put("folderStamp", pack.folderStamp());
             ObjectNode files = root.putObject("files");
-            keysByFile.forEach((path, keys) -> {
+            new java.util.TreeMap<>(pack.files()).forEach((path, packed) -> {
                 ObjectNode f = files.putObject(path);
-                f.put("stamp", stamps.get(path)).put("fingerprint", fingerprints.get(path));
+                f.put("stamp", packed.stamp()).put("fingerprint", packed.fingerprint());
                 ArrayNode k = f.putArray("keys");
-                keys.forEach(k::add);
+                packed.keys().forEach(k::add);
                 ArrayNode us = f.putArray("units");
-                byFile.getOrDefault(path, List.of()).forEach(u -> us.add(json(u)));
+                packed.units().forEach(u -> us.add(json(u)));
             });
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, environment, ".tmp");

@@ -210,7 +210,13 @@ public final class Compiler {
         // a check of some specs reads its environment's context pack on a thread of its own meanwhile
         CompletableFuture<Optional<ContextPacks.Pack>> packAhead = packs == null ? null
                 : CompletableFuture.supplyAsync(() -> packs.read(request.environment(), request.sources()), Compiler::ownThread);
-        Map<String, List<String>> files = request.environment() == null ? RepositoryLoader.environmentFiles(request.sources())
+        // a pack's folder stamp taken before the listing says, at the next check, whether the listing still holds
+        Optional<String> folderBefore = packs == null ? Optional.empty()
+                : request.sources().folderStamp(RepositoryLoader.ENVIRONMENTS + "/" + request.environment());
+        Optional<List<String>> packedListing = packAhead != null && packAhead.isDone()
+                ? joined(packAhead).flatMap(ContextPacks.Pack::listing) : Optional.empty();
+        Map<String, List<String>> files = packedListing.isPresent() ? new TreeMap<>(Map.of(request.environment(), packedListing.get()))
+                : request.environment() == null ? RepositoryLoader.environmentFiles(request.sources())
                 : RepositoryLoader.environmentFiles(request.sources(), request.environment());
         if (request.environment() != null && !files.containsKey(request.environment())) {
             throw new InputException("no environment '" + request.environment() + "' (expected "
@@ -221,7 +227,7 @@ public final class Compiler {
         if (packAhead != null) {
             startLoading(crdSchemas, operatorVersions(request.sources(), files));
             String name = request.environment();
-            fromPack(request, name, files.get(name), checkedFiles, joined(packAhead), loader)
+            fromPack(request, name, files.get(name), checkedFiles, joined(packAhead), packs, folderBefore, loader)
                     .ifPresent(p -> packed.put(name, p));
         }
         PolicyLoader policies = joined(policiesAhead);
@@ -262,6 +268,7 @@ public final class Compiler {
                     new Checker(catalog.rules(), request.categories()), p.diagnostics(), Output.FINDINGS_ONLY, checkedFiles));
             diagnostics.addAll(p.diagnostics().sorted());
             misses.remove(e.getKey());
+            p.repacking().join(); // done beside the checks; a pack that fails to write is only not written
         }
         Diagnostics loading = new Diagnostics();
         toLoad.keySet().retainAll(misses);
@@ -279,7 +286,7 @@ public final class Compiler {
                     assigned.add(d);
                 }
             }
-            EnvironmentResult result = compileEnvironment(request, sources, policies, checker, own, output, checkedFiles, packs);
+            EnvironmentResult result = compileEnvironment(request, sources, policies, checker, own, output, checkedFiles, packs, folderBefore);
             List<Diagnostic> found = own.sorted();
             diagnostics.addAll(found);
             results.put(name, result);
@@ -308,7 +315,7 @@ public final class Compiler {
     }
 
     /** An environment generated with its context pack: its objects, and the findings of loading and generating them. */
-    private record Packed(Environment environment, List<EmittedObject> objects, Diagnostics diagnostics) {}
+    private record Packed(Environment environment, List<EmittedObject> objects, Diagnostics diagnostics, CompletableFuture<Void> repacking) {}
 
     private static void ownThread(Runnable task) {
         Thread t = new Thread(task, "flinkops-context");
@@ -323,16 +330,16 @@ public final class Compiler {
      * packed anew).
      */
     private Optional<Packed> fromPack(CompileRequest request, String name, List<String> paths, Set<String> checkedFiles,
-            Optional<ContextPacks.Pack> read, RepositoryLoader loader) {
+            Optional<ContextPacks.Pack> read, ContextPacks packs, Optional<String> folderBefore, RepositoryLoader loader) {
         try {
-            return generateFromPack(request, name, paths, checkedFiles, read, loader);
+            return generateFromPack(request, name, paths, checkedFiles, read, packs, folderBefore, loader);
         } catch (InputException | java.io.UncheckedIOException unreadable) {
             return Optional.empty(); // a file that cannot be read is reported by the whole environment's run
         }
     }
 
     private Optional<Packed> generateFromPack(CompileRequest request, String name, List<String> paths, Set<String> checkedFiles,
-            Optional<ContextPacks.Pack> read, RepositoryLoader loader) {
+            Optional<ContextPacks.Pack> read, ContextPacks packs, Optional<String> folderBefore, RepositoryLoader loader) {
         Optional<String> envFile = RepositoryLoader.environmentFile(name, paths);
         if (envFile.isEmpty() || read.isEmpty()
                 || !read.get().key().equals(ContextPacks.key(request.sources(), envFile.get(), request.commit()))) {
@@ -377,7 +384,19 @@ public final class Compiler {
         specs.addAll(raws); // the generator's order: specs, then raw resources, each in path order
         Environment env = part.get().environment();
         List<EmittedObject> objects = generator.assemble(env, specs, own);
-        return Optional.of(new Packed(env, objects, own));
+        // a checked file that is not as packed is packed anew, beside the checks, so that the next
+        // check of another file still finds the pack fit
+        List<GeneratedUnit> checkedUnits = new ArrayList<>();
+        freshUnits.values().forEach(checkedUnits::addAll);
+        CompletableFuture<Void> repacking = CompletableFuture.runAsync(() -> {
+            try {
+                ContextPacks.refreshed(pack, request.sources(), folderBefore, part.get().emissionKeys(), checkedUnits)
+                        .ifPresent(p -> packs.write(name, p));
+            } catch (RuntimeException unreadable) {
+                // a checked file that cannot be read is reported by the checks; the pack stays as it was
+            }
+        }, Compiler::ownThread);
+        return Optional.of(new Packed(env, objects, own, repacking));
     }
 
     /**
@@ -453,13 +472,14 @@ public final class Compiler {
     }
 
     private EnvironmentResult compileEnvironment(CompileRequest request, EnvironmentSources sources, PolicyLoader policies,
-            Checker checker, Diagnostics diagnostics, Output output, Set<String> checkedFiles, ContextPacks packs) {
+            Checker checker, Diagnostics diagnostics, Output output, Set<String> checkedFiles, ContextPacks packs,
+            Optional<String> folderBefore) {
         Environment env = sources.environment();
         ManifestGenerator generator = new ManifestGenerator(new GenerateOptions(request.commit()));
         List<GeneratedUnit> units = generator.units(sources, diagnostics);
         if (packs != null) {
             packs.write(folderName(sources), ContextPacks.key(request.sources(), env.document().file(), request.commit()),
-                    request.sources(), sources.emissionKeys(), units);
+                    request.sources(), env.document().file(), folderBefore, sources.emissionKeys(), units);
         }
         List<EmittedObject> objects = generator.assemble(env, units, diagnostics);
         return checkEnvironment(request, env, objects, policies, checker, diagnostics, output, checkedFiles);

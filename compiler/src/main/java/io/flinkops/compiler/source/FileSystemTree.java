@@ -117,11 +117,25 @@ public final class FileSystemTree implements SourceTree {
      */
     @Override
     public Optional<String> stamp(String path) {
+        return stampOf(path, 0100000, false);
+    }
+
+    /**
+     * A folder's stamp: its size, times, device and inode, which change whenever an entry is added,
+     * removed or renamed in it, but not when a file in it is written. Only for a folder that holds no
+     * folder (its link count is 2), as entries below a subfolder change no time of the folder's.
+     */
+    @Override
+    public Optional<String> folderStamp(String dir) {
+        return stampOf(dir, 0040000, true);
+    }
+
+    private Optional<String> stampOf(String path, int type, boolean flat) {
         try {
             Map<String, Object> a = Files.readAttributes(plain(path) ? root.resolve(path) : resolveInside(path),
-                    "unix:mode,size,lastModifiedTime,ctime,dev,ino", LinkOption.NOFOLLOW_LINKS);
-            if ((((Integer) a.get("mode")) & 0170000) != 0100000) {
-                return Optional.empty(); // not a regular file
+                    "unix:mode,size,lastModifiedTime,ctime,dev,ino,nlink", LinkOption.NOFOLLOW_LINKS);
+            if ((((Integer) a.get("mode")) & 0170000) != type || flat && ((Integer) a.get("nlink")) != 2) {
+                return Optional.empty(); // not a regular file (or a folder without folders in it)
             }
             long modified = ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
             long changed = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);

@@ -34,6 +34,11 @@ public final class MemoizedTree implements SourceTree {
     }
 
     @Override
+    public Optional<String> folderStamp(String dir) {
+        return tree.folderStamp(dir);
+    }
+
+    @Override
     public String describe() {
         return tree.describe();
     }

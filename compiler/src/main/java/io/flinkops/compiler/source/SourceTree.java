@@ -21,6 +21,14 @@ public interface SourceTree {
         return Optional.empty();
     }
 
+    /**
+     * The same for a folder that holds files only: a token that is the same only while its list of
+     * entries is; empty when the tree has none for it.
+     */
+    default Optional<String> folderStamp(String dir) {
+        return Optional.empty();
+    }
+
     /** What the user would call this tree: a folder, or a commit id. */
     String describe();
 

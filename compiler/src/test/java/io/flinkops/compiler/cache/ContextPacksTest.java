@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ContextPacksTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String FILE = "environments/dev/job.yaml";
+    private static final String ENV_FILE = "environments/dev/environment.yaml";
 
     @TempDir
     Path dir;
@@ -53,7 +54,7 @@ class ContextPacksTest {
         FileSystemTree tree = new FileSystemTree(dir);
         ContextPacks packs = new ContextPacks(dir.resolve("build/cache/context"));
         GeneratedUnit unit = unit();
-        packs.write("dev", "key-1", tree, Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit));
+        packs.write("dev", "key-1", tree, ENV_FILE, Optional.empty(), Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit));
         ContextPacks.Pack pack = packs.read("dev", tree).orElseThrow();
         assertEquals("key-1", pack.key());
         ContextPacks.PackedFile file = pack.files().get(FILE);
@@ -89,7 +90,7 @@ class ContextPacksTest {
         Files.writeString(dir.resolve(FILE), "kind: FlinkJob\n");
         ContextPacks packs = new ContextPacks(dir.resolve(ResultCache.FOLDER).resolve(ContextPacks.FOLDER));
         FileSystemTree tree = new FileSystemTree(dir);
-        packs.write("dev", "key-1", tree, Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit()));
+        packs.write("dev", "key-1", tree, ENV_FILE, Optional.empty(), Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit()));
         ContextPacks.prefetch(dir, "dev");
         ContextPacks.Pack pack = packs.read("dev", tree).orElseThrow();
         assertEquals("key-1", pack.key());
@@ -99,6 +100,34 @@ class ContextPacksTest {
         ContextPacks.prefetch(dir, "dev");
         assertEquals(Optional.empty(), packs.read("dev", tree));
         assertEquals(Optional.empty(), packs.read("dev", tree), "and so without reading ahead");
+    }
+
+    /** While its folder's stamp says no entry changed, a pack gives the folder's listing; an added file, or a subfolder, makes a walk tell. */
+    @Test
+    void thePackListsTheFolderWhileNoEntryChanged() throws Exception {
+        Files.createDirectories(dir.resolve("environments/dev"));
+        Files.writeString(dir.resolve(FILE), "kind: FlinkJob\n");
+        Files.writeString(dir.resolve(ENV_FILE), "kind: Environment\n");
+        FileSystemTree tree = new FileSystemTree(dir, 0);
+        ContextPacks packs = new ContextPacks(dir.resolve("context"));
+        Optional<String> before = tree.folderStamp("environments/dev");
+        assertTrue(before.isPresent());
+        packs.write("dev", "key-1", tree, ENV_FILE, before, Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit()));
+        assertEquals(Optional.of(List.of(ENV_FILE, FILE)), packs.read("dev", tree).orElseThrow().listing());
+
+        Thread.sleep(50); // past the file system clock's tick, so that the folder's times move
+        Files.writeString(dir.resolve("environments/dev/new.yaml"), "kind: FlinkJob\n");
+        assertEquals(Optional.empty(), packs.read("dev", tree).orElseThrow().listing());
+        Files.delete(dir.resolve("environments/dev/new.yaml"));
+        Files.createDirectories(dir.resolve("environments/dev/nested"));
+        assertEquals(Optional.empty(), tree.folderStamp("environments/dev"), "a folder holding a folder has no stamp");
+
+        Files.delete(dir.resolve("environments/dev/nested"));
+        Optional<String> listed = tree.folderStamp("environments/dev");
+        Thread.sleep(50);
+        Files.writeString(dir.resolve("environments/dev/late.yaml"), "kind: FlinkJob\n"); // after the listing, before the write
+        packs.write("dev", "key-1", tree, ENV_FILE, listed, Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit()));
+        assertEquals(Optional.empty(), packs.read("dev", tree).orElseThrow().listing(), "a listing the folder changed after is not kept");
     }
 
     @Test

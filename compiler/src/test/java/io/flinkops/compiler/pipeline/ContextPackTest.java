@@ -126,6 +126,19 @@ class ContextPackTest {
                 "and the environment is packed anew");
     }
 
+    /** A check of a changed file packs it anew, so that a check of another file next still takes the pack. */
+    @Test
+    void aCheckedFileThatChangedIsPackedAnew() throws Exception {
+        String job = jobWithItsOwnCheckpoints();
+        String other = ENV + "clickstream-sessionizer.yaml";
+        check(job, cache);
+        repo.file(other, repo.read(other).replace("parallelism: 4", "parallelism: 3"));
+        assertEquals(check(other, null).diagnostics(), check(other, cache).diagnostics());
+        assertTrue(Files.readString(repo.root().resolve("build/cache/context/dev.json")).contains("\"parallelism\":3"));
+        collideInThePack();
+        assertSharedPath(check(job, cache).diagnostics());
+    }
+
     /** Without reading a file, its stamp tells a change apart even when the size and modification time are put back. */
     @Test
     void aChangeThatKeepsSizeAndModificationTimeIsStillSeen() throws Exception {

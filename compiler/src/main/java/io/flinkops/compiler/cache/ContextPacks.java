@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +42,7 @@ import java.util.zip.CRC32C;
  * other file's units from the pack instead of parsing, binding and generating them again, when each
  * of those files has the content packed (its {@link SourceTree#stamp} says so without reading it, or
  * else its {@link #fingerprint}), and the environment file, the
- * code and the options are the same too (the pack's key, a SHA-256). A unit depends on nothing else,
+ * code and the options are the same too (the pack's key). A unit depends on nothing else,
  * so a pack that fits is right; it is safe to delete, and one that does not fit is simply not used.
  *
  * <p>Units read from a pack know their file but no positions in it: their findings are placed at
@@ -131,12 +130,11 @@ public final class ContextPacks {
      * environment file, the commit objects are stamped with).
      */
     public static String key(SourceTree tree, String environmentFile, String commit) {
-        MessageDigest sha = Hashes.sha256();
-        Hashes.update(sha, FORMAT);
-        Hashes.update(sha, ResultCache.code());
-        Hashes.update(sha, "commit=" + commit);
-        Hashes.file(sha, tree, environmentFile);
-        return Hashes.hex(sha);
+        StringBuilder key = new StringBuilder();
+        for (String part : new String[] {FORMAT, ResultCache.code(), "commit=" + commit, environmentFile, fingerprint(tree, environmentFile)}) {
+            key.append(part.length()).append(':').append(part).append(';'); // each part length-prefixed: no two lists read alike
+        }
+        return key.toString();
     }
 
     /**

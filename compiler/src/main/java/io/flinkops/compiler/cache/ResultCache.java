@@ -203,30 +203,31 @@ public final class ResultCache {
     /**
      * The identity of the running flinkops code, so a new build never reads old results: for a jar its
      * path, size and modification time (as ccache judges a compiler; hashing the 20 MB jar would cost
-     * more than a one-environment check), for a classes folder a hash of every class.
+     * more than a one-environment check, and this way a one-file check needs no digest at all), for a
+     * classes folder a hash of every class.
      */
     static String code() {
         String fp = codeFingerprint;
         if (fp != null) {
             return fp;
         }
-        MessageDigest sha = sha256();
         try {
             Path location = Path.of(ResultCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(location)) {
-                update(sha, location.toAbsolutePath() + ":" + Files.size(location) + ":" + Files.getLastModifiedTime(location).toMillis());
+                fp = "jar:" + location.toAbsolutePath() + ":" + Files.size(location) + ":" + Files.getLastModifiedTime(location).toMillis();
             } else {
+                MessageDigest sha = sha256();
                 try (Stream<Path> walk = Files.walk(location)) {
                     for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                         update(sha, location.relativize(p).toString());
                         sha.update(Files.readAllBytes(p));
                     }
                 }
+                fp = "classes:" + HexFormat.of().formatHex(sha.digest());
             }
         } catch (IOException | URISyntaxException | RuntimeException e) {
-            update(sha, "unknown-code-" + System.nanoTime()); // never matches a stored entry
+            fp = "unknown-code-" + System.nanoTime(); // never matches a stored entry
         }
-        fp = HexFormat.of().formatHex(sha.digest());
         codeFingerprint = fp;
         return fp;
     }

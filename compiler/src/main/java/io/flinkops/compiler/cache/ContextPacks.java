@@ -352,9 +352,13 @@ public final class ContextPacks {
         switch (token) {
             case START_OBJECT -> {
                 ObjectNode o = NODES.objectNode();
-                for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                JsonToken t = p.nextToken();
+                for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                     String name = p.currentName();
                     o.set(name, tree(p, p.nextToken(), depth + 1));
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw new IOException("pack ends early");
                 }
                 return o;
             }

@@ -1,11 +1,5 @@
 package io.flinkops.compiler.cache;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,8 +12,10 @@ import io.flinkops.compiler.model.Egress;
 import io.flinkops.compiler.model.SpecKind;
 import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.source.SourceTree;
+import io.flinkops.compiler.yaml.JsonTrees;
 import io.flinkops.compiler.yaml.SourceMap;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,12 +49,6 @@ public final class ContextPacks {
     public static final String FOLDER = "context";
     private static final String FORMAT = "flinkops-context-v1";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int MAX_DEPTH = 256; // a spec nests at most 64 levels (YamlLimits), its unit a few more
-    // a parser straight into nodes: an ObjectMapper's first read costs a one-file check 20 ms of set-up
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS) // a number stays a number
-            .build();
 
     private final Path dir;
 
@@ -209,10 +199,7 @@ public final class ContextPacks {
             return Optional.empty();
         }
         try {
-            JsonNode root;
-            try (JsonParser parser = JSON.createParser(Files.readAllBytes(file))) {
-                root = tree(parser, parser.nextToken(), 0);
-            }
+            JsonNode root = JsonTrees.read(Files.readAllBytes(file));
             if (!FORMAT.equals(root.path("format").asText())) {
                 return Optional.empty();
             }
@@ -324,8 +311,8 @@ public final class ContextPacks {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, environment, ".tmp");
             try {
-                try (JsonGenerator out = JSON.createGenerator(Files.newOutputStream(tmp))) {
-                    write(out, root);
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    JsonTrees.write(root, out);
                 }
                 Files.move(tmp, dir.resolve(environment + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -339,93 +326,6 @@ public final class ContextPacks {
     /** Environments are folders, but a pack is only written or read under a plain name. */
     private static boolean isFileName(String environment) {
         return environment.matches("[A-Za-z0-9_][A-Za-z0-9._-]*");
-    }
-
-    /** The node whose first token is {@code token}, with all it holds (as deep as a YAML input may be, and some). */
-    private static JsonNode tree(JsonParser p, JsonToken token, int depth) throws IOException {
-        if (token == null) {
-            throw new IOException("pack ends early");
-        }
-        if (depth > MAX_DEPTH) {
-            throw new IOException("pack nests too deep");
-        }
-        switch (token) {
-            case START_OBJECT -> {
-                ObjectNode o = NODES.objectNode();
-                JsonToken t = p.nextToken();
-                for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                    String name = p.currentName();
-                    o.set(name, tree(p, p.nextToken(), depth + 1));
-                }
-                if (t != JsonToken.END_OBJECT) {
-                    throw new IOException("pack ends early");
-                }
-                return o;
-            }
-            case START_ARRAY -> {
-                ArrayNode a = NODES.arrayNode();
-                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    a.add(tree(p, t, depth + 1));
-                }
-                return a;
-            }
-            case VALUE_STRING -> {
-                return NODES.textNode(p.getText());
-            }
-            case VALUE_NUMBER_INT -> {
-                return switch (p.getNumberType()) {
-                    case INT -> NODES.numberNode(p.getIntValue());
-                    case LONG -> NODES.numberNode(p.getLongValue());
-                    default -> NODES.numberNode(p.getBigIntegerValue());
-                };
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(p.getDoubleValue());
-            }
-            case VALUE_TRUE -> {
-                return NODES.booleanNode(true);
-            }
-            case VALUE_FALSE -> {
-                return NODES.booleanNode(false);
-            }
-            case VALUE_NULL -> {
-                return NODES.nullNode();
-            }
-            default -> throw new IOException("unexpected " + token + " in a pack");
-        }
-    }
-
-    private static void write(JsonGenerator out, JsonNode node) throws IOException {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                out.writeStartObject();
-                for (var e : node.properties()) {
-                    out.writeFieldName(e.getKey());
-                    write(out, e.getValue());
-                }
-                out.writeEndObject();
-            }
-            case ARRAY -> {
-                out.writeStartArray();
-                for (JsonNode item : node) {
-                    write(out, item);
-                }
-                out.writeEndArray();
-            }
-            case STRING -> out.writeString(node.textValue());
-            case NUMBER -> {
-                switch (node.numberType()) {
-                    case INT -> out.writeNumber(node.intValue());
-                    case LONG -> out.writeNumber(node.longValue());
-                    case BIG_INTEGER -> out.writeNumber(node.bigIntegerValue());
-                    case BIG_DECIMAL -> out.writeNumber(node.decimalValue());
-                    default -> out.writeNumber(node.doubleValue());
-                }
-            }
-            case BOOLEAN -> out.writeBoolean(node.booleanValue());
-            case NULL -> out.writeNull();
-            default -> throw new IOException("cannot pack a " + node.getNodeType() + " node");
-        }
     }
 
     private static ObjectNode json(GeneratedUnit u) {

@@ -3,6 +3,7 @@ package io.flinkops.compiler.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.flinkops.compiler.yaml.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -28,11 +29,6 @@ public final class CrdSchemas {
     static final class Yaml {
         static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
     }
-    /** Built on first use too: Jackson's first mapper takes a while to initialize. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
     private final Map<String, Optional<CompiledSchema>> cache = new ConcurrentHashMap<>();
 
     public static boolean isBuiltIn(String version) {
@@ -70,7 +66,7 @@ public final class CrdSchemas {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(CompiledSchema.compile(Json.MAPPER.readTree(in)));
+            return Optional.of(CompiledSchema.compile(JsonTrees.read(in)));
         } catch (IOException e) {
             throw new IllegalStateException("built-in schema " + resource + " is unreadable", e);
         }

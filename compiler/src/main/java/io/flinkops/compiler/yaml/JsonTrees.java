@@ -1,0 +1,137 @@
+package io.flinkops.compiler.yaml;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * JSON (the files flinkops writes for itself: built-in schemas, context packs) read into trees and
+ * written from them by Jackson's streaming parser and generator, with a depth limit and no
+ * ObjectMapper. Numbers keep their node types both ways.
+ */
+public final class JsonTrees {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Deeper than any document a YAML input may hold (64 levels, {@link YamlLimits}) with what flinkops wraps it in. */
+    private static final int MAX_DEPTH = 256;
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS) // a number stays a number
+            .build();
+
+    private JsonTrees() {}
+
+    /** One JSON document; an IOException when it is not one, or nests too deep. */
+    public static JsonNode read(byte[] bytes) throws IOException {
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            return tree(parser, parser.nextToken(), 0);
+        }
+    }
+
+    public static JsonNode read(InputStream in) throws IOException {
+        return read(in.readAllBytes());
+    }
+
+    public static void write(JsonNode node, OutputStream out) throws IOException {
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            write(generator, node);
+        }
+    }
+
+    /** The node whose first token is {@code token}, with all it holds. */
+    private static JsonNode tree(JsonParser p, JsonToken token, int depth) throws IOException {
+        if (token == null) {
+            throw new IOException("the document ends early");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new IOException("the document nests deeper than " + MAX_DEPTH + " levels");
+        }
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode o = NODES.objectNode();
+                JsonToken t = p.nextToken();
+                for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                    String name = p.currentName();
+                    o.set(name, tree(p, p.nextToken(), depth + 1));
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw new IOException("the document ends early");
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = NODES.arrayNode();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    a.add(tree(p, t, depth + 1));
+                }
+                return a;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(p.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return NODES.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return NODES.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new IOException("unexpected " + token);
+        }
+    }
+
+    private static void write(JsonGenerator out, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.writeStartObject();
+                for (var e : node.properties()) {
+                    out.writeFieldName(e.getKey());
+                    write(out, e.getValue());
+                }
+                out.writeEndObject();
+            }
+            case ARRAY -> {
+                out.writeStartArray();
+                for (JsonNode item : node) {
+                    write(out, item);
+                }
+                out.writeEndArray();
+            }
+            case STRING -> out.writeString(node.textValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> out.writeNumber(node.intValue());
+                    case LONG -> out.writeNumber(node.longValue());
+                    case BIG_INTEGER -> out.writeNumber(node.bigIntegerValue());
+                    case BIG_DECIMAL -> out.writeNumber(node.decimalValue());
+                    default -> out.writeNumber(node.doubleValue());
+                }
+            }
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            case NULL -> out.writeNull();
+            default -> throw new IOException("cannot write a " + node.getNodeType() + " node");
+        }
+    }
+
+}

@@ -223,11 +223,11 @@ public final class Compiler {
                     + RepositoryLoader.ENVIRONMENTS + "/" + request.environment() + "/environment.yaml)");
         }
         Set<String> names = new TreeSet<>(request.environment() == null ? files.keySet() : Set.of(request.environment()));
-        Map<String, Packed> packed = new TreeMap<>();
+        Map<String, PackedEnvironment> packed = new TreeMap<>();
         if (packAhead != null) {
             startLoading(crdSchemas, operatorVersions(request.sources(), files));
             String name = request.environment();
-            fromPack(request, name, files.get(name), checkedFiles, joined(packAhead), packs, folderBefore, loader)
+            PackedEnvironment.generate(request, name, files.get(name), checkedFiles, joined(packAhead), packs, folderBefore, loader)
                     .ifPresent(p -> packed.put(name, p));
         }
         PolicyLoader policies = joined(policiesAhead);
@@ -262,8 +262,8 @@ public final class Compiler {
         if (!toLoad.isEmpty() && packAhead == null) {
             startLoading(crdSchemas, operatorVersions(request.sources(), toLoad));
         }
-        for (Map.Entry<String, Packed> e : packed.entrySet()) {
-            Packed p = e.getValue();
+        for (Map.Entry<String, PackedEnvironment> e : packed.entrySet()) {
+            PackedEnvironment p = e.getValue();
             results.put(e.getKey(), checkEnvironment(request, p.environment(), p.objects(), policies,
                     new Checker(catalog.rules(), request.categories()), p.diagnostics(), Output.FINDINGS_ONLY, checkedFiles));
             diagnostics.addAll(p.diagnostics().sorted());
@@ -314,113 +314,10 @@ public final class Compiler {
         return new CompileResult(ordered, found);
     }
 
-    /** An environment generated with its context pack: its objects, and the findings of loading and generating them. */
-    private record Packed(Environment environment, List<EmittedObject> objects, Diagnostics diagnostics, CompletableFuture<Void> repacking) {}
-
-    private static void ownThread(Runnable task) {
+    static void ownThread(Runnable task) {
         Thread t = new Thread(task, "flinkops-context");
         t.setDaemon(true);
         t.start();
-    }
-
-    /**
-     * Generates an environment for a check of some of its spec files, with every other file's units
-     * from the environment's context pack: only the environment file and the checked files are parsed
-     * and generated. Empty when the pack does not fit (then the environment is compiled whole, and
-     * packed anew).
-     */
-    private Optional<Packed> fromPack(CompileRequest request, String name, List<String> paths, Set<String> checkedFiles,
-            Optional<ContextPacks.Pack> read, ContextPacks packs, Optional<String> folderBefore, RepositoryLoader loader) {
-        try {
-            return generateFromPack(request, name, paths, checkedFiles, read, packs, folderBefore, loader);
-        } catch (InputException | java.io.UncheckedIOException unreadable) {
-            return Optional.empty(); // a file that cannot be read is reported by the whole environment's run
-        }
-    }
-
-    private Optional<Packed> generateFromPack(CompileRequest request, String name, List<String> paths, Set<String> checkedFiles,
-            Optional<ContextPacks.Pack> read, ContextPacks packs, Optional<String> folderBefore, RepositoryLoader loader) {
-        Optional<String> envFile = RepositoryLoader.environmentFile(name, paths);
-        if (envFile.isEmpty() || read.isEmpty()
-                || !read.get().key().equals(ContextPacks.key(request.sources(), envFile.get(), request.commit()))) {
-            return Optional.empty();
-        }
-        Set<String> fresh = new java.util.HashSet<>(checkedFiles);
-        fresh.add(envFile.get());
-        ContextPacks.Pack pack = read.get();
-        if (!pack.holdsAllBut(request.sources(), paths, fresh)) {
-            return Optional.empty();
-        }
-        Map<String, List<String>> known = new java.util.HashMap<>();
-        for (String path : paths) {
-            if (!fresh.contains(path)) {
-                known.put(path, pack.files().get(path).keys());
-            }
-        }
-        Diagnostics own = new Diagnostics();
-        Set<String> dropped = new java.util.HashSet<>();
-        Optional<EnvironmentSources> part = loader.loadPart(request.sources(), name, paths, known, dropped, own);
-        if (part.isEmpty()) {
-            return Optional.empty();
-        }
-        ManifestGenerator generator = new ManifestGenerator(new GenerateOptions(request.commit()));
-        Map<String, List<GeneratedUnit>> freshUnits = new java.util.HashMap<>();
-        generator.units(part.get(), own).forEach(u -> freshUnits.computeIfAbsent(u.file(), f -> new ArrayList<>()).add(u));
-        List<GeneratedUnit> specs = new ArrayList<>();
-        List<GeneratedUnit> raws = new ArrayList<>();
-        for (String path : paths) {
-            List<GeneratedUnit> fileUnits;
-            if (known.containsKey(path)) {
-                Optional<List<GeneratedUnit>> kept = keptUnits(path, pack.files().get(path), dropped);
-                if (kept.isEmpty()) {
-                    return Optional.empty();
-                }
-                fileUnits = kept.get();
-            } else {
-                fileUnits = freshUnits.getOrDefault(path, List.of());
-            }
-            fileUnits.forEach(u -> (u.kind().isRaw() ? raws : specs).add(u));
-        }
-        specs.addAll(raws); // the generator's order: specs, then raw resources, each in path order
-        Environment env = part.get().environment();
-        List<EmittedObject> objects = generator.assemble(env, specs, own);
-        // a checked file that is not as packed is packed anew, beside the checks, so that the next
-        // check of another file still finds the pack fit
-        List<GeneratedUnit> checkedUnits = new ArrayList<>();
-        freshUnits.values().forEach(checkedUnits::addAll);
-        CompletableFuture<Void> repacking = CompletableFuture.runAsync(() -> {
-            try {
-                ContextPacks.refreshed(pack, request.sources(), folderBefore, part.get().emissionKeys(), checkedUnits)
-                        .ifPresent(p -> packs.write(name, p));
-            } catch (RuntimeException unreadable) {
-                // a checked file that cannot be read is reported by the checks; the pack stays as it was
-            }
-        }, Compiler::ownThread);
-        return Optional.of(new Packed(env, objects, own, repacking));
-    }
-
-    /**
-     * A packed file's units that are still emitted now that its documents' keys have been judged
-     * against the checked files; empty when a document that was a duplicate when packed (and so has no
-     * unit) no longer is.
-     */
-    private static Optional<List<GeneratedUnit>> keptUnits(String path, ContextPacks.PackedFile file, Set<String> dropped) {
-        Map<String, GeneratedUnit> byKey = new java.util.HashMap<>();
-        for (GeneratedUnit u : file.units()) {
-            byKey.put(RepositoryLoader.emissionKey(u.kind(), u.namespace(), u.name()), u);
-        }
-        List<GeneratedUnit> kept = new ArrayList<>();
-        for (int i = 0; i < file.keys().size(); i++) {
-            if (dropped.contains(path + "#" + i)) {
-                continue;
-            }
-            GeneratedUnit u = byKey.remove(file.keys().get(i));
-            if (u == null) {
-                return Optional.empty();
-            }
-            kept.add(u);
-        }
-        return Optional.of(kept);
     }
 
     private static void readIfReadable(SourceTree tree, String path) {

@@ -49,6 +49,8 @@ public final class ContextPacks {
     public static final String FOLDER = "context";
     private static final String FORMAT = "flinkops-context-v1";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** A pack of 1,000 jobs is 2.3 MB; one over this is not read (it would be damaged, or not worth it). */
+    private static final long MAX_BYTES = 256L * 1024 * 1024;
 
     private final Path dir;
 
@@ -195,10 +197,10 @@ public final class ContextPacks {
     }
 
     private static Optional<Pack> readFile(Path file, SourceTree tree) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
         try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+                return Optional.empty();
+            }
             JsonNode root = JsonTrees.read(Files.readAllBytes(file));
             if (!FORMAT.equals(root.path("format").asText())) {
                 return Optional.empty();

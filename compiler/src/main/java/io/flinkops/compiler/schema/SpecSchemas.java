@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.flinkops.compiler.model.SpecKind;
 import io.flinkops.compiler.yaml.YamlReader;
 
@@ -22,7 +23,14 @@ public final class SpecSchemas {
             SpecKind.ENVIRONMENT, SpecKind.POLICY_SET, SpecKind.FLINK_JOB, SpecKind.FLINK_SESSION_CLUSTER, SpecKind.FLINK_SESSION_JOB);
 
     private ObjectNode source;
-    private final Map<SpecKind, CompiledSchema> compiled = new EnumMap<>(SpecKind.class);
+    private final Map<SpecKind, CompiledSchema> compiled = new ConcurrentHashMap<>();
+    private final Map<SpecKind, Object> locks = new EnumMap<>(SpecKind.class);
+
+    public SpecSchemas() {
+        for (SpecKind kind : SpecKind.values()) {
+            locks.put(kind, new Object());
+        }
+    }
 
     /**
      * Read on first use: a run over raw resources alone never needs these schemas. By the reader the
@@ -73,7 +81,22 @@ public final class SpecSchemas {
         }
     }
 
-    public synchronized CompiledSchema compiled(SpecKind kind) {
-        return compiled.computeIfAbsent(kind, k -> CompiledSchema.compile(schemaOf(k)));
+    /**
+     * One kind's schema, compiled on first use. Each kind has a lock of its own: the policy sets'
+     * schema compiles on one thread while a check's environment and spec schemas compile on another.
+     */
+    public CompiledSchema compiled(SpecKind kind) {
+        CompiledSchema done = compiled.get(kind);
+        if (done != null) {
+            return done;
+        }
+        synchronized (locks.get(kind)) {
+            done = compiled.get(kind);
+            if (done == null) {
+                done = CompiledSchema.compile(schemaOf(kind));
+                compiled.put(kind, done);
+            }
+            return done;
+        }
     }
 }

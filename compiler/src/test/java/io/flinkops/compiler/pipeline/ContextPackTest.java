@@ -132,6 +132,35 @@ class ContextPackTest {
                 "and the environment is packed anew");
     }
 
+    /**
+     * Through the CLI's own process, which reads the pack ahead while picocli starts (from the working
+     * folder, or the repository named): the check takes the pack, and never without the cache.
+     */
+    @Test
+    void theCommandLineTakesThePackInAProcessOfItsOwn() throws Exception {
+        String job = jobWithItsOwnCheckpoints();
+        assertEquals("", findingsOf(run("validate", job)));
+        collideInThePack();
+        assertTrue(findingsOf(run("validate", job)).contains("[state-path-shared]"));
+        assertTrue(findingsOf(run("validate", "--repo", repo.root().toString(), repo.root().resolve(job).toString()))
+                .contains("[state-path-shared]"), "with the repository named");
+        assertEquals("", findingsOf(run("validate", "--no-cache", job)), "and never without the cache");
+    }
+
+    private String run(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.flinkops.compiler.cli.FlinkopsCli"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(repo.root().toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), output);
+        return output;
+    }
+
+    private static String findingsOf(String output) {
+        return output.lines().filter(l -> l.contains(": error: ") || l.contains(": warning: ")).reduce("", (a, b) -> a + b + "\n");
+    }
+
     /** A check of a changed file packs it anew, so that a check of another file next still takes the pack. */
     @Test
     void aCheckedFileThatChangedIsPackedAnew() throws Exception {

@@ -81,6 +81,10 @@ class ContextPacksTest {
         Files.writeString(packs.resolve("dev.json"), "{\"format\":\"flinkops-context-v0\",\"key\":\"k\",\"files\":{}}");
         assertEquals(Optional.empty(), new ContextPacks(packs).read("dev", new FileSystemTree(dir)));
         assertEquals(Optional.empty(), new ContextPacks(packs).read("../dev", new FileSystemTree(dir)));
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(packs.resolve("big.json").toFile(), "rw")) {
+            huge.setLength(300L * 1024 * 1024); // sparse: over the 256 MiB a pack may have, never read
+        }
+        assertEquals(Optional.empty(), new ContextPacks(packs).read("big", new FileSystemTree(dir)));
     }
 
     /** A pack read ahead (as the CLI does while it starts) is the pack a later read returns; one that does not read is none, at once. */

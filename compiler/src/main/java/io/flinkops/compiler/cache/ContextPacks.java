@@ -33,13 +33,14 @@ import java.util.zip.CRC32C;
 
 /**
  * One pack per environment under {@code build/cache/context/}: what each of its spec files
- * contributed when the whole environment was last generated (the emission keys of its documents and
- * its {@link GeneratedUnit}s), with the file's content hash. A check of a few spec files takes every
- * other file's units from the pack instead of parsing, binding and generating them again, when each
- * of those files has the content packed (its {@link SourceTree#stamp} says so without reading it, or
- * else its {@link #fingerprint}), and the environment file, the
- * code and the options are the same too (the pack's key). A unit depends on nothing else,
- * so a pack that fits is right; it is safe to delete, and one that does not fit is simply not used.
+ * contributed when the environment was last compiled whole or checked (the emission keys of its
+ * documents and its {@link GeneratedUnit}s), with the file's stamp and content fingerprint. A check of
+ * a few spec files takes every other file's units from the pack instead of parsing, binding and
+ * generating them again, when that file has the content packed (its {@link SourceTree#stamp} says so
+ * without reading it, or else its {@link #fingerprint}); files added or changed since are parsed and
+ * generated like the checked ones, and packed anew. The environment file, the code and the commit
+ * stamped on objects must be the same (the pack's key), or the pack is not used. A unit depends on
+ * nothing else, so a pack that is used is right; it is safe to delete.
  *
  * <p>Units read from a pack know their file but no positions in it: their findings are placed at
  * the file's start. That is enough for the one use, where only the checked files' findings are kept.
@@ -99,21 +100,19 @@ public final class ContextPacks {
         }
 
         /**
-         * True when every file of {@code paths} but {@code except} is packed with its present content
-         * (judged by its stamp, else by reading it), and every packed file is still there (a deleted
-         * file changes what the others see).
+         * The files of {@code paths} but {@code except} that the pack does not hold with their present
+         * content (judged by the stamp, else by reading the file): files added or changed since it was
+         * written. Files it holds that are gone are not among them (a caller leaves them out).
          */
-        public boolean holdsAllBut(SourceTree tree, List<String> paths, Set<String> except) {
-            Set<String> present = new HashSet<>(paths);
-            for (String packed : files.keySet()) {
-                if (!present.contains(packed) && !except.contains(packed)) {
-                    return false;
+        public Set<String> notAsPacked(SourceTree tree, List<String> paths, Set<String> except) {
+            Set<String> out = new java.util.TreeSet<>();
+            for (String p : paths) {
+                PackedFile f = files.get(p);
+                if (!except.contains(p) && (f == null || !f.unchanged(tree, p, stamps.get(p)))) {
+                    out.add(p);
                 }
             }
-            return paths.stream().filter(p -> !except.contains(p)).allMatch(p -> {
-                PackedFile f = files.get(p);
-                return f != null && f.unchanged(tree, p, stamps.get(p));
-            });
+            return out;
         }
     }
 
@@ -261,13 +260,14 @@ public final class ContextPacks {
     }
 
     /**
-     * The pack with these files packed anew (the checked files of a run that took the others from it)
-     * and the folder's stamp taken before the run listed it, when a file is not as packed or the
-     * stamp is new; empty when all is as packed.
+     * The pack with these files packed anew (the files a run that took the others from it parsed: the
+     * checked ones, and those added or changed since), without the files no longer in {@code paths},
+     * and with the folder's stamp taken before the run listed it; empty when all is as packed.
      */
-    public static Optional<Pack> refreshed(Pack pack, SourceTree tree, Optional<String> folderBeforeListing,
+    public static Optional<Pack> refreshed(Pack pack, SourceTree tree, Optional<String> folderBeforeListing, List<String> paths,
             Map<String, List<String>> keysByFile, List<GeneratedUnit> units) {
-        boolean changed = keysByFile.keySet().stream().anyMatch(p -> {
+        Set<String> present = new HashSet<>(paths);
+        boolean changed = !present.containsAll(pack.files().keySet()) || keysByFile.keySet().stream().anyMatch(p -> {
             PackedFile f = pack.files().get(p);
             return f == null || !f.fingerprint().equals(fingerprint(tree, p)) || !f.keys().equals(keysByFile.get(p));
         });
@@ -276,6 +276,7 @@ public final class ContextPacks {
             return Optional.empty();
         }
         Map<String, PackedFile> files = new HashMap<>(pack.files());
+        files.keySet().retainAll(present);
         Map<String, List<GeneratedUnit>> byFile = byFile(units);
         keysByFile.forEach((p, keys) -> files.put(p, packed(tree, p, keys, byFile)));
         return Optional.of(new Pack(pack.key(), files, pack.environmentFile(), folderStamp, Map.of(), null));

@@ -193,9 +193,9 @@ public final class Compiler {
      * sums, shared state paths, a session job's cluster), so the findings in those files are the same
      * as a whole run's, and only those are returned. Meant for specs named on the command line, whose
      * own findings are all that is reported. Such a partial result is never cached; instead, with a
-     * cache, the other files of an environment are taken from its context pack when it fits (their
-     * units need not be parsed or generated again, see {@link ContextPacks}), and the pack is written
-     * when it did not. Empty: every object.
+     * cache, the other files of an environment that are as packed are taken from its context pack
+     * (their units need not be parsed or generated again, see {@link ContextPacks}), and the pack is
+     * written or refreshed. Empty: every object.
      */
     public CompileResult compile(CompileRequest original, ResultCache given, Output output, Set<String> checkedFiles) {
         ResultCache cache = checkedFiles.isEmpty() ? given : null;

@@ -30,9 +30,10 @@ record PackedEnvironment(Environment environment, List<EmittedObject> objects, D
 
     /**
      * Generates an environment for a check of some of its spec files, with every other file's units
-     * from the environment's context pack: only the environment file and the checked files are parsed
-     * and generated. Empty when the pack does not fit (then the environment is compiled whole, and
-     * packed anew).
+     * from the environment's context pack: only the environment file, the checked files and the files
+     * added or changed since the pack was written are parsed and generated. Empty when the pack cannot
+     * be used (no pack, another environment file or flinkops, a packed duplicate that no longer is):
+     * then the environment is compiled whole, and packed anew.
      */
     static Optional<PackedEnvironment> generate(CompileRequest request, String name, List<String> paths, Set<String> checkedFiles,
             Optional<ContextPacks.Pack> read, ContextPacks packs, Optional<String> folderBefore, RepositoryLoader loader) {
@@ -50,12 +51,12 @@ record PackedEnvironment(Environment environment, List<EmittedObject> objects, D
                 || !read.get().key().equals(ContextPacks.key(request.sources(), envFile.get(), request.commit()))) {
             return Optional.empty();
         }
+        // parsed and generated: the environment file, the checked files, and those added or changed
+        // since the pack was written (their per-object checks are not run, they are not checked)
         Set<String> fresh = new HashSet<>(checkedFiles);
         fresh.add(envFile.get());
         ContextPacks.Pack pack = read.get();
-        if (!pack.holdsAllBut(request.sources(), paths, fresh)) {
-            return Optional.empty();
-        }
+        fresh.addAll(pack.notAsPacked(request.sources(), paths, fresh));
         Map<String, List<String>> known = new HashMap<>();
         for (String path : paths) {
             if (!fresh.contains(path)) {
@@ -89,16 +90,16 @@ record PackedEnvironment(Environment environment, List<EmittedObject> objects, D
         specs.addAll(raws); // the generator's order: specs, then raw resources, each in path order
         Environment env = part.get().environment();
         List<EmittedObject> objects = generator.assemble(env, specs, own);
-        // a checked file that is not as packed is packed anew, beside the checks, so that the next
-        // check of another file still finds the pack fit
-        List<GeneratedUnit> checkedUnits = new ArrayList<>();
-        freshUnits.values().forEach(checkedUnits::addAll);
+        // the files parsed here that are not as packed are packed anew, beside the checks, so that the
+        // next check finds them packed
+        List<GeneratedUnit> parsedUnits = new ArrayList<>();
+        freshUnits.values().forEach(parsedUnits::addAll);
         CompletableFuture<Void> repacking = CompletableFuture.runAsync(() -> {
             try {
-                ContextPacks.refreshed(pack, request.sources(), folderBefore, part.get().emissionKeys(), checkedUnits)
+                ContextPacks.refreshed(pack, request.sources(), folderBefore, paths, part.get().emissionKeys(), parsedUnits)
                         .ifPresent(p -> packs.write(name, p));
             } catch (RuntimeException unreadable) {
-                // a checked file that cannot be read is reported by the checks; the pack stays as it was
+                // a file that cannot be read is reported by a run that checks it; the pack stays as it was
             }
         }, Compiler::ownThread);
         return Optional.of(new PackedEnvironment(env, objects, own, repacking));

@@ -1,7 +1,6 @@
 package io.flinkops.compiler.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,11 +65,12 @@ class ContextPacksTest {
                 List.of(back.kind(), back.namespace(), back.name(), back.nativeMode(), back.egress(), back.workload().root(), back.workload().environment()));
         assertEquals(FILE, back.workload().origin().locate("/spec/int").file());
 
-        assertTrue(pack.holdsAllBut(tree, List.of(FILE), Set.of()));
+        assertEquals(Set.of(), pack.notAsPacked(tree, List.of(FILE), Set.of()));
         Files.writeString(dir.resolve(FILE), "kind: FlinkJob \n");
-        assertFalse(pack.holdsAllBut(tree, List.of(FILE), Set.of()), "a changed file");
-        assertTrue(pack.holdsAllBut(tree, List.of(FILE), Set.of(FILE)), "unless it is the one checked");
-        assertFalse(pack.holdsAllBut(tree, List.of(), Set.of()), "a deleted file");
+        assertEquals(Set.of(FILE), pack.notAsPacked(tree, List.of(FILE), Set.of()), "a changed file");
+        assertEquals(Set.of(), pack.notAsPacked(tree, List.of(FILE), Set.of(FILE)), "unless it is parsed anyway");
+        assertEquals(Set.of("environments/dev/new.yaml"), pack.notAsPacked(tree, List.of("environments/dev/new.yaml"), Set.of()),
+                "an added file");
     }
 
     @Test

@@ -232,28 +232,7 @@ public final class Compiler {
         }
         PolicyLoader policies = joined(policiesAhead);
         Map<String, EnvironmentResult> results = new ConcurrentHashMap<>();
-        Map<String, String> keys = new TreeMap<>();
-        if (cache != null) {
-            ResultCache.Inputs inputs = new ResultCache.Inputs(cacheOptions(request), request.sources(), request.policies());
-            // every input is read (and kept) once, in parallel; then each environment is keyed and looked up
-            files.entrySet().stream().filter(e -> names.contains(e.getKey())).flatMap(e -> e.getValue().stream())
-                    .toList().parallelStream().forEach(path -> readIfReadable(request.sources(), path));
-            Map<String, String> computed = new ConcurrentHashMap<>();
-            names.parallelStream().forEach(name -> {
-                String key;
-                try {
-                    key = cache.key(inputs, name, files.get(name));
-                } catch (InputException unreadable) {
-                    return; // compiled without the cache, where the unreadable file becomes a finding on it
-                }
-                computed.put(name, key);
-                cache.get(key, request.sources(), output == Output.FILES).ifPresent(hit -> {
-                    results.put(name, hit.result());
-                    diagnostics.addAll(hit.diagnostics());
-                });
-            });
-            keys.putAll(computed);
-        }
+        Map<String, String> keys = cache == null ? Map.of() : fromCache(cache, request, files, names, output, results, diagnostics);
         Set<String> misses = new TreeSet<>(names);
         misses.removeAll(results.keySet());
         Map<String, List<String>> toLoad = new TreeMap<>(files);
@@ -312,6 +291,33 @@ public final class Compiler {
             found = found.stream().filter(d -> checkedFiles.contains(d.location().file())).toList();
         }
         return new CompileResult(ordered, found);
+    }
+
+    /**
+     * Takes the environments whose inputs are unchanged from the result cache (into {@code results} and
+     * {@code diagnostics}); the cache key of every environment whose inputs could be read, hit or miss.
+     */
+    private static Map<String, String> fromCache(ResultCache cache, CompileRequest request, Map<String, List<String>> files,
+            Set<String> names, Output output, Map<String, EnvironmentResult> results, Diagnostics diagnostics) {
+        ResultCache.Inputs inputs = new ResultCache.Inputs(cacheOptions(request), request.sources(), request.policies());
+        // every input is read (and kept) once, in parallel; then each environment is keyed and looked up
+        files.entrySet().stream().filter(e -> names.contains(e.getKey())).flatMap(e -> e.getValue().stream())
+                .toList().parallelStream().forEach(path -> readIfReadable(request.sources(), path));
+        Map<String, String> keys = new ConcurrentHashMap<>();
+        names.parallelStream().forEach(name -> {
+            String key;
+            try {
+                key = cache.key(inputs, name, files.get(name));
+            } catch (InputException unreadable) {
+                return; // compiled without the cache, where the unreadable file becomes a finding on it
+            }
+            keys.put(name, key);
+            cache.get(key, request.sources(), output == Output.FILES).ifPresent(hit -> {
+                results.put(name, hit.result());
+                diagnostics.addAll(hit.diagnostics());
+            });
+        });
+        return keys;
     }
 
     static void ownThread(Runnable task) {

@@ -9,6 +9,7 @@ import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.generate.GeneratedUnit;
 import io.flinkops.compiler.generate.Origin;
 import io.flinkops.compiler.model.Egress;
+import io.flinkops.compiler.load.RepositoryLoader;
 import io.flinkops.compiler.model.SpecKind;
 import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.source.SourceTree;
@@ -153,7 +154,7 @@ public final class ContextPacks {
      * {@code tree}; whether its key is still right is the caller's to judge.
      */
     public Optional<Pack> read(String environment, SourceTree tree) {
-        if (!isFileName(environment)) {
+        if (!RepositoryLoader.isPlainName(environment)) {
             return Optional.empty();
         }
         Path file = dir.resolve(environment + ".json").toAbsolutePath().normalize();
@@ -177,7 +178,7 @@ public final class ContextPacks {
      */
     public static void prefetch(Path repositoryRoot, String environment) {
         Path normalized = file(repositoryRoot, environment).toAbsolutePath().normalize();
-        if (!isFileName(environment) || !Files.isRegularFile(normalized) || PREFETCHED.containsKey(normalized)) {
+        if (!RepositoryLoader.isPlainName(environment) || !Files.isRegularFile(normalized) || PREFETCHED.containsKey(normalized)) {
             return;
         }
         CompletableFuture<Optional<Pack>> ahead = new CompletableFuture<>();
@@ -295,7 +296,7 @@ public final class ContextPacks {
 
     /** Writes a pack whole or not at all; failing to write is not an error of the run. */
     public void write(String environment, Pack pack) {
-        if (!isFileName(environment)) {
+        if (!RepositoryLoader.isPlainName(environment)) {
             return;
         }
         try {
@@ -324,11 +325,6 @@ public final class ContextPacks {
         } catch (IOException | RuntimeException e) {
             // the pack is an optimization
         }
-    }
-
-    /** Environments are folders, but a pack is only written or read under a plain name. */
-    private static boolean isFileName(String environment) {
-        return environment.matches("[A-Za-z0-9_][A-Za-z0-9._-]*");
     }
 
     private static ObjectNode json(GeneratedUnit u) {

@@ -16,7 +16,6 @@ import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.SourceMap;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +23,6 @@ import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -57,21 +55,21 @@ public final class ResultCache {
     public record Inputs(List<String> options, SourceTree sources, SourceTree policies) {}
 
     public String key(Inputs inputs, String environment, List<String> environmentFiles) {
-        MessageDigest sha = sha256();
-        update(sha, "flinkops-cache-v4");
-        update(sha, code());
-        inputs.options().forEach(o -> update(sha, o));
-        update(sha, "environment=" + environment);
+        MessageDigest sha = Hashes.sha256();
+        Hashes.update(sha, "flinkops-cache-v4");
+        Hashes.update(sha, code());
+        inputs.options().forEach(o -> Hashes.update(sha, o));
+        Hashes.update(sha, "environment=" + environment);
         for (String path : environmentFiles) {
-            file(sha, inputs.sources(), path);
+            Hashes.file(sha, inputs.sources(), path);
         }
         for (String path : inputs.sources().list("overlays/" + environment)) {
-            file(sha, inputs.sources(), path);
+            Hashes.file(sha, inputs.sources(), path);
         }
         for (String path : inputs.policies().list("policies")) {
-            file(sha, inputs.policies(), path);
+            Hashes.file(sha, inputs.policies(), path);
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return Hashes.hex(sha);
     }
 
     /**
@@ -88,7 +86,7 @@ public final class ResultCache {
         try {
             JsonNode root = Json.MAPPER.readTree(file.toFile());
             for (var e : root.path("extraFiles").properties()) {
-                if (!e.getValue().asText().equals(hashOf(sources, e.getKey()))) {
+                if (!e.getValue().asText().equals(Hashes.of(sources, e.getKey()))) {
                     return Optional.empty();
                 }
             }
@@ -110,7 +108,7 @@ public final class ResultCache {
             root.put("environment", result.name());
             ObjectNode extras = root.putObject("extraFiles");
             for (String f : extraFiles) {
-                extras.put(f, hashOf(sources, f));
+                extras.put(f, Hashes.of(sources, f));
             }
             ArrayNode objects = root.putArray("objects");
             for (EmittedObject o : result.objects()) {
@@ -179,22 +177,6 @@ public final class ResultCache {
         return new Entry(new EnvironmentResult(env, null, objects, files, used), diagnostics);
     }
 
-    private static String hashOf(SourceTree tree, String path) {
-        return Hashes.of(tree, path);
-    }
-
-    private static void file(MessageDigest sha, SourceTree tree, String path) {
-        Hashes.file(sha, tree, path);
-    }
-
-    private static void update(MessageDigest sha, String s) {
-        Hashes.update(sha, s);
-    }
-
-    private static MessageDigest sha256() {
-        return Hashes.sha256();
-    }
-
     /** Packs of each environment's generated units, for checking a few of its files (see {@link ContextPacks}). */
     public ContextPacks contexts() {
         return new ContextPacks(dir.resolve(ContextPacks.FOLDER));
@@ -216,14 +198,14 @@ public final class ResultCache {
             if (Files.isRegularFile(location)) {
                 fp = "jar:" + location.toAbsolutePath() + ":" + Files.size(location) + ":" + Files.getLastModifiedTime(location).toMillis();
             } else {
-                MessageDigest sha = sha256();
+                MessageDigest sha = Hashes.sha256();
                 try (Stream<Path> walk = Files.walk(location)) {
                     for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                        update(sha, location.relativize(p).toString());
+                        Hashes.update(sha, location.relativize(p).toString());
                         sha.update(Files.readAllBytes(p));
                     }
                 }
-                fp = "classes:" + HexFormat.of().formatHex(sha.digest());
+                fp = "classes:" + Hashes.hex(sha);
             }
         } catch (IOException | URISyntaxException | RuntimeException e) {
             fp = "unknown-code-" + System.nanoTime(); // never matches a stored entry

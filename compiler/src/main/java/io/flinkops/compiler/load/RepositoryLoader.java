@@ -51,10 +51,15 @@ public final class RepositoryLoader {
      * then names no environment.
      */
     public static Map<String, List<String>> environmentFiles(SourceTree tree, String environment) {
-        boolean plain = environment.matches("[A-Za-z0-9_][A-Za-z0-9._-]*");
+        boolean plain = isPlainName(environment);
         Map<String, List<String>> all = filesUnder(tree, plain ? ENVIRONMENTS + "/" + environment : ENVIRONMENTS);
         all.keySet().retainAll(Set.of(environment));
         return all;
+    }
+
+    /** A name that is a folder name as such: no separator, no leading dot (what a cache file may be named after). */
+    public static boolean isPlainName(String environment) {
+        return environment.matches("[A-Za-z0-9_][A-Za-z0-9._-]*");
     }
 
     private static Map<String, List<String>> filesUnder(SourceTree tree, String folder) {

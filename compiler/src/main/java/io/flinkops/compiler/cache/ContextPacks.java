@@ -15,20 +15,24 @@ import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.JsonTrees;
 import io.flinkops.compiler.yaml.SourceMap;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -49,7 +53,7 @@ import java.util.zip.CRC32C;
 public final class ContextPacks {
     /** Where the packs are, in the cache's folder. */
     public static final String FOLDER = "context";
-    private static final String FORMAT = "flinkops-context-v1";
+    private static final String FORMAT = "flinkops-context-v2";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** A pack of 1,000 jobs is 2.3 MB; one over this is not read (it would be damaged, or not worth it). */
     private static final long MAX_BYTES = 256L * 1024 * 1024;
@@ -74,10 +78,11 @@ public final class ContextPacks {
     /**
      * An environment's pack, by file path, the key it was written under, its environment file, the
      * stamp its folder had when its files were listed (null when unknown), and the {@link SourceTree#stamp}s
-     * of its files and folder just after it was read (taken by the thread that read it, off the run's way).
+     * of its files and folder just after it was read (taken by the thread that read it, off the run's way),
+     * and the JSON of each packed object it holds (by identity), which a pack written from it copies.
      */
     public record Pack(String key, Map<String, PackedFile> files, String environmentFile, String folderStamp,
-            Map<String, String> stamps, String folderStampNow) {
+            Map<String, String> stamps, String folderStampNow, Map<EmittedObject, PackedJson> packedObjects) {
 
         /**
          * The folder's YAML files as a listing would give them, sorted, when its stamp says no entry was
@@ -196,41 +201,90 @@ public final class ContextPacks {
         t.start();
     }
 
+    /**
+     * A packed object's JSON, in the bytes of the pack it was read from: parsed when first used, and
+     * copied as it is into the next pack.
+     */
+    public record PackedJson(byte[] bytes, int offset, int length) implements Supplier<ObjectNode> {
+        @Override
+        public ObjectNode get() {
+            try {
+                return (ObjectNode) JsonTrees.read(bytes, offset, length);
+            } catch (IOException | ClassCastException e) {
+                // the objects' checksum matched when the pack was read: only a bug writes this
+                throw new IllegalStateException("a context pack holds an object that does not read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /*
+     * The file: a first line "FORMAT HEADER_BYTES", the header (JSON) of that many bytes, then the
+     * objects' JSON one after the other. The header holds the key, the environment file, the folder's
+     * stamp, the objects' length and CRC-32C, and per file [stamp, fingerprint, [keys], [units]], a unit
+     * being [kind, namespace, name, cluster, native, [egress], workload] and a workload (or null)
+     * [environment, root, offset, length, apiVersion, kind, namespace, name, flinkConfiguration]. A check
+     * reads the header; an object is parsed only when a rule reads more than its identity and Flink
+     * configuration (the bulk of a pack, and of the time a check of one spec among 1,000 took to read it).
+     */
     private static Optional<Pack> readFile(Path file, SourceTree tree) {
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
                 return Optional.empty();
             }
-            JsonNode root = JsonTrees.read(Files.readAllBytes(file));
-            if (!FORMAT.equals(root.path("format").asText())) {
+            byte[] bytes = Files.readAllBytes(file);
+            int newline = 0;
+            while (newline < bytes.length && newline < 64 && bytes[newline] != '\n') {
+                newline++;
+            }
+            String[] first = new String(bytes, 0, Math.min(newline, bytes.length), StandardCharsets.US_ASCII).split(" ");
+            if (newline >= bytes.length || first.length != 2 || !first[0].equals(FORMAT) || !first[1].matches("[0-9]{1,9}")) {
                 return Optional.empty();
             }
+            int headerStart = newline + 1;
+            int headerLength = Integer.parseInt(first[1]);
+            if (headerLength > bytes.length - headerStart) {
+                return Optional.empty();
+            }
+            JsonNode root = JsonTrees.read(bytes, headerStart, headerLength);
+            int objectsStart = headerStart + headerLength;
+            int objectsLength = bytes.length - objectsStart;
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, objectsStart, objectsLength);
+            if (root.path("objects").path("length").asLong(-1) != objectsLength
+                    || !Long.toHexString(crc.getValue()).equals(root.path("objects").path("crc32c").textValue())) {
+                return Optional.empty(); // cut short, or damaged
+            }
             Map<String, PackedFile> files = new HashMap<>();
+            Map<EmittedObject, PackedJson> packedObjects = new IdentityHashMap<>();
+            int[] next = {0}; // the objects follow one another as the header lists them, and fill the rest
             for (var e : root.path("files").properties()) {
                 String path = e.getKey();
                 JsonNode f = e.getValue();
                 List<String> keys = new ArrayList<>();
-                f.path("keys").forEach(k -> keys.add(k.textValue()));
+                f.path(2).forEach(k -> keys.add(k.textValue()));
                 List<GeneratedUnit> units = new ArrayList<>();
                 SourceMap at = SourceMap.at(SourceLocation.start(path));
-                for (JsonNode u : f.path("units")) {
-                    units.add(unit(path, at, u));
+                for (JsonNode u : f.path(3)) {
+                    units.add(unit(path, at, u, bytes, objectsStart, next, packedObjects));
                 }
-                String fingerprint = f.path("fingerprint").textValue();
+                String fingerprint = f.path(1).textValue();
                 if (fingerprint == null || keys.contains(null)) {
                     throw new IOException("damaged pack entry " + path);
                 }
-                files.put(path, new PackedFile(f.path("stamp").textValue(), fingerprint, keys, units));
+                files.put(path, new PackedFile(f.path(0).textValue(), fingerprint, keys, units));
             }
-            Map<String, String> stamps = new HashMap<>();
-            files.keySet().forEach(path -> tree.stamp(path).ifPresent(stamp -> stamps.put(path, stamp)));
+            if (next[0] != objectsLength) {
+                return Optional.empty();
+            }
+            Map<String, String> stamps = new ConcurrentHashMap<>();
+            files.keySet().parallelStream().forEach(path -> tree.stamp(path).ifPresent(stamp -> stamps.put(path, stamp)));
             String environmentFile = root.path("environmentFile").textValue();
             if (environmentFile == null || !environmentFile.contains("/")) {
                 throw new IOException("pack names no environment file");
             }
             String folder = environmentFile.substring(0, environmentFile.lastIndexOf('/'));
             return Optional.of(new Pack(root.path("key").asText(), files, environmentFile, root.path("folderStamp").textValue(),
-                    stamps, tree.folderStamp(folder).orElse(null)));
+                    stamps, tree.folderStamp(folder).orElse(null), packedObjects));
         } catch (IOException | RuntimeException damaged) {
             return Optional.empty(); // a pack that does not read (or a tree that cannot be stamped) is not used
         }
@@ -252,7 +306,7 @@ public final class ContextPacks {
             return; // a file that cannot be read (the run reports it) leaves the environment unpacked
         }
         write(environment, new Pack(key, files, environmentFile, unchangedFolder(tree, environmentFile, folderBeforeListing),
-                Map.of(), null));
+                Map.of(), null, Map.of()));
     }
 
     private static String unchangedFolder(SourceTree tree, String environmentFile, Optional<String> before) {
@@ -280,7 +334,7 @@ public final class ContextPacks {
         files.keySet().retainAll(present);
         Map<String, List<GeneratedUnit>> byFile = byFile(units);
         keysByFile.forEach((p, keys) -> files.put(p, packed(tree, p, keys, byFile)));
-        return Optional.of(new Pack(pack.key(), files, pack.environmentFile(), folderStamp, Map.of(), null));
+        return Optional.of(new Pack(pack.key(), files, pack.environmentFile(), folderStamp, Map.of(), null, pack.packedObjects()));
     }
 
     private static Map<String, List<GeneratedUnit>> byFile(List<GeneratedUnit> units) {
@@ -300,23 +354,33 @@ public final class ContextPacks {
             return;
         }
         try {
+            ByteArrayOutputStream objects = new ByteArrayOutputStream();
             ObjectNode root = NODES.objectNode();
-            root.put("format", FORMAT).put("key", pack.key()).put("environmentFile", pack.environmentFile())
-                    .put("folderStamp", pack.folderStamp());
-            ObjectNode files = root.putObject("files");
-            new java.util.TreeMap<>(pack.files()).forEach((path, packed) -> {
-                ObjectNode f = files.putObject(path);
-                f.put("stamp", packed.stamp()).put("fingerprint", packed.fingerprint());
-                ArrayNode k = f.putArray("keys");
+            root.put("key", pack.key()).put("environmentFile", pack.environmentFile()).put("folderStamp", pack.folderStamp());
+            ObjectNode files = NODES.objectNode();
+            for (var e : new java.util.TreeMap<>(pack.files()).entrySet()) {
+                PackedFile packed = e.getValue();
+                ArrayNode f = files.putArray(e.getKey()).add(packed.stamp()).add(packed.fingerprint());
+                ArrayNode k = f.addArray();
                 packed.keys().forEach(k::add);
-                ArrayNode us = f.putArray("units");
-                packed.units().forEach(u -> us.add(json(u)));
-            });
+                ArrayNode us = f.addArray();
+                for (GeneratedUnit u : packed.units()) {
+                    us.add(json(u, objects, pack.packedObjects()));
+                }
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(objects.toByteArray());
+            root.putObject("objects").put("length", objects.size()).put("crc32c", Long.toHexString(crc.getValue()));
+            root.set("files", files);
+            ByteArrayOutputStream header = new ByteArrayOutputStream();
+            JsonTrees.write(root, header);
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, environment, ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
-                    JsonTrees.write(root, out);
+                    out.write((FORMAT + " " + header.size() + "\n").getBytes(StandardCharsets.US_ASCII));
+                    header.writeTo(out);
+                    objects.writeTo(out);
                 }
                 Files.move(tmp, dir.resolve(environment + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -327,39 +391,70 @@ public final class ContextPacks {
         }
     }
 
-    private static ObjectNode json(GeneratedUnit u) {
-        ObjectNode n = NODES.objectNode();
-        n.put("kind", u.kind().name()).put("namespace", u.namespace()).put("name", u.name()).put("cluster", u.cluster())
-                .put("native", u.nativeMode());
-        ArrayNode egress = n.putArray("egress");
+    /** A unit as the header holds it; its object goes to {@code objects}, as it was packed when it was read from a pack. */
+    private static ArrayNode json(GeneratedUnit u, ByteArrayOutputStream objects, Map<EmittedObject, PackedJson> packedObjects)
+            throws IOException {
+        ArrayNode n = NODES.arrayNode().add(u.kind().name()).add(u.namespace()).add(u.name()).add(u.cluster()).add(u.nativeMode());
+        ArrayNode egress = n.addArray();
         for (Egress e : u.egress()) {
             ObjectNode o = egress.addObject().put("name", e.name()).put("cidr", e.cidr()).put("namespace", e.namespace())
                     .put("protocol", e.protocol()).put("pointer", e.pointer());
             ArrayNode ports = o.putArray("ports");
             e.ports().forEach(ports::add);
         }
-        if (u.workload() != null) {
-            n.put("environment", u.workload().environment()).put("root", u.workload().root());
-            n.set("object", u.workload().object());
+        EmittedObject w = u.workload();
+        if (w == null) {
+            return n.addNull();
+        }
+        int offset = objects.size();
+        PackedJson raw = packedObjects.get(w);
+        if (raw != null) {
+            objects.write(raw.bytes(), raw.offset(), raw.length());
+        } else {
+            JsonTrees.write(w.object(), objects);
+        }
+        EmittedObject.Identity id = w.identity();
+        ArrayNode workload = n.addArray().add(w.environment()).add(w.root()).add(offset).add(objects.size() - offset)
+                .add(id.apiVersion()).add(id.kind()).add(id.namespace()).add(id.name());
+        JsonNode conf = w.flinkConfiguration();
+        if (conf.isMissingNode()) {
+            workload.addNull();
+        } else {
+            workload.add(conf);
         }
         return n;
     }
 
-    private static GeneratedUnit unit(String path, SourceMap at, JsonNode n) {
-        SpecKind kind = SpecKind.valueOf(n.path("kind").textValue());
+    /** A unit from the header; its object is the one at {@code next[0]} in the objects, and {@code next[0]} moves past it. */
+    private static GeneratedUnit unit(String path, SourceMap at, JsonNode n, byte[] bytes, int objectsStart, int[] next,
+            Map<EmittedObject, PackedJson> packedObjects) throws IOException {
+        SpecKind kind = SpecKind.valueOf(n.path(0).textValue());
         List<Egress> egress = new ArrayList<>();
-        for (JsonNode e : n.path("egress")) {
+        for (JsonNode e : n.path(5)) {
             List<Integer> ports = new ArrayList<>();
             e.path("ports").forEach(p -> ports.add(p.intValue()));
             egress.add(new Egress(e.path("name").textValue(), e.path("cidr").textValue(), e.path("namespace").textValue(),
                     List.copyOf(ports), e.path("protocol").textValue(), e.path("pointer").textValue()));
         }
         EmittedObject workload = null;
-        if (n.path("object").isObject()) {
+        JsonNode w = n.path(6);
+        if (w.isArray()) {
+            long offset = w.path(2).asLong(-1);
+            long length = w.path(3).asLong(-1);
+            if (offset != next[0] || length <= 0 || objectsStart + offset + length > bytes.length) {
+                throw new IOException("damaged pack entry " + path);
+            }
+            next[0] += (int) length;
+            PackedJson json = new PackedJson(bytes, objectsStart + (int) offset, (int) length);
             Origin origin = kind.isRaw() ? Origin.identity(at) : Origin.of(at, "");
-            workload = new EmittedObject(n.path("environment").textValue(), n.path("root").textValue(), (ObjectNode) n.path("object"), origin);
+            EmittedObject.Identity id = new EmittedObject.Identity(w.path(4).asText(""), w.path(5).asText(""),
+                    w.path(6).asText(""), w.path(7).asText(""));
+            JsonNode conf = w.path(8);
+            workload = EmittedObject.deferred(w.path(0).textValue(), w.path(1).textValue(), id, conf.isNull() ? null : conf, json, origin);
+            packedObjects.put(workload, json);
         }
-        return new GeneratedUnit(path, at, kind, n.path("namespace").textValue(), n.path("name").textValue(),
-                n.path("cluster").textValue(), n.path("native").asBoolean(), List.copyOf(egress), workload);
+        return new GeneratedUnit(path, at, kind, n.path(1).textValue(), n.path(2).textValue(),
+                n.path(3).textValue(), n.path(4).asBoolean(), List.copyOf(egress), workload);
     }
+
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 public record CheckTarget(EmittedObject object, EnvironmentView view, FlinkConf conf) {
 
     public CheckTarget(EmittedObject object, EnvironmentView view) {
-        this(object, view, FlinkConf.of(object.object().path("spec").path("flinkConfiguration"), "/spec/flinkConfiguration"));
+        this(object, view, FlinkConf.of(object.flinkConfiguration(), "/spec/flinkConfiguration"));
     }
 
     public JsonNode root() {
@@ -83,7 +83,7 @@ public record CheckTarget(EmittedObject object, EnvironmentView view, FlinkConf 
     /** A session job's cluster configuration, every key located at the job's deploymentName; empty when unknown. */
     public FlinkConf clusterConf() {
         return sessionCluster()
-                .map(c -> FlinkConf.of(c.object().path("spec").path("flinkConfiguration"), "/spec/deploymentName"))
+                .map(c -> FlinkConf.of(c.flinkConfiguration(), "/spec/deploymentName"))
                 .orElse(FlinkConf.empty());
     }
 

@@ -32,7 +32,7 @@ public final class OverlayWiring {
 
     private OverlayWiring(List<EmittedObject> objects) {
         for (EmittedObject o : objects) {
-            contents.computeIfAbsent(o.root(), r -> new HashMap<>()).put(key(o.object()), "");
+            contents.computeIfAbsent(o.root(), r -> new HashMap<>()).put(key(o.identity()), ""); // without parsing a packed object
         }
     }
 
@@ -125,9 +125,11 @@ public final class OverlayWiring {
 
     /** Kustomize's identity of an object in a root: group, version, kind, namespace, name. */
     private static String key(JsonNode object) {
-        JsonNode meta = object.path("metadata");
-        return object.path("apiVersion").asText("") + "\n" + object.path("kind").asText("") + "\n"
-                + meta.path("namespace").asText("") + "\n" + meta.path("name").asText("");
+        return key(EmittedObject.Identity.of(object));
+    }
+
+    private static String key(EmittedObject.Identity id) {
+        return id.apiVersion() + "\n" + id.kind() + "\n" + id.namespace() + "\n" + id.name();
     }
 
     private static String shown(JsonNode object) {

@@ -213,7 +213,8 @@ public final class Compiler {
         // a pack's folder stamp taken before the listing says, at the next check, whether the listing still holds
         Optional<String> folderBefore = packs == null ? Optional.empty()
                 : request.sources().folderStamp(RepositoryLoader.ENVIRONMENTS + "/" + request.environment());
-        Optional<List<String>> packedListing = packAhead != null && packAhead.isDone()
+        // a pack holds its folder's listing: waiting for it beats walking 1,000 entries while it is read
+        Optional<List<String>> packedListing = packAhead != null
                 ? joined(packAhead).flatMap(ContextPacks.Pack::listing) : Optional.empty();
         Map<String, List<String>> files = packedListing.isPresent() ? new TreeMap<>(Map.of(request.environment(), packedListing.get()))
                 : request.environment() == null ? RepositoryLoader.environmentFiles(request.sources())

@@ -32,8 +32,17 @@ public final class JsonTrees {
 
     /** One JSON document; an IOException when it is not one, or nests too deep. */
     public static JsonNode read(byte[] bytes) throws IOException {
-        try (JsonParser parser = JSON.createParser(bytes)) {
-            return tree(parser, parser.nextToken(), 0);
+        return read(bytes, 0, bytes.length);
+    }
+
+    /** The JSON document in {@code length} bytes from {@code offset}; nothing may follow it there. */
+    public static JsonNode read(byte[] bytes, int offset, int length) throws IOException {
+        try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
+            JsonNode node = tree(parser, parser.nextToken(), 0);
+            if (parser.nextToken() != null) {
+                throw new IOException("more follows the document");
+            }
+            return node;
         }
     }
 

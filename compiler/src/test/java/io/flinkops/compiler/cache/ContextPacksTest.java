@@ -1,6 +1,7 @@
 package io.flinkops.compiler.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,12 +74,38 @@ class ContextPacksTest {
                 "an added file");
     }
 
+    /** A packed object is parsed when first read whole; its identity and Flink configuration are at hand before. */
+    @Test
+    void aPackedObjectIsParsedWhenFirstReadWhole() throws Exception {
+        Files.createDirectories(dir.resolve("environments/dev"));
+        Files.writeString(dir.resolve(FILE), "kind: FlinkJob\n");
+        FileSystemTree tree = new FileSystemTree(dir);
+        ContextPacks packs = new ContextPacks(dir.resolve("context"));
+        GeneratedUnit unit = unit();
+        unit.workload().object().with("spec").putObject("flinkConfiguration").put("state.checkpoints.dir", "s3://b/c");
+        packs.write("dev", "key-1", tree, ENV_FILE, Optional.empty(), Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit));
+        EmittedObject back = packs.read("dev", tree).orElseThrow().files().get(FILE).units().get(0).workload();
+        assertFalse(back.parsed());
+        assertEquals(unit.workload().identity(), back.identity());
+        assertEquals("FlinkDeployment/analytics/job", back.id());
+        assertEquals(unit.workload().flinkConfiguration(), back.flinkConfiguration());
+        assertFalse(back.parsed());
+        assertEquals(unit.workload().object(), back.object());
+        assertTrue(back.parsed());
+
+        Path pack = dir.resolve("context/dev.json");
+        byte[] bytes = Files.readAllBytes(pack);
+        bytes[bytes.length - 3] ^= 1; // in the objects, past the header
+        Files.write(pack, bytes);
+        assertEquals(Optional.empty(), packs.read("dev", tree), "objects that are not as written");
+    }
+
     @Test
     void aDamagedPackOrAnEnvironmentNameThatIsNoFileNameIsNotUsed() throws Exception {
         Path packs = Files.createDirectories(dir.resolve("context"));
-        Files.writeString(packs.resolve("dev.json"), "{\"format\":\"flinkops-context-v1\",\"key\":\"k\",\"files\":{\"a\":{\"units\":[{\"kind\":");
+        Files.writeString(packs.resolve("dev.json"), "flinkops-context-v2 200\n{\"key\":\"k\",\"files\":{\"a\":[\"s\",\"f\",[],[[\"FLINK_JOB\"");
         assertEquals(Optional.empty(), new ContextPacks(packs).read("dev", new FileSystemTree(dir)));
-        Files.writeString(packs.resolve("dev.json"), "{\"format\":\"flinkops-context-v0\",\"key\":\"k\",\"files\":{}}");
+        Files.writeString(packs.resolve("dev.json"), "flinkops-context-v1 2\n{}");
         assertEquals(Optional.empty(), new ContextPacks(packs).read("dev", new FileSystemTree(dir)));
         assertEquals(Optional.empty(), new ContextPacks(packs).read("../dev", new FileSystemTree(dir)));
         try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(packs.resolve("big.json").toFile(), "rw")) {

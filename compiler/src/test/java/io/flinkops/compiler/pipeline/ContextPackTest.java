@@ -1,6 +1,7 @@
 package io.flinkops.compiler.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flinkops.compiler.cache.ResultCache;
@@ -107,12 +108,26 @@ class ContextPackTest {
         return job;
     }
 
-    /** Rewrites the pack's copy of the other job's checkpoint folder to the checked job's: a finding shows the pack was taken. */
+    /**
+     * Rewrites the pack's copy of the other job's checkpoint folder (in the header, where checks read a
+     * packed object's Flink configuration) to the checked job's: a finding shows the pack was taken.
+     */
     private void collideInThePack() throws Exception {
+        editPackHeader(header -> {
+            assertTrue(header.contains(OTHER_CHECKPOINTS), header);
+            return header.replace(OTHER_CHECKPOINTS, OWN_CHECKPOINTS);
+        });
+    }
+
+    /** Rewrites the header of the environment's pack (its first line gives the header's length). */
+    private void editPackHeader(java.util.function.UnaryOperator<String> edit) throws Exception {
         Path pack = repo.root().resolve("build/cache/context/dev.json");
-        String packed = Files.readString(pack);
-        assertTrue(packed.contains(OTHER_CHECKPOINTS), packed);
-        Files.writeString(pack, packed.replace(OTHER_CHECKPOINTS, OWN_CHECKPOINTS));
+        String packed = Files.readString(pack); // the samples are ASCII: characters count as bytes
+        int newline = packed.indexOf('\n');
+        String[] first = packed.substring(0, newline).split(" ");
+        int headerEnd = newline + 1 + Integer.parseInt(first[1]);
+        String header = edit.apply(packed.substring(newline + 1, headerEnd));
+        Files.writeString(pack, first[0] + " " + header.length() + "\n" + header + packed.substring(headerEnd));
     }
 
     private static void assertSharedPath(List<Diagnostic> found) {
@@ -192,11 +207,14 @@ class ContextPackTest {
         FileSystemTree stamping = new FileSystemTree(repo.root(), 0); // no racy window: every file has a stamp
         assertEquals(List.of(), check(Set.of(job), cache, stamping).diagnostics());
         collideInThePack();
-        Path pack = repo.root().resolve("build/cache/context/dev.json");
-        String packed = Files.readString(pack);
-        String fingerprint = "\"fingerprint\":\"" + Files.size(otherFile) + ":";
-        assertTrue(packed.contains(fingerprint), packed);
-        Files.writeString(pack, packed.replace(fingerprint, "\"fingerprint\":\"wrong:"));
+        long size = Files.size(otherFile);
+        String entry = "\"" + other + "\":[\""; // [stamp, fingerprint, keys, units]: the fingerprint made wrong
+        editPackHeader(header -> {
+            String tampered = header.replaceFirst(java.util.regex.Pattern.quote(entry) + "([^\"]*)\",\"" + size + ":",
+                    java.util.regex.Matcher.quoteReplacement(entry) + "$1\",\"wrong:");
+            assertNotEquals(header, tampered);
+            return tampered;
+        });
         assertSharedPath(check(Set.of(job), cache, stamping).diagnostics()); // taken on the stamps alone
 
         Thread.sleep(50); // past the file system clock's tick (4 ms here), so that the change time moves
@@ -234,6 +252,20 @@ class ContextPackTest {
         assertTrue(missing.stream().anyMatch(d -> d.message().contains("analytics-session")), missing.toString());
         repo.file(ENV + "another-cluster.yaml", cluster);
         assertEquals(List.of(), check(sessionJob, cache).diagnostics());
+    }
+
+    /** What a check reads of the other files' objects (names, Flink configuration) is in the pack's header: no object of theirs is parsed. */
+    @Test
+    void theOtherFilesObjectsAreNotParsed() {
+        String job = ENV + "state-machine.yaml";
+        check(job, cache); // packs the environment
+        CompileResult fromPack = check(job, cache);
+        List<io.flinkops.compiler.generate.EmittedObject> others = fromPack.environments().get(0).objects().stream()
+                .filter(o -> o.origin().file().startsWith(ENV) && !o.origin().file().equals(job)
+                        && o.kind().startsWith("Flink")).toList();
+        assertEquals(3, others.size(), others.toString());
+        assertTrue(others.stream().noneMatch(io.flinkops.compiler.generate.EmittedObject::parsed), others.toString());
+        assertEquals(objects(check(job, null)), objects(fromPack), "and parsed, they are the objects a run without the pack makes");
     }
 
     private static List<String> objects(CompileResult result) {

@@ -2,7 +2,6 @@ package io.flinkops.compiler.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.diagnostic.SourceLocation;
 import io.flinkops.compiler.generate.EmittedObject;
@@ -53,7 +52,9 @@ import java.util.zip.CRC32C;
 public final class ContextPacks {
     /** Where the packs are, in the cache's folder. */
     public static final String FOLDER = "context";
-    private static final String FORMAT = "flinkops-context-v2";
+    /** A pack's file is named after its environment, with this extension. */
+    public static final String EXTENSION = ".pack";
+    private static final String FORMAT = "flinkops-context-v3";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** A pack of 1,000 jobs is 2.3 MB; one over this is not read (it would be damaged, or not worth it). */
     private static final long MAX_BYTES = 256L * 1024 * 1024;
@@ -162,14 +163,14 @@ public final class ContextPacks {
         if (!RepositoryLoader.isPlainName(environment)) {
             return Optional.empty();
         }
-        Path file = dir.resolve(environment + ".json").toAbsolutePath().normalize();
+        Path file = dir.resolve(environment + EXTENSION).toAbsolutePath().normalize();
         CompletableFuture<Optional<Pack>> ahead = PREFETCHED.remove(file);
         return ahead != null ? ahead.join() : readFile(file, tree);
     }
 
     /** The file an environment's pack is kept in, in a repository. */
     public static Path file(Path repositoryRoot, String environment) {
-        return repositoryRoot.resolve(ResultCache.FOLDER).resolve(FOLDER).resolve(environment + ".json");
+        return repositoryRoot.resolve(ResultCache.FOLDER).resolve(FOLDER).resolve(environment + EXTENSION);
     }
 
     private static final Map<Path, CompletableFuture<Optional<Pack>>> PREFETCHED = new ConcurrentHashMap<>();
@@ -218,13 +219,14 @@ public final class ContextPacks {
     }
 
     /*
-     * The file: a first line "FORMAT HEADER_BYTES", the header (JSON) of that many bytes, then the
-     * objects' JSON one after the other. The header holds the key, the environment file, the folder's
-     * stamp, the objects' length and CRC-32C, and per file [stamp, fingerprint, [keys], [units]], a unit
-     * being [kind, namespace, name, cluster, native, [egress], workload] and a workload (or null)
-     * [environment, root, offset, length, apiVersion, kind, namespace, name, flinkConfiguration]. A check
-     * reads the header; an object is parsed only when a rule reads more than its identity and Flink
-     * configuration (the bulk of a pack, and of the time a check of one spec among 1,000 took to read it).
+     * The file: a first line "FORMAT HEADER_BYTES CRC", the header of that many bytes, then the objects'
+     * JSON one after the other; CRC is the CRC-32 of all that follows the first line (zlib's: a tenth
+     * of the time CRC-32C takes before the JIT compiles it). The header
+     * ({@link Records}) holds the key, the environment file and the folder's stamp, then per file its
+     * path, stamp, fingerprint, keys and units, a unit with the length of its object and the object's
+     * identity and Flink configuration. A check reads the header; an object is parsed only when a rule
+     * reads more than its identity and configuration (the bulk of a pack, and of the time a check of
+     * one spec among 1,000 took to read it).
      */
     private static Optional<Pack> readFile(Path file, SourceTree tree) {
         try {
@@ -233,58 +235,55 @@ public final class ContextPacks {
             }
             byte[] bytes = Files.readAllBytes(file);
             int newline = 0;
-            while (newline < bytes.length && newline < 64 && bytes[newline] != '\n') {
+            while (newline < bytes.length && newline < 80 && bytes[newline] != '\n') {
                 newline++;
             }
             String[] first = new String(bytes, 0, Math.min(newline, bytes.length), StandardCharsets.US_ASCII).split(" ");
-            if (newline >= bytes.length || first.length != 2 || !first[0].equals(FORMAT) || !first[1].matches("[0-9]{1,9}")) {
+            if (newline >= bytes.length || first.length != 3 || !first[0].equals(FORMAT) || !first[1].matches("[0-9]{1,9}")) {
                 return Optional.empty();
             }
             int headerStart = newline + 1;
-            int headerLength = Integer.parseInt(first[1]);
-            if (headerLength > bytes.length - headerStart) {
-                return Optional.empty();
-            }
-            JsonNode root = JsonTrees.read(bytes, headerStart, headerLength);
-            int objectsStart = headerStart + headerLength;
-            int objectsLength = bytes.length - objectsStart;
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, objectsStart, objectsLength);
-            if (root.path("objects").path("length").asLong(-1) != objectsLength
-                    || !Long.toHexString(crc.getValue()).equals(root.path("objects").path("crc32c").textValue())) {
+            int objectsStart = headerStart + Integer.parseInt(first[1]);
+            CRC32 crc = new CRC32();
+            crc.update(bytes, headerStart, bytes.length - headerStart);
+            if (objectsStart > bytes.length || !Long.toHexString(crc.getValue()).equals(first[2])) {
                 return Optional.empty(); // cut short, or damaged
+            }
+            Records.Reader in = new Records.Reader(bytes, headerStart, objectsStart);
+            String key = in.string();
+            String environmentFile = in.string();
+            String folderStamp = in.string();
+            if (key == null || environmentFile == null || !environmentFile.contains("/")) {
+                throw new IOException("pack names no key or environment file");
             }
             Map<String, PackedFile> files = new HashMap<>();
             Map<EmittedObject, PackedJson> packedObjects = new IdentityHashMap<>();
-            int[] next = {0}; // the objects follow one another as the header lists them, and fill the rest
-            for (var e : root.path("files").properties()) {
-                String path = e.getKey();
-                JsonNode f = e.getValue();
+            int[] next = {objectsStart}; // the objects follow one another as the header lists them, and fill the rest
+            for (int i = in.count(16); i > 0; i--) {
+                String path = in.string();
+                String stamp = in.string();
+                String fingerprint = in.string();
                 List<String> keys = new ArrayList<>();
-                f.path(2).forEach(k -> keys.add(k.textValue()));
+                for (int k = in.count(4); k > 0; k--) {
+                    keys.add(in.string());
+                }
                 List<GeneratedUnit> units = new ArrayList<>();
                 SourceMap at = SourceMap.at(SourceLocation.start(path));
-                for (JsonNode u : f.path(3)) {
-                    units.add(unit(path, at, u, bytes, objectsStart, next, packedObjects));
+                for (int u = in.count(22); u > 0; u--) {
+                    units.add(unit(in, path, at, bytes, next, packedObjects));
                 }
-                String fingerprint = f.path(1).textValue();
-                if (fingerprint == null || keys.contains(null)) {
+                if (path == null || fingerprint == null || keys.contains(null)) {
                     throw new IOException("damaged pack entry " + path);
                 }
-                files.put(path, new PackedFile(f.path(0).textValue(), fingerprint, keys, units));
+                files.put(path, new PackedFile(stamp, fingerprint, keys, units));
             }
-            if (next[0] != objectsLength) {
+            if (in.position() != objectsStart || next[0] != bytes.length) {
                 return Optional.empty();
             }
             Map<String, String> stamps = new ConcurrentHashMap<>();
             files.keySet().parallelStream().forEach(path -> tree.stamp(path).ifPresent(stamp -> stamps.put(path, stamp)));
-            String environmentFile = root.path("environmentFile").textValue();
-            if (environmentFile == null || !environmentFile.contains("/")) {
-                throw new IOException("pack names no environment file");
-            }
             String folder = environmentFile.substring(0, environmentFile.lastIndexOf('/'));
-            return Optional.of(new Pack(root.path("key").asText(), files, environmentFile, root.path("folderStamp").textValue(),
-                    stamps, tree.folderStamp(folder).orElse(null), packedObjects));
+            return Optional.of(new Pack(key, files, environmentFile, folderStamp, stamps, tree.folderStamp(folder).orElse(null), packedObjects));
         } catch (IOException | RuntimeException damaged) {
             return Optional.empty(); // a pack that does not read (or a tree that cannot be stamped) is not used
         }
@@ -355,34 +354,33 @@ public final class ContextPacks {
         }
         try {
             ByteArrayOutputStream objects = new ByteArrayOutputStream();
-            ObjectNode root = NODES.objectNode();
-            root.put("key", pack.key()).put("environmentFile", pack.environmentFile()).put("folderStamp", pack.folderStamp());
-            ObjectNode files = NODES.objectNode();
+            Records.Writer header = new Records.Writer().string(pack.key()).string(pack.environmentFile()).string(pack.folderStamp());
+            header.integer(pack.files().size());
             for (var e : new java.util.TreeMap<>(pack.files()).entrySet()) {
                 PackedFile packed = e.getValue();
-                ArrayNode f = files.putArray(e.getKey()).add(packed.stamp()).add(packed.fingerprint());
-                ArrayNode k = f.addArray();
-                packed.keys().forEach(k::add);
-                ArrayNode us = f.addArray();
+                header.string(e.getKey()).string(packed.stamp()).string(packed.fingerprint()).integer(packed.keys().size());
+                for (String key : packed.keys()) {
+                    header.string(key);
+                }
+                header.integer(packed.units().size());
                 for (GeneratedUnit u : packed.units()) {
-                    us.add(json(u, objects, pack.packedObjects()));
+                    unit(header, u, objects, pack.packedObjects());
                 }
             }
-            CRC32C crc = new CRC32C();
-            crc.update(objects.toByteArray());
-            root.putObject("objects").put("length", objects.size()).put("crc32c", Long.toHexString(crc.getValue()));
-            root.set("files", files);
-            ByteArrayOutputStream header = new ByteArrayOutputStream();
-            JsonTrees.write(root, header);
+            byte[] head = header.toByteArray();
+            byte[] body = objects.toByteArray();
+            CRC32 crc = new CRC32();
+            crc.update(head);
+            crc.update(body);
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, environment, ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
-                    out.write((FORMAT + " " + header.size() + "\n").getBytes(StandardCharsets.US_ASCII));
-                    header.writeTo(out);
-                    objects.writeTo(out);
+                    out.write((FORMAT + " " + head.length + " " + Long.toHexString(crc.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(head);
+                    out.write(body);
                 }
-                Files.move(tmp, dir.resolve(environment + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, dir.resolve(environment + EXTENSION), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -391,70 +389,108 @@ public final class ContextPacks {
         }
     }
 
-    /** A unit as the header holds it; its object goes to {@code objects}, as it was packed when it was read from a pack. */
-    private static ArrayNode json(GeneratedUnit u, ByteArrayOutputStream objects, Map<EmittedObject, PackedJson> packedObjects)
-            throws IOException {
-        ArrayNode n = NODES.arrayNode().add(u.kind().name()).add(u.namespace()).add(u.name()).add(u.cluster()).add(u.nativeMode());
-        ArrayNode egress = n.addArray();
+    /** How a packed object's Flink configuration is recorded: none, a map of strings, or any other JSON. */
+    private static final int NO_CONFIGURATION = 0;
+    private static final int STRINGS = 1;
+    private static final int JSON = 2;
+
+    /** A unit into the header; its object goes to {@code objects}, as it was packed when it was read from a pack. */
+    private static void unit(Records.Writer out, GeneratedUnit u, ByteArrayOutputStream objects,
+            Map<EmittedObject, PackedJson> packedObjects) throws IOException {
+        out.string(u.kind().name()).string(u.namespace()).string(u.name()).string(u.cluster()).flag(u.nativeMode());
+        out.integer(u.egress().size());
         for (Egress e : u.egress()) {
-            ObjectNode o = egress.addObject().put("name", e.name()).put("cidr", e.cidr()).put("namespace", e.namespace())
-                    .put("protocol", e.protocol()).put("pointer", e.pointer());
-            ArrayNode ports = o.putArray("ports");
-            e.ports().forEach(ports::add);
+            out.string(e.name()).string(e.cidr()).string(e.namespace()).string(e.protocol()).string(e.pointer()).integer(e.ports().size());
+            for (int port : e.ports()) {
+                out.integer(port);
+            }
         }
         EmittedObject w = u.workload();
+        out.flag(w != null);
         if (w == null) {
-            return n.addNull();
+            return;
         }
-        int offset = objects.size();
         PackedJson raw = packedObjects.get(w);
+        int before = objects.size();
         if (raw != null) {
             objects.write(raw.bytes(), raw.offset(), raw.length());
         } else {
             JsonTrees.write(w.object(), objects);
         }
         EmittedObject.Identity id = w.identity();
-        ArrayNode workload = n.addArray().add(w.environment()).add(w.root()).add(offset).add(objects.size() - offset)
-                .add(id.apiVersion()).add(id.kind()).add(id.namespace()).add(id.name());
+        out.string(w.environment()).string(w.root()).integer(objects.size() - before)
+                .string(id.apiVersion()).string(id.kind()).string(id.namespace()).string(id.name());
         JsonNode conf = w.flinkConfiguration();
-        if (conf.isMissingNode()) {
-            workload.addNull();
-        } else {
-            workload.add(conf);
+        boolean strings = conf.isObject();
+        for (JsonNode v : conf) {
+            strings &= v.isTextual();
         }
-        return n;
+        if (conf.isMissingNode()) {
+            out.integer(NO_CONFIGURATION);
+        } else if (strings) {
+            out.integer(STRINGS).integer(conf.size());
+            for (var e : conf.properties()) {
+                out.string(e.getKey()).string(e.getValue().textValue());
+            }
+        } else {
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            JsonTrees.write(conf, json);
+            out.integer(JSON).string(json.toString(StandardCharsets.UTF_8));
+        }
     }
 
-    /** A unit from the header; its object is the one at {@code next[0]} in the objects, and {@code next[0]} moves past it. */
-    private static GeneratedUnit unit(String path, SourceMap at, JsonNode n, byte[] bytes, int objectsStart, int[] next,
+    /** A unit from the header; its object is the one at {@code next[0]} in the pack, and {@code next[0]} moves past it. */
+    private static GeneratedUnit unit(Records.Reader in, String path, SourceMap at, byte[] bytes, int[] next,
             Map<EmittedObject, PackedJson> packedObjects) throws IOException {
-        SpecKind kind = SpecKind.valueOf(n.path(0).textValue());
+        SpecKind kind = SpecKind.valueOf(in.string());
+        String namespace = in.string();
+        String name = in.string();
+        String cluster = in.string();
+        boolean nativeMode = in.flag();
         List<Egress> egress = new ArrayList<>();
-        for (JsonNode e : n.path(5)) {
+        for (int i = in.count(24); i > 0; i--) {
+            String egressName = in.string();
+            String cidr = in.string();
+            String egressNamespace = in.string();
+            String protocol = in.string();
+            String pointer = in.string();
             List<Integer> ports = new ArrayList<>();
-            e.path("ports").forEach(p -> ports.add(p.intValue()));
-            egress.add(new Egress(e.path("name").textValue(), e.path("cidr").textValue(), e.path("namespace").textValue(),
-                    List.copyOf(ports), e.path("protocol").textValue(), e.path("pointer").textValue()));
+            for (int p = in.count(4); p > 0; p--) {
+                ports.add(in.integer());
+            }
+            egress.add(new Egress(egressName, cidr, egressNamespace, List.copyOf(ports), protocol, pointer));
         }
         EmittedObject workload = null;
-        JsonNode w = n.path(6);
-        if (w.isArray()) {
-            long offset = w.path(2).asLong(-1);
-            long length = w.path(3).asLong(-1);
-            if (offset != next[0] || length <= 0 || objectsStart + offset + length > bytes.length) {
+        if (in.flag()) {
+            String environment = in.string();
+            String root = in.string();
+            int length = in.integer();
+            if (length <= 0 || length > bytes.length - next[0]) {
                 throw new IOException("damaged pack entry " + path);
             }
-            next[0] += (int) length;
-            PackedJson json = new PackedJson(bytes, objectsStart + (int) offset, (int) length);
+            PackedJson json = new PackedJson(bytes, next[0], length);
+            next[0] += length;
+            EmittedObject.Identity id = new EmittedObject.Identity(in.string(), in.string(), in.string(), in.string());
+            if (id.apiVersion() == null || id.kind() == null || id.namespace() == null || id.name() == null) {
+                throw new IOException("damaged pack entry " + path);
+            }
+            JsonNode conf = switch (in.integer()) {
+                case NO_CONFIGURATION -> null;
+                case STRINGS -> {
+                    ObjectNode strings = NODES.objectNode();
+                    for (int i = in.count(8); i > 0; i--) {
+                        strings.put(in.string(), in.string());
+                    }
+                    yield strings;
+                }
+                case JSON -> JsonTrees.read(in.string().getBytes(StandardCharsets.UTF_8));
+                default -> throw new IOException("damaged pack entry " + path);
+            };
             Origin origin = kind.isRaw() ? Origin.identity(at) : Origin.of(at, "");
-            EmittedObject.Identity id = new EmittedObject.Identity(w.path(4).asText(""), w.path(5).asText(""),
-                    w.path(6).asText(""), w.path(7).asText(""));
-            JsonNode conf = w.path(8);
-            workload = EmittedObject.deferred(w.path(0).textValue(), w.path(1).textValue(), id, conf.isNull() ? null : conf, json, origin);
+            workload = EmittedObject.deferred(environment, root, id, conf, json, origin);
             packedObjects.put(workload, json);
         }
-        return new GeneratedUnit(path, at, kind, n.path(1).textValue(), n.path(2).textValue(),
-                n.path(3).textValue(), n.path(4).asBoolean(), List.copyOf(egress), workload);
+        return new GeneratedUnit(path, at, kind, namespace, name, cluster, nativeMode, List.copyOf(egress), workload);
     }
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import io.flinkops.compiler.model.SpecKind;
+import io.flinkops.compiler.yaml.JsonTrees;
 import io.flinkops.compiler.yaml.YamlReader;
 
 /**
@@ -18,7 +19,8 @@ import io.flinkops.compiler.yaml.YamlReader;
  * compiled lazily, once per kind.
  */
 public final class SpecSchemas {
-    private static final String RESOURCE = "/io/flinkops/compiler/model/spec-schemas.yaml";
+    static final String RESOURCE = "/io/flinkops/compiler/model/spec-schemas.yaml";
+    static final String PRECOMPILED = "spec-schemas.json";
     private static final List<SpecKind> KINDS = List.of(
             SpecKind.ENVIRONMENT, SpecKind.POLICY_SET, SpecKind.FLINK_JOB, SpecKind.FLINK_SESSION_CLUSTER, SpecKind.FLINK_SESSION_JOB);
 
@@ -33,19 +35,30 @@ public final class SpecSchemas {
     }
 
     /**
-     * Read on first use: a run over raw resources alone never needs these schemas. By the reader the
-     * specs are read with, already loaded and warm, where an ObjectMapper of its own took a one-file
-     * check 20 ms to set up.
+     * Read on first use: a run over raw resources alone never needs these schemas. From the JSON the
+     * build writes beside the YAML source ({@link CrdPrecompiler}), with node types as the reader the
+     * specs are read with gives them.
      */
     private synchronized ObjectNode source() {
         if (source == null) {
-            try (InputStream in = SpecSchemas.class.getResourceAsStream(RESOURCE)) {
-                source = (ObjectNode) new YamlReader().read(RESOURCE, in.readAllBytes()).get(0).root();
+            String resource = RESOURCE.substring(0, RESOURCE.lastIndexOf('/') + 1) + PRECOMPILED;
+            try (InputStream in = SpecSchemas.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is missing: build flinkops with mvn package");
+                }
+                source = (ObjectNode) JsonTrees.read(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return source;
+    }
+
+    /** The YAML source of the schemas as the JSON {@link #source} reads (a build step). */
+    static byte[] precompile(byte[] yaml) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        JsonTrees.write(new YamlReader().read(RESOURCE, yaml).get(0).root(), out);
+        return out.toByteArray();
     }
 
     public static List<SpecKind> kinds() {

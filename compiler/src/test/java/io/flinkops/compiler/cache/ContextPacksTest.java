@@ -93,7 +93,16 @@ class ContextPacksTest {
         assertEquals(unit.workload().object(), back.object());
         assertTrue(back.parsed());
 
-        Path pack = dir.resolve("context/dev.json");
+        // a configuration with other values than strings (a raw resource's, as written) keeps their types
+        GeneratedUnit typed = unit();
+        typed.workload().object().with("spec").putObject("flinkConfiguration").put("parallelism.default", 4).put("on", true)
+                .putObject("nested").put("k", 1.5);
+        packs.write("dev", "key-1", tree, ENV_FILE, Optional.empty(), Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(typed));
+        EmittedObject typedBack = packs.read("dev", tree).orElseThrow().files().get(FILE).units().get(0).workload();
+        assertEquals(typed.workload().flinkConfiguration().toString(), typedBack.flinkConfiguration().toString());
+        assertFalse(typedBack.parsed());
+
+        Path pack = dir.resolve("context/dev.pack");
         byte[] bytes = Files.readAllBytes(pack);
         bytes[bytes.length - 3] ^= 1; // in the objects, past the header
         Files.write(pack, bytes);
@@ -103,12 +112,12 @@ class ContextPacksTest {
     @Test
     void aDamagedPackOrAnEnvironmentNameThatIsNoFileNameIsNotUsed() throws Exception {
         Path packs = Files.createDirectories(dir.resolve("context"));
-        Files.writeString(packs.resolve("dev.json"), "flinkops-context-v2 200\n{\"key\":\"k\",\"files\":{\"a\":[\"s\",\"f\",[],[[\"FLINK_JOB\"");
+        Files.writeString(packs.resolve("dev.pack"), "flinkops-context-v3 200 0\nshort");
         assertEquals(Optional.empty(), new ContextPacks(packs).read("dev", new FileSystemTree(dir)));
-        Files.writeString(packs.resolve("dev.json"), "flinkops-context-v1 2\n{}");
+        Files.writeString(packs.resolve("dev.pack"), "flinkops-context-v2 2\n{}");
         assertEquals(Optional.empty(), new ContextPacks(packs).read("dev", new FileSystemTree(dir)));
         assertEquals(Optional.empty(), new ContextPacks(packs).read("../dev", new FileSystemTree(dir)));
-        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(packs.resolve("big.json").toFile(), "rw")) {
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(packs.resolve("big.pack").toFile(), "rw")) {
             huge.setLength(300L * 1024 * 1024); // sparse: over the 256 MiB a pack may have, never read
         }
         assertEquals(Optional.empty(), new ContextPacks(packs).read("big", new FileSystemTree(dir)));

@@ -132,7 +132,7 @@ class LauncherTest {
         }
         // once the crowded environment has a context pack, a spec in it is a check's work again
         Files.createDirectories(root.resolve("build/cache/context"));
-        Files.writeString(root.resolve("build/cache/context/big.json"), "{}");
+        Files.writeString(root.resolve("build/cache/context/big.pack"), "{}");
         assertEquals("gc=[Copy, MarkSweepCompact]", run(java, "validate", crowded.resolve("job-7.yaml").toString())[1]
                 .lines().skip(1).findFirst().orElseThrow());
     }

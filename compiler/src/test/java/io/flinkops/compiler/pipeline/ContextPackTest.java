@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.cache.ContextPacks;
+import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.generate.GeneratedUnit;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import io.flinkops.compiler.cache.ResultCache;
 import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.source.FileSystemTree;
@@ -67,7 +75,7 @@ class ContextPackTest {
             repo.file(ENV + "job-" + i + ".yaml", randomSpec(random, i));
         }
         check(ENV + "job-0.yaml", cache); // packs the environment
-        assertTrue(Files.isRegularFile(repo.root().resolve("build/cache/context/dev.json")));
+        assertTrue(Files.isRegularFile(repo.root().resolve("build/cache/context/dev.pack")));
         int withFindings = 0;
         for (int round = 0; round < 40; round++) {
             // the environment evolves: each round rewrites one or two files and leaves them so, and the
@@ -109,25 +117,48 @@ class ContextPackTest {
     }
 
     /**
-     * Rewrites the pack's copy of the other job's checkpoint folder (in the header, where checks read a
-     * packed object's Flink configuration) to the checked job's: a finding shows the pack was taken.
+     * Rewrites the pack's record of the other job's Flink configuration (which checks read from the
+     * header, not from the packed object) so that it names the checked job's checkpoint folder: a
+     * finding shows the pack was taken.
      */
-    private void collideInThePack() throws Exception {
-        editPackHeader(header -> {
-            assertTrue(header.contains(OTHER_CHECKPOINTS), header);
-            return header.replace(OTHER_CHECKPOINTS, OWN_CHECKPOINTS);
+    private void collideInThePack() {
+        editPack(files -> {
+            Map<String, ContextPacks.PackedFile> out = new HashMap<>();
+            files.forEach((path, f) -> out.put(path, new ContextPacks.PackedFile(f.stamp(), f.fingerprint(), f.keys(),
+                    f.units().stream().map(ContextPackTest::colliding).toList())));
+            assertTrue(files.values().stream().flatMap(f -> f.units().stream()).anyMatch(u -> colliding(u) != u),
+                    "the other job's folder is in the pack");
+            return out;
         });
     }
 
-    /** Rewrites the header of the environment's pack (its first line gives the header's length). */
-    private void editPackHeader(java.util.function.UnaryOperator<String> edit) throws Exception {
-        Path pack = repo.root().resolve("build/cache/context/dev.json");
-        String packed = Files.readString(pack); // the samples are ASCII: characters count as bytes
-        int newline = packed.indexOf('\n');
-        String[] first = packed.substring(0, newline).split(" ");
-        int headerEnd = newline + 1 + Integer.parseInt(first[1]);
-        String header = edit.apply(packed.substring(newline + 1, headerEnd));
-        Files.writeString(pack, first[0] + " " + header.length() + "\n" + header + packed.substring(headerEnd));
+    private static GeneratedUnit colliding(GeneratedUnit u) {
+        EmittedObject w = u.workload();
+        if (w == null || !w.flinkConfiguration().toString().contains(OTHER_CHECKPOINTS)) {
+            return u;
+        }
+        ObjectNode conf = ((ObjectNode) w.flinkConfiguration()).deepCopy();
+        conf.properties().forEach(e -> {
+            if (e.getValue().asText().equals(OTHER_CHECKPOINTS)) {
+                e.setValue(conf.textNode(OWN_CHECKPOINTS));
+            }
+        });
+        EmittedObject changed = EmittedObject.deferred(w.environment(), w.root(), w.identity(), conf, w::object, w.origin());
+        return new GeneratedUnit(u.file(), u.source(), u.kind(), u.namespace(), u.name(), u.cluster(), u.nativeMode(), u.egress(), changed);
+    }
+
+    /** Rewrites the environment's pack with its files edited. */
+    private void editPack(UnaryOperator<Map<String, ContextPacks.PackedFile>> edit) {
+        ContextPacks packs = cache.contexts();
+        ContextPacks.Pack pack = packs.read("dev", new FileSystemTree(repo.root())).orElseThrow();
+        packs.write("dev", new ContextPacks.Pack(pack.key(), edit.apply(pack.files()), pack.environmentFile(), pack.folderStamp(),
+                Map.of(), null, pack.packedObjects()));
+        assertTrue(packs.read("dev", new FileSystemTree(repo.root())).isPresent(), "the edited pack reads");
+    }
+
+    /** The pack's bytes as text: its objects are JSON. */
+    private String packText() throws Exception {
+        return new String(Files.readAllBytes(repo.root().resolve("build/cache/context/dev.pack")), StandardCharsets.ISO_8859_1);
     }
 
     private static void assertSharedPath(List<Diagnostic> found) {
@@ -150,7 +181,7 @@ class ContextPackTest {
 
         repo.file(other, repo.read(other).replace("parallelism: 4", "parallelism: 3"));
         assertEquals(List.of(), check(job, cache).diagnostics(), "the changed file is generated from what it says now");
-        assertTrue(Files.readString(repo.root().resolve("build/cache/context/dev.json")).contains(OTHER_CHECKPOINTS),
+        assertTrue(packText().contains(OTHER_CHECKPOINTS),
                 "and the environment is packed anew");
     }
 
@@ -191,7 +222,7 @@ class ContextPackTest {
         check(job, cache);
         repo.file(other, repo.read(other).replace("parallelism: 4", "parallelism: 3"));
         assertEquals(check(other, null).diagnostics(), check(other, cache).diagnostics());
-        assertTrue(Files.readString(repo.root().resolve("build/cache/context/dev.json")).contains("\"parallelism\":3"));
+        assertTrue(packText().contains("\"parallelism\":3"));
         collideInThePack();
         assertSharedPath(check(job, cache).diagnostics());
     }
@@ -207,13 +238,11 @@ class ContextPackTest {
         FileSystemTree stamping = new FileSystemTree(repo.root(), 0); // no racy window: every file has a stamp
         assertEquals(List.of(), check(Set.of(job), cache, stamping).diagnostics());
         collideInThePack();
-        long size = Files.size(otherFile);
-        String entry = "\"" + other + "\":[\""; // [stamp, fingerprint, keys, units]: the fingerprint made wrong
-        editPackHeader(header -> {
-            String tampered = header.replaceFirst(java.util.regex.Pattern.quote(entry) + "([^\"]*)\",\"" + size + ":",
-                    java.util.regex.Matcher.quoteReplacement(entry) + "$1\",\"wrong:");
-            assertNotEquals(header, tampered);
-            return tampered;
+        editPack(files -> {
+            Map<String, ContextPacks.PackedFile> out = new HashMap<>(files);
+            ContextPacks.PackedFile f = files.get(other);
+            out.put(other, new ContextPacks.PackedFile(f.stamp(), "wrong:" + f.fingerprint(), f.keys(), f.units()));
+            return out;
         });
         assertSharedPath(check(Set.of(job), cache, stamping).diagnostics()); // taken on the stamps alone
 
@@ -260,11 +289,11 @@ class ContextPackTest {
         String job = ENV + "state-machine.yaml";
         check(job, cache); // packs the environment
         CompileResult fromPack = check(job, cache);
-        List<io.flinkops.compiler.generate.EmittedObject> others = fromPack.environments().get(0).objects().stream()
+        List<EmittedObject> others = fromPack.environments().get(0).objects().stream()
                 .filter(o -> o.origin().file().startsWith(ENV) && !o.origin().file().equals(job)
                         && o.kind().startsWith("Flink")).toList();
         assertEquals(3, others.size(), others.toString());
-        assertTrue(others.stream().noneMatch(io.flinkops.compiler.generate.EmittedObject::parsed), others.toString());
+        assertTrue(others.stream().noneMatch(EmittedObject::parsed), others.toString());
         assertEquals(objects(check(job, null)), objects(fromPack), "and parsed, they are the objects a run without the pack makes");
     }
 

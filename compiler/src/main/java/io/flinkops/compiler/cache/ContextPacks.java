@@ -56,7 +56,7 @@ public final class ContextPacks {
     public static final String EXTENSION = ".pack";
     private static final String FORMAT = "flinkops-context-v3";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** A pack of 1,000 jobs is 2.3 MB; one over this is not read (it would be damaged, or not worth it). */
+    /** A pack of 1,000 jobs is 2.9 MB; one over this is not read (it would be damaged, or not worth it). */
     private static final long MAX_BYTES = 256L * 1024 * 1024;
 
     private final Path dir;

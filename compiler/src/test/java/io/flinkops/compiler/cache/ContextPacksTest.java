@@ -47,15 +47,25 @@ class ContextPacksTest {
                 List.of(new Egress("kafka", "10.0.0.0/16", null, List.of(9092, 9093), "TCP", "/spec/egress/0")), workload);
     }
 
-    @Test
-    void whatIsPackedReadsBack() throws Exception {
+    /** The environment folder with the spec file, as a tree. */
+    private FileSystemTree specFolder() throws Exception {
         Files.createDirectories(dir.resolve("environments/dev"));
         Files.writeString(dir.resolve(FILE), "kind: FlinkJob\n");
-        FileSystemTree tree = new FileSystemTree(dir);
+        return new FileSystemTree(dir);
+    }
+
+    /** Packs the unit as the spec file's, and reads the pack back. */
+    private static ContextPacks.Pack packAndRead(ContextPacks packs, FileSystemTree tree, GeneratedUnit unit) {
+        packs.write("dev", "key-1", tree, ENV_FILE, Optional.empty(), Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit));
+        return packs.read("dev", tree).orElseThrow();
+    }
+
+    @Test
+    void whatIsPackedReadsBack() throws Exception {
+        FileSystemTree tree = specFolder();
         ContextPacks packs = new ContextPacks(dir.resolve("build/cache/context"));
         GeneratedUnit unit = unit();
-        packs.write("dev", "key-1", tree, ENV_FILE, Optional.empty(), Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit));
-        ContextPacks.Pack pack = packs.read("dev", tree).orElseThrow();
+        ContextPacks.Pack pack = packAndRead(packs, tree, unit);
         assertEquals("key-1", pack.key());
         ContextPacks.PackedFile file = pack.files().get(FILE);
         assertEquals(List.of("FlinkDeployment/analytics/job"), file.keys());
@@ -77,14 +87,11 @@ class ContextPacksTest {
     /** A packed object is parsed when first read whole; its identity and Flink configuration are at hand before. */
     @Test
     void aPackedObjectIsParsedWhenFirstReadWhole() throws Exception {
-        Files.createDirectories(dir.resolve("environments/dev"));
-        Files.writeString(dir.resolve(FILE), "kind: FlinkJob\n");
-        FileSystemTree tree = new FileSystemTree(dir);
+        FileSystemTree tree = specFolder();
         ContextPacks packs = new ContextPacks(dir.resolve("context"));
         GeneratedUnit unit = unit();
         unit.workload().object().with("spec").putObject("flinkConfiguration").put("state.checkpoints.dir", "s3://b/c");
-        packs.write("dev", "key-1", tree, ENV_FILE, Optional.empty(), Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(unit));
-        EmittedObject back = packs.read("dev", tree).orElseThrow().files().get(FILE).units().get(0).workload();
+        EmittedObject back = packAndRead(packs, tree, unit).files().get(FILE).units().get(0).workload();
         assertFalse(back.parsed());
         assertEquals(unit.workload().identity(), back.identity());
         assertEquals("FlinkDeployment/analytics/job", back.id());
@@ -97,8 +104,7 @@ class ContextPacksTest {
         GeneratedUnit typed = unit();
         typed.workload().object().with("spec").putObject("flinkConfiguration").put("parallelism.default", 4).put("on", true)
                 .putObject("nested").put("k", 1.5);
-        packs.write("dev", "key-1", tree, ENV_FILE, Optional.empty(), Map.of(FILE, List.of("FlinkDeployment/analytics/job")), List.of(typed));
-        EmittedObject typedBack = packs.read("dev", tree).orElseThrow().files().get(FILE).units().get(0).workload();
+        EmittedObject typedBack = packAndRead(packs, tree, typed).files().get(FILE).units().get(0).workload();
         assertEquals(typed.workload().flinkConfiguration().toString(), typedBack.flinkConfiguration().toString());
         assertFalse(typedBack.parsed());
 

@@ -142,7 +142,7 @@ class ContextPacksTest {
         assertEquals("key-1", pack.key());
         assertEquals(unit().workload().object(), pack.files().get(FILE).units().get(0).workload().object());
 
-        Files.writeString(ContextPacks.file(dir, "dev"), "[".repeat(100_000)); // deeper than any pack
+        Files.writeString(ContextPacks.file(dir, "dev"), "[".repeat(100_000)); // no pack
         ContextPacks.prefetch(dir, "dev");
         assertEquals(Optional.empty(), packs.read("dev", tree));
         assertEquals(Optional.empty(), packs.read("dev", tree), "and so without reading ahead");

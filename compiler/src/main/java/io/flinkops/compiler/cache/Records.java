@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * The record layout of a context pack's header: big-endian ints, bytes, and strings as a length
@@ -13,6 +16,16 @@ import java.nio.charset.StandardCharsets;
  */
 final class Records {
     private Records() {}
+
+    /** Writes one item of a list. */
+    interface Put<T> {
+        void write(Writer out, T item) throws IOException;
+    }
+
+    /** Reads one item of a list. */
+    interface Take<T> {
+        T read(Reader in) throws IOException;
+    }
 
     /** Writes records into memory. */
     static final class Writer {
@@ -36,6 +49,15 @@ final class Records {
                 byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
                 out.writeInt(utf8.length);
                 out.write(utf8);
+            }
+            return this;
+        }
+
+        /** A count, then each item. */
+        <T> Writer list(Collection<T> items, Put<T> put) throws IOException {
+            integer(items.size());
+            for (T item : items) {
+                put.write(this, item);
             }
             return this;
         }
@@ -65,12 +87,21 @@ final class Records {
         }
 
         /** A count of items that follow, each at least {@code minBytes} long: one the rest could not hold is damage. */
-        int count(int minBytes) throws IOException {
+        private int count(int minBytes) throws IOException {
             int n = integer();
             if (n < 0 || (long) n * minBytes > end - at) {
                 throw new IOException("damaged pack header: a count of " + n);
             }
             return n;
+        }
+
+        /** A list {@link Writer#list} wrote, each item at least {@code minBytes} long. */
+        <T> List<T> list(int minBytes, Take<T> take) throws IOException {
+            List<T> out = new ArrayList<>();
+            for (int n = count(minBytes); n > 0; n--) {
+                out.add(take.read(this));
+            }
+            return out;
         }
 
         boolean flag() throws IOException {

@@ -58,7 +58,7 @@ public final class ManifestGenerator {
      * What each spec and raw resource of an environment contributes on its own (specs first, then raw
      * resources, each in path order): its workload object and the facts the environment-wide objects
      * are made of. A unit depends on its own document and the environment only, so a unit generated
-     * once stays right while those two are unchanged (see {@code context.ContextPack}).
+     * once stays right while those two are unchanged (see {@code cache.ContextPacks}).
      */
     public List<GeneratedUnit> units(EnvironmentSources sources, Diagnostics diagnostics) {
         Environment env = sources.environment();

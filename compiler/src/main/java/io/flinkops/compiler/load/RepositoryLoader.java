@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The load stage: finds {@code environments/<env>/environment.yaml} and the specs beside it, parses
@@ -57,9 +58,11 @@ public final class RepositoryLoader {
         return all;
     }
 
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+
     /** A name that is a folder name as such: no separator, no leading dot (what a cache file may be named after). */
     public static boolean isPlainName(String environment) {
-        return environment.matches("[A-Za-z0-9_][A-Za-z0-9._-]*");
+        return PLAIN_NAME.matcher(environment).matches();
     }
 
     private static Map<String, List<String>> filesUnder(SourceTree tree, String folder) {

@@ -94,15 +94,13 @@ public final class Compiler {
      * needs it, and is reported there.
      */
     private static void startLoading(CrdSchemas schemas, Set<String> operatorVersions) {
-        Thread loading = new Thread(() -> {
+        daemon("flinkops-schemas", () -> {
             try {
                 operatorVersions.forEach(v -> schemas.forKind(v, "FlinkDeployment", "flink.apache.org/v1beta1"));
             } catch (RuntimeException ignored) {
                 // see above
             }
-        }, "flinkops-schemas");
-        loading.setDaemon(true);
-        loading.start();
+        });
     }
 
     /**
@@ -321,8 +319,14 @@ public final class Compiler {
         return keys;
     }
 
+    /** Runs a context pack's reading or writing on a thread of its own (an Executor for futures). */
     static void ownThread(Runnable task) {
-        Thread t = new Thread(task, "flinkops-context");
+        daemon("flinkops-context", task);
+    }
+
+    /** Runs work on a daemon thread named for profiles: nothing waits for it at exit. */
+    private static void daemon(String name, Runnable task) {
+        Thread t = new Thread(task, name);
         t.setDaemon(true);
         t.start();
     }

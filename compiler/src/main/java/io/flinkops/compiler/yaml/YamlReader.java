@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.scanner.Constant;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -111,6 +112,7 @@ public final class YamlReader {
 
     /** Every non-empty document of the text, in order. */
     public List<LocatedDocument> parse(String file, String text) {
+        refuseUnprintable(file, text);
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxDepth());
@@ -121,7 +123,7 @@ public final class YamlReader {
         List<LocatedDocument> docs = new ArrayList<>();
         try {
             // the composer alone (what Yaml.composeAll wraps): no constructor, no type descriptions
-            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
+            Composer composer = new Composer(new ParserImpl(new WholeTextReader(text), options), new Resolver(), options);
             int index = 0;
             while (composer.checkNode()) {
                 Node node = composer.getNode();
@@ -159,6 +161,27 @@ public final class YamlReader {
                     "YAML nested too deeply (limit " + limits.maxDepth() + " levels)");
         }
         return docs;
+    }
+
+    /** YAML allows printable characters only (as kubectl's reader does): the first other one, where it is. */
+    private static void refuseUnprintable(String file, String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!StreamReader.isPrintable(c)) {
+                throw new InputException(new SourceLocation(file, line, column), String.format(Locale.ROOT,
+                        "character U+%04X is not allowed in YAML (a control character or a non-character)", c));
+            }
+            // line breaks as SnakeYAML counts them, so that this position is the one its marks would give
+            if (Constant.LINEBR.has(c) || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i += Character.charCount(c);
+        }
     }
 
     private static String clean(String s) {

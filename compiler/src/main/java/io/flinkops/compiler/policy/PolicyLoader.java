@@ -30,7 +30,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads the policy sets in {@code policies/} (from the working tree or a base revision) and resolves
@@ -49,6 +51,8 @@ public final class PolicyLoader {
     private final LocalDate today;
     private final Map<String, LocatedDocument> sets = new TreeMap<>();
     private final Map<String, Definition> definitions = new TreeMap<>();
+    /** Sets that are there but could not be used (their file unreadable, or not a valid PolicySet), already reported. */
+    private final Set<String> broken = new TreeSet<>();
 
     /** A rule's settings as one policy set writes them; null fields leave the earlier value. */
     private record Override(RuleInfo info, Boolean enabled, Severity severity, Map<String, String> parameters, SourceLocation at) {}
@@ -74,11 +78,13 @@ public final class PolicyLoader {
                 docs = yaml.read(path, tree.read(path).orElseThrow());
             } catch (InputException e) {
                 diagnostics.add(Problems.unreadable(e));
+                broken.add(baseName(path)); // sets are named after their files, as the fix hints say
                 continue;
             }
             for (LocatedDocument doc : docs) {
                 Optional<SpecKind> kind = RepositoryLoader.classify(doc, diagnostics);
                 if (kind.isEmpty()) {
+                    broken.add(baseName(path));
                     continue;
                 }
                 if (kind.get() != SpecKind.POLICY_SET) {
@@ -88,6 +94,8 @@ public final class PolicyLoader {
                     continue;
                 }
                 if (!loader.checkSpecSchema(SpecKind.POLICY_SET, doc, diagnostics)) {
+                    JsonNode name = doc.root().path("metadata").path("name");
+                    broken.add(name.isTextual() ? name.textValue() : baseName(path));
                     continue;
                 }
                 String name = doc.root().path("metadata").path("name").asText();
@@ -110,6 +118,11 @@ public final class PolicyLoader {
         return this;
     }
 
+    private static String baseName(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        return file.substring(0, file.lastIndexOf('.'));
+    }
+
     /**
      * The merged policy of an environment: its sets in order, later ones overriding earlier ones.
      * Problems inside a set were reported once, when it was read; here only the environment's own.
@@ -123,6 +136,9 @@ public final class PolicyLoader {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             Definition definition = definitions.get(name);
+            if (definition == null && broken.contains(name)) {
+                continue; // its own file's findings say why; "not in policies/" would be one more, and wrong
+            }
             if (definition == null) {
                 SourceLocation at = listed.isArray() ? env.document().sourceMap().best("/spec/policies/" + i)
                         : env.document().start();

@@ -127,6 +127,33 @@ class PolicySetTest {
     }
 
     @Test
+    void aSetThatIsThereButInvalidIsReportedInItsFileNotAsMissingInEveryEnvironment() {
+        CompileResult invalid = RuleTester.compile(repo("""
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: baseline}
+                spec:
+                  rules:
+                    image-tag-unpinned: {severity: fatal}
+                """));
+        assertEquals(List.of("image-tag-unpinned error environments/dev/job.yaml:8:3",
+                "spec-invalid error policies/baseline.yaml:6:26"), lines(invalid));
+        CompileResult unreadable = RuleTester.compile(repo("kind: [PolicySet\n"));
+        assertEquals(List.of("image-tag-unpinned error environments/dev/job.yaml:8:3",
+                "unreadable-input error policies/baseline.yaml:2:1"), lines(unreadable));
+        // a set that is not there at all is still named where each environment lists it
+        CompileResult renamed = RuleTester.compile(repo("""
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: basics}
+                spec: {description: renamed}
+                """));
+        assertEquals(List.of("policy-config-invalid error environments/dev/environment.yaml:22:14",
+                "image-tag-unpinned error environments/dev/job.yaml:8:3",
+                "policy-config-invalid error environments/prod/environment.yaml:22:14"), lines(renamed));
+    }
+
+    @Test
     void aParameterValueARuleCannotUseIsOneFindingOnItsLine() {
         CompileResult r = RuleTester.compile(repo("""
                 apiVersion: flinkops.io/v1alpha1

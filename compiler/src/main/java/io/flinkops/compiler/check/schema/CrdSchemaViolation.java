@@ -23,7 +23,8 @@ import java.util.Optional;
         summary = "Custom resources must match the operator's CRD schema, with no unknown fields",
         rationale = "The API server validates custom resources against the CRD's openAPIV3Schema and, with strict "
                 + "field validation (kubectl's default), rejects unknown fields, wrong types and values outside enums. "
-                + "A value that only looks right (a number where the CRD wants a string) is rejected too.",
+                + "A value that only looks right (a number where the CRD wants a string) is rejected too. A status in "
+                + "the manifest is dropped before validation, so only its unknown fields count.",
         remediation = "Fix the field as the message says: remove unknown fields, quote numbers the CRD types as strings, use listed enum values.")
 public final class CrdSchemaViolation extends RuleCheck {
     private final CrdSchemas schemas;
@@ -54,8 +55,20 @@ public final class CrdSchemaViolation extends RuleCheck {
         }
         JsonNode pruned = withoutNulls(t.root());
         for (Violation v : schema.get().validate(pruned)) {
+            if (isStatus(v.pointer()) && !v.keyword().equals("additionalProperties")) {
+                continue;
+            }
             r.report(v.pointer(), v.message());
         }
+    }
+
+    /**
+     * A status written in a manifest is never validated: the API server drops it on create (and keeps
+     * the stored one on update) before it checks the object. Its unknown fields are still refused, as
+     * strict field validation finds them while decoding, before the status is dropped.
+     */
+    private static boolean isStatus(String pointer) {
+        return pointer.equals("/status") || pointer.startsWith("/status/");
     }
 
     /** The API server drops null values of fields that are not nullable before validating. */

@@ -78,6 +78,34 @@ class CrdSchemaViolationTest {
     }
 
     @Test
+    void aStatusIsCheckedForUnknownFieldsOnly() {
+        // exported with kubectl get -o yaml: the API server drops the status before it validates the rest
+        tester.raw("1.7.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata:
+                  name: exported
+                spec:
+                  flinkVersion: v1_17
+                status:
+                  lifecycleState: 7
+                  jobStatus: {state: NOT_A_STATE}
+                  reconciliationStatus: [not, an, object]
+                """);
+        tester.raw("1.7.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata:
+                  name: exported
+                spec:
+                  flinkVersion: v1_17
+                status:
+                  # expect: crd-schema
+                  notAStatusField: 1
+                """);
+    }
+
+    @Test
     void stateSnapshotsExistOnlyFrom110() {
         String snapshot = """
                 apiVersion: flink.apache.org/v1beta1

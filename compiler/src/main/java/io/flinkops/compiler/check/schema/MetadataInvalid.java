@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
         severity = Severity.ERROR,
         summary = "Names, namespaces, labels and annotations must be valid Kubernetes metadata",
         rationale = "The API server rejects objects without a name, names that are not DNS subdomains, namespaces that "
-                + "are not DNS labels, malformed label keys or values, and annotations over 256 KiB.",
-        remediation = "Use lower-case letters, digits, '-' and '.' for names; keep label values to 63 characters of [A-Za-z0-9-_.].")
+                + "are not DNS labels, malformed label keys or values, annotations over 256 KiB, and an object to be created "
+                + "that carries a resourceVersion (one exported from a cluster with kubectl get -o yaml).",
+        remediation = "Use lower-case letters, digits, '-' and '.' for names; keep label values to 63 characters of [A-Za-z0-9-_.]; "
+                + "delete metadata.resourceVersion (and the other fields the cluster filled in: uid, creationTimestamp, managedFields).")
 public final class MetadataInvalid extends RuleCheck {
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -37,6 +39,11 @@ public final class MetadataInvalid extends RuleCheck {
             }
         } else if (name.isTextual() && (name.textValue().length() > 253 || !SUBDOMAIN.matcher(name.textValue()).matches())) {
             r.report("/metadata/name", "name '" + name.textValue() + "' is not a valid Kubernetes name (lower-case DNS subdomain, at most 253 characters)");
+        }
+        JsonNode version = meta.get("resourceVersion");
+        if (version != null && version.isTextual() && isNonZeroVersion(version.textValue())) {
+            r.report("/metadata/resourceVersion", "metadata.resourceVersion is set ('" + version.textValue()
+                    + "'): the API server refuses to create an object that carries one, and an update with a stale one conflicts");
         }
         JsonNode ns = meta.get("namespace");
         if (ns != null && ns.isTextual() && (ns.textValue().length() > 63 || !LABEL.matcher(ns.textValue()).matches())) {
@@ -72,6 +79,14 @@ public final class MetadataInvalid extends RuleCheck {
                 r.report("/metadata/annotations", "annotations total " + size + " bytes, over the 262144-byte limit");
             }
         }
+    }
+
+    /** What the API server's storage reads as a version (an unsigned number): only 0 means none. */
+    private static boolean isNonZeroVersion(String version) {
+        if (version.isEmpty() || version.length() > 20 || !version.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        return !version.chars().allMatch(c -> c == '0');
     }
 
     private static long utf8Bytes(JsonNode annotations) {

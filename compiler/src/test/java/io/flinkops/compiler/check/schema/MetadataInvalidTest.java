@@ -37,6 +37,35 @@ class MetadataInvalidTest {
     }
 
     @Test
+    void anObjectExportedWithItsResourceVersionCannotBeCreated() {
+        tester.raw("1.7.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                metadata:
+                  name: exported
+                  namespace: jobs
+                  uid: 0b7e7a3c-1111-2222-3333-444455556666
+                  creationTimestamp: "2024-01-01T00:00:00Z"
+                  generation: 3
+                  # expect: k8s-metadata-invalid
+                  resourceVersion: "12345"
+                spec:
+                  deploymentName: session
+                  job: {jarURI: "https://example.com/job.jar", parallelism: 1}
+                ---
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                metadata:
+                  name: zero
+                  namespace: jobs
+                  resourceVersion: "0"
+                spec:
+                  deploymentName: session
+                  job: {jarURI: "https://example.com/job.jar", parallelism: 1}
+                """);
+    }
+
+    @Test
     void validMetadataIsFine() {
         tester.raw("1.10.0", """
                 apiVersion: flink.apache.org/v1beta1

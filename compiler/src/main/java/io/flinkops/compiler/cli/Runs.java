@@ -3,11 +3,14 @@ package io.flinkops.compiler.cli;
 import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.SourceLocation;
 import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.load.OverlayLoader;
+import io.flinkops.compiler.load.RepositoryLoader;
 import io.flinkops.compiler.pipeline.CompileRequest;
 import io.flinkops.compiler.pipeline.CompileResult;
 import io.flinkops.compiler.pipeline.Compiler;
 import io.flinkops.compiler.pipeline.EnvironmentResult;
 import io.flinkops.compiler.policy.PolicyException;
+import io.flinkops.compiler.policy.PolicyLoader;
 import io.flinkops.compiler.report.ReportFormat;
 import io.flinkops.compiler.report.RunReport;
 import io.flinkops.compiler.schema.CrdSource;
@@ -22,6 +25,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -122,6 +126,11 @@ final class Runs {
             targets = List.of(text);
         }
         for (CommonOptions.ReportTarget target : targets) {
+            if (target.output != null) {
+                refuseInsideInputs(repoRoot(ctx, o), ctx.cwd().resolve(target.output), "--output", "write the report elsewhere");
+            }
+        }
+        for (CommonOptions.ReportTarget target : targets) {
             ReportFormat format;
             try {
                 format = ReportFormat.parse(target.format);
@@ -135,11 +144,7 @@ final class Runs {
                 if (toFile) {
                     StringWriter sw = new StringWriter();
                     format.writer(false).write(report, sw);
-                    Path file = ctx.cwd().resolve(target.output);
-                    if (file.getParent() != null) {
-                        Files.createDirectories(file.getParent());
-                    }
-                    Files.writeString(file, sw.toString(), StandardCharsets.UTF_8);
+                    writeWhole(ctx.cwd().resolve(target.output).toAbsolutePath().normalize(), sw.toString());
                 } else {
                     Writer w = ctx.out();
                     format.writer(colour).write(report, w);
@@ -148,6 +153,46 @@ final class Runs {
             } catch (IOException e) {
                 throw new InputException("cannot write report: " + e.getMessage());
             }
+        }
+    }
+
+    /** A report file is the old one or the new one, never half of one: written beside it, then moved over it. */
+    private static void writeWhole(Path file, String text) throws IOException {
+        Path folder = file.getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Output written among the inputs would be read back as specs, overlays or policies by the next
+     * run, or overwrite one of them (a file flinkops did not write): refused, before anything is written.
+     */
+    static void refuseInsideInputs(Path root, Path target, String option, String hint) {
+        Path real = realPathOfNearestExisting(target);
+        Path realRoot = realPathOfNearestExisting(root);
+        for (String input : List.of(RepositoryLoader.ENVIRONMENTS, OverlayLoader.OVERLAYS, PolicyLoader.POLICIES)) {
+            if (real.startsWith(realRoot.resolve(input))) {
+                throw new InputException(option + " " + target.normalize() + " lies inside " + input
+                        + "/, which flinkops reads as input; " + hint);
+            }
+        }
+    }
+
+    private static Path realPathOfNearestExisting(Path p) {
+        Path existing = p.toAbsolutePath();
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(p.toAbsolutePath())).normalize();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
         }
     }
 

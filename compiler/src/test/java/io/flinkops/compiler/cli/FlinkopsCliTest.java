@@ -1,5 +1,6 @@
 package io.flinkops.compiler.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -224,6 +225,25 @@ class FlinkopsCliTest {
         }
         assertFalse(Files.exists(repo.root().resolve("environments/dev/out")));
         assertFalse(Files.exists(repo.root().resolve("policies/generated")));
+    }
+
+    /** A report named over a spec would destroy a file flinkops did not write. */
+    @Test
+    void aReportAmongTheInputsIsRefusedAndTheSpecKept() throws Exception {
+        TestRepo repo = samples();
+        Path spec = repo.root().resolve("environments/dev/state-machine.yaml");
+        byte[] before = Files.readAllBytes(spec);
+        Cli.Result r = Cli.run(repo.root(), "validate", "--format", "json", "-o", "environments/dev/state-machine.yaml");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--output " + spec + " lies inside environments/, which flinkops reads as input; "
+                + "write the report elsewhere"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(spec));
+        // elsewhere it is written whole, with nothing left beside it
+        Cli.Result ok = Cli.run(repo.root(), "validate", "--format", "json", "-o", "reports/flinkops.json");
+        assertEquals(0, ok.code(), ok.err());
+        try (var listing = Files.list(repo.root().resolve("reports"))) {
+            assertEquals(List.of("flinkops.json"), listing.map(p -> p.getFileName().toString()).toList());
+        }
     }
 
     /** A folder that cannot be a name is not offered as one. */

@@ -211,6 +211,7 @@ public final class YamlReader {
         private final SourceMap map;
         private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
         private int nodes;
+        private long characters;
 
         Converter(String file, SourceMap map) {
             this.file = file;
@@ -233,6 +234,7 @@ public final class YamlReader {
             inProgress.put(node, Boolean.TRUE);
             try {
                 if (node instanceof ScalarNode scalar) {
+                    count(scalar.getValue().length(), scalar);
                     return scalar(scalar);
                 }
                 if (node instanceof SequenceNode seq) {
@@ -269,6 +271,7 @@ public final class YamlReader {
                         "a mapping key must be a plain value, not a mapping or a list");
             }
             String key = keyText(keyScalar);
+            count(key.length(), keyScalar);
             String child = Pointers.child(pointer, key);
             if (object.has(key)) {
                 throw new InputException(position(file, keyNode.getStartMark()),
@@ -276,6 +279,20 @@ public final class YamlReader {
             }
             map.putKey(child, keyNode.getStartMark().getLine() + 1, keyNode.getStartMark().getColumn() + 1);
             object.set(key, convert(tuple.getValueNode(), child, depth + 1));
+        }
+
+        /**
+         * Keys and values, counted as often as aliases repeat them: without aliases a document holds
+         * fewer characters than its input has bytes, so more can only come from aliases to scalars
+         * (which the alias limit, counting aliases to mappings and lists, lets through): 20,000 aliases
+         * to a 1 MB value would be 20 GB of values, where no Kubernetes object holds more than 3 MB.
+         */
+        private void count(int length, Node node) {
+            characters += length;
+            if (characters > limits.maxBytes()) {
+                throw new InputException(position(file, node.getStartMark()), String.format(Locale.ROOT,
+                        "document expands to more than %,d characters of keys and values (an alias bomb?)", limits.maxBytes()));
+            }
         }
 
         private void merge(ObjectNode object, Node source, String pointer, int depth) {

@@ -118,6 +118,18 @@ class YamlReaderTest {
     }
 
     @Test
+    void aliasesToALongValueCannotMultiplyItPastTheInputLimit() {
+        // 20,000 aliases to a 1 MB value: 20 GB of values from a 1 MB file, where aliases to scalars are not counted
+        String bomb = "args: [&a \"" + "x".repeat(1_000_000) + "\"" + ", *a".repeat(20_000) + "]\n";
+        InputException e = refused(bomb);
+        assertEquals("f.yaml:1:8", e.location().toString()); // the value the aliases repeat
+        assertTrue(e.getMessage().contains("document expands to more than 4,194,304 characters of keys and values"), e.getMessage());
+        // repeating short values is what aliases are for
+        String fine = "image: &i registry.example.com/flink:1.17.2\nimages: [" + "*i, ".repeat(5_000) + "*i]\n";
+        assertEquals(5_001, reader.parse("f.yaml", fine).get(0).root().path("images").size());
+    }
+
+    @Test
     void deepNestingIsRefused() {
         String deep = "a: " + "[".repeat(500) + "]".repeat(500) + "\n";
         InputException e = refused(deep);

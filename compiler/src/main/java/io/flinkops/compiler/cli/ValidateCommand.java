@@ -69,9 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (String p : paths) {
             if (p.equals("-")) {
                 // a rendered stream (kubectl kustomize output) may hold a whole environment
-                io.flinkops.compiler.yaml.YamlLimits file = compiler.yaml().limits();
-                var stream = new io.flinkops.compiler.yaml.YamlReader(new io.flinkops.compiler.yaml.YamlLimits(
-                        STDIN_LIMIT, file.maxDepth(), file.maxAliases(), file.maxNodes(), file.maxDocuments()));
+                var stream = new io.flinkops.compiler.yaml.YamlReader(compiler.yaml().limits().withMaxBytes(STDIN_LIMIT));
                 try {
                     loose.addAll(stream.read("-", readStdin(ctx)));
                 } catch (InputException e) {

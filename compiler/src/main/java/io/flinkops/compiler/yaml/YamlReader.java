@@ -212,6 +212,7 @@ public final class YamlReader {
         private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
         private int nodes;
         private long characters;
+        private long pathCharacters;
 
         Converter(String file, SourceMap map) {
             this.file = file;
@@ -222,6 +223,12 @@ public final class YamlReader {
             if (++nodes > limits.maxNodes()) {
                 throw new InputException(position(file, node.getStartMark()), String.format(Locale.ROOT,
                         "document expands to more than %,d nodes (an alias bomb?)", limits.maxNodes()));
+            }
+            pathCharacters += pointer.length();
+            if (pathCharacters > limits.maxPathCharacters()) {
+                throw new InputException(position(file, node.getStartMark()), String.format(Locale.ROOT,
+                        "the paths to this document's values add up to more than %,d characters (long keys nested deeply)",
+                        limits.maxPathCharacters()));
             }
             if (depth > limits.maxDepth()) {
                 throw new InputException(position(file, node.getStartMark()),

@@ -130,6 +130,23 @@ class YamlReaderTest {
     }
 
     @Test
+    void longKeysNestedDeeplyCannotMakeGigabytesOfPaths() {
+        // every value's path repeats its 60 ancestors' 1,000-character keys: 90,000 values took 18 s and 5.5 GB
+        StringBuilder sb = new StringBuilder();
+        for (int d = 0; d < 60; d++) {
+            sb.append("  ".repeat(d)).append("k").append(d).append("x".repeat(1000)).append(":\n");
+        }
+        sb.append("  ".repeat(60)).append("{");
+        for (int i = 0; i < 400; i++) {
+            sb.append(i == 0 ? "" : ", ").append("l").append(i).append(": v");
+        }
+        sb.append("}\n");
+        InputException e = refused(sb.toString());
+        assertEquals(61, e.location().line());
+        assertTrue(e.getMessage().contains("paths to this document's values add up to more than 16,777,216 characters"), e.getMessage());
+    }
+
+    @Test
     void deepNestingIsRefused() {
         String deep = "a: " + "[".repeat(500) + "]".repeat(500) + "\n";
         InputException e = refused(deep);

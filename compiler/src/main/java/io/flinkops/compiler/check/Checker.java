@@ -78,7 +78,7 @@ public final class Checker {
                     // Java's regular expressions recurse per repetition: a pattern such as ^(a|b)+$ (a custom
                     // rule's, say) overflows on a value of some 100 KB
                     reporter.report("", "could not be checked by " + rule.info().id()
-                            + ": a value is too long for one of its patterns (the stack overflowed)");
+                            + ": a value is too long for one of its patterns, or too deep for its schema's $ref chain (the stack overflowed)");
                 }
             }
         });

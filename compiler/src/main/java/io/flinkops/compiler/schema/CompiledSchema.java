@@ -44,6 +44,12 @@ public final class CompiledSchema {
         }
         CompiledSchema compiled = compile(schemaNode);
         compiled.schema.initializeValidators();
+        try {
+            // a $ref that leads back to itself without looking into the value recurses on any value
+            compiled.schema.validate(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        } catch (StackOverflowError e) {
+            throw new IllegalArgumentException("its $ref chain leads back to itself without end");
+        }
         return compiled;
     }
 

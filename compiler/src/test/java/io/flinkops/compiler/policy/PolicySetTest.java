@@ -217,6 +217,19 @@ class PolicySetTest {
         }
     }
 
+    @Test
+    void aCustomSchemaWhoseRefLoopsIsRefusedOnceNotOnEveryObject() {
+        CompileResult r = RuleTester.compile(repo(probeRule("loops", "probe",
+                "{definitions: {a: {$ref: \"#/definitions/b\"}, b: {$ref: \"#/definitions/a\"}}, $ref: \"#/definitions/a\"}")));
+        assertEquals(List.of("policy-config-invalid error policies/baseline.yaml:14:7"), lines(r));
+        assertTrue(r.diagnostics().get(0).message().endsWith("has an invalid JSON Schema: its $ref chain leads back to itself without end"),
+                r.diagnostics().toString());
+        // a schema that refers to itself for the value's parts is fine
+        CompileResult tree = RuleTester.compile(repo(probeRule("tree", "probe",
+                "{type: object, properties: {spec: {$ref: \"#\"}}}")));
+        assertEquals(List.of(), lines(tree));
+    }
+
     /**
      * Java's regular expressions backtrack: ^(.*a){12}$ on 40 a's and a b would take longer than anyone waits
      * (Java memoizes the classic ^(a+)+$, not this).
@@ -245,7 +258,8 @@ class PolicySetTest {
         repo.file("environments/dev/job.yaml", Fixtures.flinkJob("job").replace("flink:1.17.2", "ab".repeat(100_000) + ":1"));
         CompileResult r = RuleTester.compile(repo);
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.location().file().equals("environments/dev/job.yaml")
-                && d.message().endsWith("could not be checked by image-shape: a value is too long for one of its patterns (the stack overflowed)")),
+                && d.message().endsWith("could not be checked by image-shape: a value is too long for one of its patterns,"
+                        + " or too deep for its schema's $ref chain (the stack overflowed)")),
                 head(r));
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.location().file().equals("environments/prod/job.yaml")
                 && d.message().contains("image has another shape")), head(r));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A symbolic link is followed as a checkout would follow it, when it stays in the repository; one
  * that leaves it, or leads nowhere, stops the run with its path, in the working tree and at a Git
- * revision alike (Argo CD refuses such repositories too).
+ * revision alike (Argo CD refuses such repositories too); so does a tree entry no checkout would write.
  */
 class SymbolicLinkTest {
     @TempDir
@@ -83,11 +83,40 @@ class SymbolicLinkTest {
             git.files().file("README.md", "x\n");
             git.commit("first");
         }
+        commitEnvironmentFolder("odd", "bad.yaml", org.eclipse.jgit.lib.FileMode.SYMLINK, "a\u0000b");
+        try (GitTree tree = GitTree.open(dir.resolve("repo"), "odd")) {
+            InputException e = assertThrows(InputException.class, () -> tree.list("environments"));
+            assertTrue(e.oneLine().startsWith("environments/dev/bad.yaml:1:1: symbolic link to a path that cannot exist"), e.oneLine());
+        }
+    }
+
+    /**
+     * A tree can hold an entry named "..", ".git" or "." (git mktree writes one); no checkout would
+     * write it (git refuses), so the run stops at it instead of reading environments/dev/../x.yaml.
+     */
+    @Test
+    void aTreeEntryGitRefusesToCheckOutStopsTheRun() throws Exception {
+        try (GitRepo git = new GitRepo(dir.resolve("repo"))) {
+            git.files().file("README.md", "x\n");
+            git.commit("first");
+        }
+        for (String name : new String[] {"..", ".git", "."}) {
+            commitEnvironmentFolder("crafted", name, org.eclipse.jgit.lib.FileMode.REGULAR_FILE, "kind: FlinkJob\n");
+            try (GitTree tree = GitTree.open(dir.resolve("repo"), "crafted")) {
+                InputException e = assertThrows(InputException.class, () -> tree.list("environments"));
+                assertEquals("environments/dev/" + name + ":1:1: a path Git refuses to check out (invalid name '" + name + "')",
+                        e.oneLine());
+            }
+        }
+    }
+
+    /** Commits, on branch {@code ref}, a tree no working tree could hold: environments/dev/{@code name}. */
+    private void commitEnvironmentFolder(String ref, String name, org.eclipse.jgit.lib.FileMode mode, String content) throws Exception {
         try (org.eclipse.jgit.lib.Repository repo = org.eclipse.jgit.storage.file.FileRepositoryBuilder.create(dir.resolve("repo/.git").toFile());
                 org.eclipse.jgit.lib.ObjectInserter in = repo.newObjectInserter()) {
-            var blob = in.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, "a\u0000b".getBytes(StandardCharsets.UTF_8));
+            var blob = in.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8));
             var dev = new org.eclipse.jgit.lib.TreeFormatter();
-            dev.append("bad.yaml", org.eclipse.jgit.lib.FileMode.SYMLINK, blob);
+            dev.append(name, mode, blob);
             var environments = new org.eclipse.jgit.lib.TreeFormatter();
             environments.append("dev", org.eclipse.jgit.lib.FileMode.TREE, in.insert(dev));
             var root = new org.eclipse.jgit.lib.TreeFormatter();
@@ -97,16 +126,12 @@ class SymbolicLinkTest {
             commit.setTreeId(in.insert(root));
             commit.setAuthor(who);
             commit.setCommitter(who);
-            commit.setMessage("a link with a NUL");
+            commit.setMessage("crafted");
             var id = in.insert(commit);
             in.flush();
-            var update = repo.updateRef("refs/heads/odd");
+            var update = repo.updateRef("refs/heads/" + ref);
             update.setNewObjectId(id);
             update.forceUpdate();
-        }
-        try (GitTree tree = GitTree.open(dir.resolve("repo"), "odd")) {
-            InputException e = assertThrows(InputException.class, () -> tree.list("environments"));
-            assertTrue(e.oneLine().startsWith("environments/dev/bad.yaml:1:1: symbolic link to a path that cannot exist"), e.oneLine());
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectChecker;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
@@ -71,6 +73,7 @@ public final class GitTree implements SourceTree, AutoCloseable {
                 walk.setFilter(PathFilter.create(dir));
             }
             while (walk.next()) {
+                refuseUncheckable(walk.getPathString());
                 FileMode mode = walk.getFileMode(0);
                 if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE
                         || mode == FileMode.SYMLINK && fileBehind(walk.getPathString()).isPresent()) {
@@ -82,6 +85,19 @@ public final class GitTree implements SourceTree, AutoCloseable {
         }
         out.sort(String::compareTo);
         return out;
+    }
+
+    /**
+     * A tree can name an entry "..", ".git" or "." (git mktree writes one), which git refuses to check
+     * out, so no clone of the revision (Argo CD's among them) would have the file: refused as git
+     * refuses it, by JGit's own checks of what a checkout may write.
+     */
+    private static void refuseUncheckable(String path) {
+        try {
+            new ObjectChecker().checkPath(path);
+        } catch (CorruptObjectException e) {
+            throw new InputException(SourceLocation.start(path), "a path Git refuses to check out (" + e.getMessage() + ")");
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -63,6 +64,7 @@ public final class FileSystemTree implements SourceTree {
                 @Override
                 public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
                     String rel = relative(p);
+                    refuseUnnamable(rel, p);
                     if (attrs.isSymbolicLink()) {
                         checkInside(rel, p);
                         if (Files.isRegularFile(p)) {
@@ -199,7 +201,36 @@ public final class FileSystemTree implements SourceTree {
                 && !rel.contains("//") && rel.indexOf(':') < 0 && rel.indexOf('\\') < 0 && !rel.endsWith("/.");
     }
 
+    /**
+     * A name whose bytes are not UTF-8 (or not in the locale's character set, as in the C locale of
+     * many CI containers, which the launcher avoids) reads back as another name, or none: refused at
+     * the file instead of reporting it vanished, or failing inside the JDK.
+     */
+    private void refuseUnnamable(String rel, Path p) {
+        if (rel.chars().allMatch(c -> c < 0x80)) {
+            return;
+        }
+        boolean same;
+        try {
+            same = root.resolve(rel).equals(p);
+        } catch (InvalidPathException e) {
+            same = false;
+        }
+        if (!same) {
+            throw new InputException(SourceLocation.start(rel), "file name is not UTF-8 text (as Git and kubectl expect) in this "
+                    + "locale (" + System.getProperty("sun.jnu.encoding") + "): rename the file, or run with a UTF-8 locale");
+        }
+    }
+
     private Path resolveInside(String rel) {
+        try {
+            return resolveInsideUnchecked(rel);
+        } catch (InvalidPathException e) {
+            throw new InputException(SourceLocation.start(rel), "not a file name this system can hold (" + e.getReason() + ")");
+        }
+    }
+
+    private Path resolveInsideUnchecked(String rel) {
         if (plain(rel)) {
             return root.resolve(rel);
         }

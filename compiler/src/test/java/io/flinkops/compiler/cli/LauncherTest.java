@@ -41,7 +41,8 @@ class LauncherTest {
         Files.writeString(src, "public class Main { public static void main(String[] a) {"
                 + " System.out.println(Runtime.version().feature() + \" \" + String.join(\",\", a));"
                 + " System.out.println(\"gc=\" + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()"
-                + ".map(b -> b.getName()).sorted().toList()); } }");
+                + ".map(b -> b.getName()).sorted().toList());"
+                + " System.out.println(\"LC_ALL=\" + System.getenv(\"LC_ALL\")); } }");
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", src.toString()));
         Path jar = Files.createDirectories(root.resolve("compiler/target")).resolve("flinkops.jar");
         Manifest manifest = new Manifest();
@@ -135,6 +136,21 @@ class LauncherTest {
         Files.writeString(root.resolve("build/cache/context/big.pack"), "{}");
         assertEquals("gc=[Copy, MarkSweepCompact]", run(java, "validate", crowded.resolve("job-7.yaml").toString())[1]
                 .lines().skip(1).findFirst().orElseThrow());
+    }
+
+    /** A JVM names files in its locale's character set; the C locale of a CI container cannot hold "überwachung.yaml". */
+    @Test
+    void aLocaleThatIsNotUtf8IsReplacedForTheJvm() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("FLINKOPS_JAVA_HOME", System.getProperty("java.home")));
+        for (String[] locale : List.of(new String[] {"C", "C.UTF-8"}, new String[] {"POSIX", "C.UTF-8"},
+                new String[] {"de_DE.UTF-8", "de_DE.UTF-8"}, new String[] {"en_US.utf8", "en_US.utf8"})) {
+            env.put("LC_ALL", locale[0]);
+            assertEquals("LC_ALL=" + locale[1], run(env, "--version")[1].lines().filter(l -> l.startsWith("LC_ALL=")).findFirst().orElseThrow(), locale[0]);
+        }
+        env.put("LC_ALL", "");
+        env.put("LANG", "");
+        env.put("LC_CTYPE", "");
+        assertEquals("LC_ALL=C.UTF-8", run(env, "--version")[1].lines().filter(l -> l.startsWith("LC_ALL=")).findFirst().orElseThrow(), "no locale at all");
     }
 
     @Test

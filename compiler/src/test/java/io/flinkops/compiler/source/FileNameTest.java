@@ -1,0 +1,33 @@
+package io.flinkops.compiler.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flinkops.compiler.diagnostic.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A file name is read as UTF-8 text; one whose bytes are not is refused at the file, not reported as vanished. */
+class FileNameTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNameThatIsNotUtf8IsRefusedWhereItIs() throws Exception {
+        Path dev = Files.createDirectories(dir.resolve("environments/dev"));
+        Files.writeString(dev.resolve("job.yaml"), "a: 1\n");
+        assertEquals(List.of("environments/dev/job.yaml"), new FileSystemTree(dir).list("environments"));
+        // Java cannot make a name that is not UTF-8; a shell can (byte 0xFF)
+        Process p = new ProcessBuilder("/bin/sh", "-c", "printf 'a: 1\\n' > \"$(printf 'bad\\377.yaml')\"").directory(dev.toFile()).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        InputException e = assertThrows(InputException.class, () -> new FileSystemTree(dir).list("environments"));
+        assertTrue(e.oneLine().startsWith("environments/dev/bad"), e.oneLine());
+        assertTrue(e.oneLine().contains(".yaml:1:1: file name is not UTF-8 text (as Git and kubectl expect)"), e.oneLine());
+    }
+}

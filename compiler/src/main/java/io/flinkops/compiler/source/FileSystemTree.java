@@ -64,7 +64,14 @@ public final class FileSystemTree implements SourceTree {
                 @Override
                 public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
                     String rel = relative(p);
-                    refuseUnnamable(rel, p);
+                    if (!readsBack(rel, p)) {
+                        if (SourceTree.isYaml(rel)) {
+                            throw new InputException(SourceLocation.start(rel), "file name is not UTF-8 text (as Git and kubectl "
+                                    + "expect) in this locale (" + System.getProperty("sun.jnu.encoding")
+                                    + "): rename the file, or run with a UTF-8 locale");
+                        }
+                        return FileVisitResult.CONTINUE; // not flinkops' to read, whatever its name
+                    }
                     if (attrs.isSymbolicLink()) {
                         checkInside(rel, p);
                         if (Files.isRegularFile(p)) {
@@ -202,24 +209,22 @@ public final class FileSystemTree implements SourceTree {
     }
 
     /**
-     * A name whose bytes are not UTF-8 (or not in the locale's character set, as in the C locale of
-     * many CI containers, which the launcher avoids) reads back as another name, or none: refused at
-     * the file instead of reporting it vanished, or failing inside the JDK.
+     * Whether the name, as text, names the same file again: one whose bytes are not UTF-8 (or not in
+     * the locale's character set, as in the C locale of many CI containers, which the launcher avoids)
+     * reads back as another name or none, and a YAML file so named is refused where it is instead of
+     * being reported as vanished, or failing inside the JDK.
      */
-    private void refuseUnnamable(String rel, Path p) {
-        if (rel.chars().allMatch(c -> c < 0x80)) {
-            return;
+    private boolean readsBack(String rel, Path p) {
+        for (int i = 0; i < rel.length(); i++) {
+            if (rel.charAt(i) >= 0x80) {
+                try {
+                    return root.resolve(rel).equals(p);
+                } catch (InvalidPathException e) {
+                    return false;
+                }
+            }
         }
-        boolean same;
-        try {
-            same = root.resolve(rel).equals(p);
-        } catch (InvalidPathException e) {
-            same = false;
-        }
-        if (!same) {
-            throw new InputException(SourceLocation.start(rel), "file name is not UTF-8 text (as Git and kubectl expect) in this "
-                    + "locale (" + System.getProperty("sun.jnu.encoding") + "): rename the file, or run with a UTF-8 locale");
-        }
+        return true;
     }
 
     private Path resolveInside(String rel) {

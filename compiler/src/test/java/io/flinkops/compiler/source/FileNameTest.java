@@ -22,12 +22,18 @@ class FileNameTest {
         Path dev = Files.createDirectories(dir.resolve("environments/dev"));
         Files.writeString(dev.resolve("job.yaml"), "a: 1\n");
         assertEquals(List.of("environments/dev/job.yaml"), new FileSystemTree(dir).list("environments"));
-        // Java cannot make a name that is not UTF-8; a shell can (byte 0xFF)
-        Process p = new ProcessBuilder("/bin/sh", "-c", "printf 'a: 1\\n' > \"$(printf 'bad\\377.yaml')\"").directory(dev.toFile()).start();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue());
+        // Java cannot make a name that is not UTF-8; a shell can (byte 0xFF). A file flinkops does not read is no matter.
+        shell(dev, "printf 'x' > \"$(printf 'diagram\\377.png')\"");
+        assertEquals(List.of("environments/dev/job.yaml"), new FileSystemTree(dir).list("environments"));
+        shell(dev, "printf 'a: 1\\n' > \"$(printf 'bad\\377.yaml')\"");
         InputException e = assertThrows(InputException.class, () -> new FileSystemTree(dir).list("environments"));
         assertTrue(e.oneLine().startsWith("environments/dev/bad"), e.oneLine());
         assertTrue(e.oneLine().contains(".yaml:1:1: file name is not UTF-8 text (as Git and kubectl expect)"), e.oneLine());
+    }
+
+    private static void shell(Path dir, String command) throws Exception {
+        Process p = new ProcessBuilder("/bin/sh", "-c", command).directory(dir.toFile()).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
     }
 }

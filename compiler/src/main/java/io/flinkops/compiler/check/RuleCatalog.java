@@ -27,6 +27,7 @@ import io.flinkops.compiler.check.operator.TaskManagerReplicasInvalid;
 import io.flinkops.compiler.check.schema.CrdSchemaViolation;
 import io.flinkops.compiler.check.schema.LimitRangeInvalid;
 import io.flinkops.compiler.check.schema.MetadataInvalid;
+import io.flinkops.compiler.check.schema.ObjectTooLarge;
 import io.flinkops.compiler.check.policy.PolicyRules;
 import io.flinkops.compiler.schema.CrdSchemas;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class RuleCatalog {
         List<RuleCheck> rules = new ArrayList<>(List.of(
                 new CrdSchemaViolation(schemas),
                 new MetadataInvalid(),
+                new ObjectTooLarge(),
                 new LimitRangeInvalid(),
                 new AutoscalerOptionInvalid(),
                 new CheckpointDirMissing(),

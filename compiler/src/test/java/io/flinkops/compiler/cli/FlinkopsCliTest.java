@@ -244,6 +244,9 @@ class FlinkopsCliTest {
         try (var listing = Files.list(repo.root().resolve("reports"))) {
             assertEquals(List.of("flinkops.json"), listing.map(p -> p.getFileName().toString()).toList());
         }
+        // as readable as any file written there (a temporary file would be its owner's alone)
+        Path plain = Files.writeString(repo.root().resolve("reports/plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(repo.root().resolve("reports/flinkops.json")));
     }
 
     /** A folder that cannot be a name is not offered as one. */

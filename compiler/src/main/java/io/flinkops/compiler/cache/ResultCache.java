@@ -16,18 +16,21 @@ import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.SourceMap;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * A content-hash cache of compiled environments under {@code build/cache/}. The key covers every
@@ -56,7 +59,7 @@ public final class ResultCache {
 
     public String key(Inputs inputs, String environment, List<String> environmentFiles) {
         MessageDigest sha = Hashes.sha256();
-        Hashes.update(sha, "flinkops-cache-v4");
+        Hashes.update(sha, "flinkops-cache-v5");
         Hashes.update(sha, code());
         inputs.options().forEach(o -> Hashes.update(sha, o));
         Hashes.update(sha, "environment=" + environment);
@@ -84,7 +87,11 @@ public final class ResultCache {
             return Optional.empty();
         }
         try {
-            JsonNode root = Json.MAPPER.readTree(file.toFile());
+            Optional<byte[]> body = unsealed(Files.readAllBytes(file));
+            if (body.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonNode root = Json.MAPPER.readTree(body.get());
             for (var e : root.path("extraFiles").properties()) {
                 if (!e.getValue().asText().equals(Hashes.of(sources, e.getKey()))) {
                     return Optional.empty();
@@ -92,7 +99,11 @@ public final class ResultCache {
             }
             SortedMap<String, byte[]> files = new TreeMap<>();
             if (withFiles) {
-                Json.MAPPER.readTree(filesEntry.toFile()).properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+                Optional<byte[]> filesBody = unsealed(Files.readAllBytes(filesEntry));
+                if (filesBody.isEmpty()) {
+                    return Optional.empty();
+                }
+                Json.MAPPER.readTree(filesBody.get()).properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
             }
             return Optional.of(decode(root, files));
         } catch (IOException | RuntimeException e) {
@@ -139,11 +150,50 @@ public final class ResultCache {
         }
     }
 
-    /** Writes an entry whole or not at all: a temporary file, then a rename. */
+    /**
+     * Writes an entry whole or not at all (a temporary file, then a rename), after a first line that
+     * seals it: its length and CRC-32. A hit's output is written as it was stored, so an entry changed
+     * since (a disk's error, a cache restored half, a hand) must be a miss, not output.
+     */
     private void store(String name, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(dir, name, ".tmp");
-        Files.write(tmp, bytes);
+        Files.write(tmp, seal(bytes));
         Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static final String SEAL = "flinkops-cache-entry ";
+
+    static byte[] seal(byte[] body) {
+        byte[] line = (SEAL + body.length + " " + Long.toHexString(crc(body, 0)) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(line, line.length + body.length);
+        System.arraycopy(body, 0, out, line.length, body.length);
+        return out;
+    }
+
+    /** The body of a sealed entry, when its length and CRC-32 are the ones its first line gives. */
+    static Optional<byte[]> unsealed(byte[] entry) {
+        int newline = -1;
+        for (int i = 0; i < Math.min(entry.length, 64); i++) {
+            if (entry[i] == '\n') {
+                newline = i;
+                break;
+            }
+        }
+        if (newline < 0) {
+            return Optional.empty();
+        }
+        String[] seal = new String(entry, 0, newline, StandardCharsets.US_ASCII).split(" ");
+        if (seal.length != 3 || !(seal[0] + " ").equals(SEAL) || !seal[1].equals(Integer.toString(entry.length - newline - 1))
+                || !seal[2].equals(Long.toHexString(crc(entry, newline + 1)))) {
+            return Optional.empty();
+        }
+        return Optional.of(Arrays.copyOfRange(entry, newline + 1, entry.length));
+    }
+
+    private static long crc(byte[] bytes, int from) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, from, bytes.length - from);
+        return crc.getValue();
     }
 
     private static Entry decode(JsonNode root, SortedMap<String, byte[]> files) {

@@ -87,6 +87,25 @@ class CacheTest {
         assertNull(compile(repo, cache).environments().get(0).environment());
     }
 
+    /** An entry that still reads as JSON but is not what was stored (one letter of an output file changed) is a miss. */
+    @Test
+    void anEntryChangedSinceItWasStoredIsAMissNotOutput() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        ResultCache cache = new ResultCache(dir.resolve("cache"));
+        compile(repo, cache);
+        try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
+            for (Path p : entries.filter(e -> e.getFileName().toString().endsWith(".files.json")).toList()) {
+                String text = Files.readString(p);
+                int at = text.indexOf("\":\"") + 10; // inside the first file's base64
+                char flipped = text.charAt(at) == 'A' ? 'B' : 'A';
+                Files.writeString(p, text.substring(0, at) + flipped + text.substring(at + 1));
+            }
+        }
+        CompileResult afterChange = compile(repo, cache);
+        assertEquals(List.of(), hits(afterChange));
+        assertSame(compile(repo, null), afterChange);
+    }
+
     @Test
     void aValidationStoresFindingsOnlyAndABuildAfterItGivesTheCleanOutput() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();

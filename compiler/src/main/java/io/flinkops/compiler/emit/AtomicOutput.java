@@ -4,6 +4,8 @@ import io.flinkops.compiler.diagnostic.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -12,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -28,11 +33,15 @@ import java.util.stream.Stream;
  * complete, a swap journal is written and the trees are swapped in by renames. A run killed during
  * the swap is rolled forward by the next run (the journal says every staged tree was complete); a
  * run killed before it leaves staged trees that the next run deletes. Every folder carries a
- * manifest of the files flinkops wrote, and a folder holding anything else is never touched.
+ * manifest of the files flinkops wrote, and a folder holding anything else is never touched. Runs
+ * writing one folder take turns (its {@link #LOCK} file), as a second run would otherwise delete the
+ * trees the first is still staging.
  */
 public final class AtomicOutput {
     public static final String MANIFEST = ".flinkops-manifest";
     static final String JOURNAL = ".flinkops-swap";
+    /** Held by the run writing the folder (an empty file, kept: deleting it would let two runs lock two files). */
+    public static final String LOCK = ".flinkops-lock";
     /** Marks a temporary tree as flinkops' own while it is being staged (the manifest comes last). */
     private static final String STAGING = ".flinkops-staging";
     private static final String TMP = ".tmp-";
@@ -55,9 +64,30 @@ public final class AtomicOutput {
     public static void write(Path out, Map<String, SortedMap<String, byte[]>> environments, Checkpoint checkpoint) {
         // "--out ." or "a/../b": staged paths are compared with the folder, so it must be in its plain form
         Path outDir = out.toAbsolutePath().normalize();
-        Set<String> names = new TreeSet<>(environments.keySet());
         try {
             Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw failure(outDir, e);
+        }
+        // a second run would take the first one's trees, still being staged, for a killed run's leftovers
+        ReentrantLock inThisProcess = WRITERS.computeIfAbsent(outDir, d -> new ReentrantLock());
+        inThisProcess.lock();
+        try (FileChannel channel = FileChannel.open(outDir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock acrossProcesses = channel.lock()) {
+            writeLocked(outDir, environments, checkpoint);
+        } catch (IOException e) {
+            throw failure(outDir, e);
+        } finally {
+            inThisProcess.unlock();
+        }
+    }
+
+    /** One writer per output folder at a time: a lock within this process, then the folder's lock file. */
+    private static final Map<Path, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
+
+    private static void writeLocked(Path outDir, Map<String, SortedMap<String, byte[]>> environments, Checkpoint checkpoint) {
+        Set<String> names = new TreeSet<>(environments.keySet());
+        try {
             recover(outDir);
             for (String env : names) {
                 checkOwned(outDir.resolve(env));

@@ -139,8 +139,41 @@ class AtomicOutputTest {
 
     private static void assertLeftNothing(Path out) throws IOException {
         try (Stream<Path> list = Files.list(out)) {
-            assertEquals(List.of("dev", "prod"), list.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of(AtomicOutput.LOCK, "dev", "prod"), list.map(p -> p.getFileName().toString()).sorted().toList());
         }
+    }
+
+    /**
+     * Two runs writing one folder at once (an editor's build beside a hook's): without turns, the
+     * second run's recovery deleted the trees the first was still staging.
+     */
+    @Test
+    void runsWritingOneFolderAtOnceTakeTurns() throws Exception {
+        Path out = dir.resolve("together");
+        AtomicOutput.write(out, OLD);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Map<String, SortedMap<String, byte[]>> build = i % 2 == 0 ? NEW : OLD;
+                runs.add(pool.submit(() -> {
+                    AtomicOutput.write(out, build, step -> {
+                        if (step.startsWith("file:")) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000); // a window in which the other run would start
+                        }
+                    });
+                    return null;
+                }));
+            }
+            for (var run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS); // none fails
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, String> now = readAll(out);
+        assertTrue(now.equals(text(OLD)) || now.equals(text(NEW)), "a mix: " + now.keySet());
+        assertLeftNothing(out);
     }
 
     @Test

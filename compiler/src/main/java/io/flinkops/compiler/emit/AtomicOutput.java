@@ -46,6 +46,8 @@ public final class AtomicOutput {
     private static final String STAGING = ".flinkops-staging";
     private static final String TMP = ".tmp-";
     private static final String OLD = ".old-";
+    /** One writer per output folder at a time: a lock within this process, then the folder's lock file. */
+    private static final Map<Path, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
 
     private AtomicOutput() {}
 
@@ -81,9 +83,6 @@ public final class AtomicOutput {
             inThisProcess.unlock();
         }
     }
-
-    /** One writer per output folder at a time: a lock within this process, then the folder's lock file. */
-    private static final Map<Path, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
 
     private static void writeLocked(Path outDir, Map<String, SortedMap<String, byte[]>> environments, Checkpoint checkpoint) {
         Set<String> names = new TreeSet<>(environments.keySet());

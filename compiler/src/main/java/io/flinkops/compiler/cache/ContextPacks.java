@@ -3,6 +3,7 @@ package io.flinkops.compiler.cache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.concurrent.Daemon;
 import io.flinkops.compiler.diagnostic.SourceLocation;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.generate.GeneratedUnit;
@@ -16,11 +17,9 @@ import io.flinkops.compiler.yaml.JsonTrees;
 import io.flinkops.compiler.yaml.SourceMap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -189,7 +188,7 @@ public final class ContextPacks {
         }
         CompletableFuture<Optional<Pack>> ahead = new CompletableFuture<>();
         PREFETCHED.put(normalized, ahead);
-        Thread t = new Thread(() -> {
+        Daemon.start("flinkops-context", () -> {
             try {
                 ahead.complete(readFile(normalized, new FileSystemTree(repositoryRoot)));
             } catch (RuntimeException unreadable) {
@@ -197,9 +196,7 @@ public final class ContextPacks {
             } finally {
                 ahead.complete(Optional.empty()); // the run never waits on a read that failed
             }
-        }, "flinkops-context");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /**
@@ -219,9 +216,8 @@ public final class ContextPacks {
     }
 
     /*
-     * The file: a first line "FORMAT HEADER_BYTES CRC", the header of that many bytes, then the objects'
-     * JSON one after the other; CRC is the CRC-32 of all that follows the first line (zlib's: a tenth
-     * of the time CRC-32C takes before the JIT compiles it). The header
+     * The file: a first line "FORMAT HEADER_BYTES CRC" ({@link SealedFile}), the header of that many
+     * bytes, then the objects' JSON one after the other. The header
      * ({@link Records}) holds the key, the environment file and the folder's stamp, then per file its
      * path, stamp, fingerprint, keys and units, a unit with the length of its object and the object's
      * identity and Flink configuration. A check reads the header; an object is parsed only when a rule
@@ -234,20 +230,14 @@ public final class ContextPacks {
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);
-            int newline = 0;
-            while (newline < bytes.length && newline < 80 && bytes[newline] != '\n') {
-                newline++;
+            Optional<SealedFile.Opened> opened = SealedFile.open(bytes, FORMAT);
+            if (opened.isEmpty() || !opened.get().field().matches("[0-9]{1,9}")) {
+                return Optional.empty(); // another format, cut short, or damaged
             }
-            String[] first = new String(bytes, 0, Math.min(newline, bytes.length), StandardCharsets.US_ASCII).split(" ");
-            if (newline >= bytes.length || first.length != 3 || !first[0].equals(FORMAT) || !first[1].matches("[0-9]{1,9}")) {
+            int headerStart = opened.get().bodyStart();
+            int objectsStart = headerStart + Integer.parseInt(opened.get().field());
+            if (objectsStart > bytes.length) {
                 return Optional.empty();
-            }
-            int headerStart = newline + 1;
-            int objectsStart = headerStart + Integer.parseInt(first[1]);
-            CRC32 crc = new CRC32();
-            crc.update(bytes, headerStart, bytes.length - headerStart);
-            if (objectsStart > bytes.length || !Long.toHexString(crc.getValue()).equals(first[2])) {
-                return Optional.empty(); // cut short, or damaged
             }
             Records.Reader in = new Records.Reader(bytes, headerStart, objectsStart);
             String key = in.string();
@@ -344,22 +334,7 @@ public final class ContextPacks {
                     .string(e.getValue().fingerprint()).list(e.getValue().keys(), Records.Writer::string)
                     .list(e.getValue().units(), (o, u) -> unit(o, u, objects, pack.packedObjects())));
             byte[] head = header.toByteArray();
-            byte[] body = objects.toByteArray();
-            CRC32 crc = new CRC32();
-            crc.update(head);
-            crc.update(body);
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, environment, ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    out.write((FORMAT + " " + head.length + " " + Long.toHexString(crc.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(head);
-                    out.write(body);
-                }
-                Files.move(tmp, dir.resolve(environment + EXTENSION), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            SealedFile.write(dir, environment + EXTENSION, FORMAT, Integer.toString(head.length), head, objects.toByteArray());
         } catch (IOException | RuntimeException e) {
             // the pack is an optimization
         }

@@ -16,21 +16,17 @@ import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.SourceMap;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 
 /**
  * A content-hash cache of compiled environments under {@code build/cache/}. The key covers every
@@ -87,11 +83,11 @@ public final class ResultCache {
             return Optional.empty();
         }
         try {
-            Optional<byte[]> body = unsealed(Files.readAllBytes(file));
-            if (body.isEmpty()) {
+            Optional<JsonNode> sealed = readSealed(file);
+            if (sealed.isEmpty()) {
                 return Optional.empty();
             }
-            JsonNode root = Json.MAPPER.readTree(body.get());
+            JsonNode root = sealed.get();
             for (var e : root.path("extraFiles").properties()) {
                 if (!e.getValue().asText().equals(Hashes.of(sources, e.getKey()))) {
                     return Optional.empty();
@@ -99,11 +95,11 @@ public final class ResultCache {
             }
             SortedMap<String, byte[]> files = new TreeMap<>();
             if (withFiles) {
-                Optional<byte[]> filesBody = unsealed(Files.readAllBytes(filesEntry));
-                if (filesBody.isEmpty()) {
+                Optional<JsonNode> filesJson = readSealed(filesEntry);
+                if (filesJson.isEmpty()) {
                     return Optional.empty();
                 }
-                Json.MAPPER.readTree(filesBody.get()).properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+                filesJson.get().properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
             }
             return Optional.of(decode(root, files));
         } catch (IOException | RuntimeException e) {
@@ -150,50 +146,24 @@ public final class ResultCache {
         }
     }
 
+    private static final String FORMAT = "flinkops-cache-entry";
+
     /**
-     * Writes an entry whole or not at all (a temporary file, then a rename), after a first line that
-     * seals it: its length and CRC-32. A hit's output is written as it was stored, so an entry changed
-     * since (a disk's error, a cache restored half, a hand) must be a miss, not output.
+     * Writes an entry whole or not at all, sealed by its length and CRC-32 ({@link SealedFile}): a
+     * hit's output is written as it was stored, so an entry changed since must be a miss, not output.
      */
     private void store(String name, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
-        Files.write(tmp, seal(bytes));
-        Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SealedFile.write(dir, name, FORMAT, Integer.toString(bytes.length), bytes);
     }
 
-    private static final String SEAL = "flinkops-cache-entry ";
-
-    static byte[] seal(byte[] body) {
-        byte[] line = (SEAL + body.length + " " + Long.toHexString(crc(body, 0)) + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] out = Arrays.copyOf(line, line.length + body.length);
-        System.arraycopy(body, 0, out, line.length, body.length);
-        return out;
-    }
-
-    /** The body of a sealed entry, when its length and CRC-32 are the ones its first line gives. */
-    static Optional<byte[]> unsealed(byte[] entry) {
-        int newline = -1;
-        for (int i = 0; i < Math.min(entry.length, 64); i++) {
-            if (entry[i] == '\n') {
-                newline = i;
-                break;
-            }
-        }
-        if (newline < 0) {
+    /** An entry's JSON, when it is sealed and its seal holds. */
+    private static Optional<JsonNode> readSealed(Path entry) throws IOException {
+        Optional<SealedFile.Opened> opened = SealedFile.open(Files.readAllBytes(entry), FORMAT);
+        if (opened.isEmpty() || !opened.get().field().equals(Integer.toString(opened.get().bodyLength()))) {
             return Optional.empty();
         }
-        String[] seal = new String(entry, 0, newline, StandardCharsets.US_ASCII).split(" ");
-        if (seal.length != 3 || !(seal[0] + " ").equals(SEAL) || !seal[1].equals(Integer.toString(entry.length - newline - 1))
-                || !seal[2].equals(Long.toHexString(crc(entry, newline + 1)))) {
-            return Optional.empty();
-        }
-        return Optional.of(Arrays.copyOfRange(entry, newline + 1, entry.length));
-    }
-
-    private static long crc(byte[] bytes, int from) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes, from, bytes.length - from);
-        return crc.getValue();
+        SealedFile.Opened o = opened.get();
+        return Optional.of(Json.MAPPER.readTree(o.bytes(), o.bodyStart(), o.bodyLength()));
     }
 
     private static Entry decode(JsonNode root, SortedMap<String, byte[]> files) {

@@ -2,6 +2,7 @@ package io.flinkops.compiler.cli;
 
 import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.cache.ContextPacks;
+import io.flinkops.compiler.concurrent.Daemon;
 import io.flinkops.compiler.load.OverlayLoader;
 import io.flinkops.compiler.load.RepositoryLoader;
 import io.flinkops.compiler.pipeline.Compiler;
@@ -205,9 +206,7 @@ public final class FlinkopsCli implements Runnable {
     }
 
     private static void daemon(Runnable task) {
-        Thread t = new Thread(task, "flinkops-warm-up");
-        t.setDaemon(true);
-        t.start();
+        Daemon.start("flinkops-warm-up", task);
     }
 
     private static String oneLine(String s) {

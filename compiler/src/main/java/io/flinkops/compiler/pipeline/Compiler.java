@@ -5,6 +5,7 @@ import io.flinkops.compiler.cache.ResultCache;
 import io.flinkops.compiler.check.Checker;
 import io.flinkops.compiler.check.EnvironmentView;
 import io.flinkops.compiler.check.RuleCatalog;
+import io.flinkops.compiler.concurrent.Daemon;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.diagnostic.Diagnostics;
@@ -94,7 +95,7 @@ public final class Compiler {
      * needs it, and is reported there.
      */
     private static void startLoading(CrdSchemas schemas, Set<String> operatorVersions) {
-        daemon("flinkops-schemas", () -> {
+        Daemon.start("flinkops-schemas", () -> {
             try {
                 operatorVersions.forEach(v -> schemas.forKind(v, "FlinkDeployment", "flink.apache.org/v1beta1"));
             } catch (RuntimeException ignored) {
@@ -321,14 +322,7 @@ public final class Compiler {
 
     /** Runs a context pack's reading or writing on a thread of its own (an Executor for futures). */
     static void ownThread(Runnable task) {
-        daemon("flinkops-context", task);
-    }
-
-    /** Runs work on a daemon thread named for profiles: nothing waits for it at exit. */
-    private static void daemon(String name, Runnable task) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        t.start();
+        Daemon.start("flinkops-context", task);
     }
 
     private static void readIfReadable(SourceTree tree, String path) {

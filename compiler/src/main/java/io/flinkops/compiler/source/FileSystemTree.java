@@ -152,9 +152,10 @@ public final class FileSystemTree implements SourceTree {
                 return Optional.empty();
             }
             return Optional.of(a.get("size") + ":" + modified + ":" + changed + ":" + a.get("dev") + ":" + a.get("ino"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException noStamp) {
-            // Gone meanwhile, or a file system without the "unix" view (Windows) or with other types in it:
-            // a stamp only spares a read, so without one the caller reads the content and compares that.
+        } catch (IOException | UnsupportedOperationException noStamp) {
+            // The file is gone meanwhile (IOException), or the file system has no "unix" attribute view
+            // (Windows). Not a failure: a stamp only spares a read, so the caller reads the content and
+            // compares that instead.
             return Optional.empty();
         }
     }

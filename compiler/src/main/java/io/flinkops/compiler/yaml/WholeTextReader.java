@@ -31,9 +31,13 @@ final class WholeTextReader extends StreamReader {
     private int column;
 
     WholeTextReader(String text) {
+        this(text, text.codePointCount(0, text.length()) == text.length());
+    }
+
+    /** With {@code oneCharEach} already known: whether the text has no character beyond the Basic Multilingual Plane. */
+    WholeTextReader(String text, boolean oneCharEach) {
         super("");
         this.text = text;
-        boolean oneCharEach = text.codePointCount(0, text.length()) == text.length();
         this.codePoints = oneCharEach ? null : text.codePoints().toArray();
         this.length = oneCharEach ? text.length() : codePoints.length;
     }

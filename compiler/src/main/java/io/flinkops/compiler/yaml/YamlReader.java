@@ -112,7 +112,7 @@ public final class YamlReader {
 
     /** Every non-empty document of the text, in order. */
     public List<LocatedDocument> parse(String file, String text) {
-        refuseUnprintable(file, text);
+        boolean oneCharEach = refuseUnprintable(file, text);
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxDepth());
@@ -123,7 +123,7 @@ public final class YamlReader {
         List<LocatedDocument> docs = new ArrayList<>();
         try {
             // the composer alone (what Yaml.composeAll wraps): no constructor, no type descriptions
-            Composer composer = new Composer(new ParserImpl(new WholeTextReader(text), options), new Resolver(), options);
+            Composer composer = new Composer(new ParserImpl(new WholeTextReader(text, oneCharEach), options), new Resolver(), options);
             int index = 0;
             while (composer.checkNode()) {
                 Node node = composer.getNode();
@@ -163,10 +163,14 @@ public final class YamlReader {
         return docs;
     }
 
-    /** YAML allows printable characters only (as kubectl's reader does): the first other one, where it is. */
-    private static void refuseUnprintable(String file, String text) {
+    /**
+     * YAML allows printable characters only (as kubectl's reader does): the first other one, where it
+     * is. Whether every code point is one char, which the reader needs to know, comes of the same pass.
+     */
+    private static boolean refuseUnprintable(String file, String text) {
         int line = 1;
         int column = 1;
+        boolean oneCharEach = true;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             if (!StreamReader.isPrintable(c)) {
@@ -180,8 +184,10 @@ public final class YamlReader {
             } else {
                 column++;
             }
+            oneCharEach &= c < Character.MIN_SUPPLEMENTARY_CODE_POINT;
             i += Character.charCount(c);
         }
+        return oneCharEach;
     }
 
     private static String clean(String s) {

@@ -42,7 +42,8 @@ class LauncherTest {
                 + " System.out.println(Runtime.version().feature() + \" \" + String.join(\",\", a));"
                 + " System.out.println(\"gc=\" + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()"
                 + ".map(b -> b.getName()).sorted().toList());"
-                + " System.out.println(\"LC_ALL=\" + System.getenv(\"LC_ALL\")); } }");
+                + " System.out.println(\"LC_ALL=\" + System.getenv(\"LC_ALL\"));"
+                + " System.out.println(\"jvm=\" + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); } }");
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", src.toString()));
         Path jar = Files.createDirectories(root.resolve("compiler/target")).resolve("flinkops.jar");
         Manifest manifest = new Manifest();
@@ -151,6 +152,36 @@ class LauncherTest {
         env.put("LANG", "");
         env.put("LC_CTYPE", "");
         assertEquals("LC_ALL=C.UTF-8", run(env, "--version")[1].lines().filter(l -> l.startsWith("LC_ALL=")).findFirst().orElseThrow(), "no locale at all");
+    }
+
+    /**
+     * The heap asks for transparent huge pages where the kernel gives them on request and holds enough
+     * free 2 MiB blocks; where it would first have to compact memory, it does not ask.
+     */
+    @Test
+    void theHeapAsksForHugePagesOnlyWhenTheKernelHoldsThemFree() throws Exception {
+        Path madvise = Files.writeString(root.resolve("enabled-madvise"), "always [madvise] never\n");
+        Path always = Files.writeString(root.resolve("enabled-always"), "[always] madvise never\n");
+        // 18 blocks of 2 MiB and 752 of 4 MiB free (3,044 MiB), as on a machine with memory to spare
+        Path plenty = Files.writeString(root.resolve("buddyinfo-plenty"),
+                "Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3\n"
+                + "Node 0, zone   Normal    233   1814   3627   2509   1485    853    428    169     61     18    752\n");
+        // 172 MiB in free 2 MiB blocks, much of the rest free in smaller pieces: right after a large render
+        Path fragmented = Files.writeString(root.resolve("buddyinfo-fragmented"),
+                "Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3\n"
+                + "Node 0, zone   Normal   4704   4655   4452   2792   1092    200     34      9      6      5     37\n");
+        Path spec = Files.writeString(root.resolve("spec.yaml"), "kind: FlinkDeployment\n");
+        for (String[] args : List.of(new String[] {"build"}, new String[] {"validate", spec.toString()})) {
+            for (Object[] c : List.of(new Object[] {madvise, plenty, true}, new Object[] {madvise, fragmented, false},
+                    new Object[] {always, plenty, false}, new Object[] {madvise, root.resolve("no-buddyinfo"), false})) {
+                Map<String, String> env = Map.of("FLINKOPS_JAVA_HOME", System.getProperty("java.home"),
+                        "FLINKOPS_THP_FILE", c[0].toString(), "FLINKOPS_BUDDYINFO_FILE", c[1].toString());
+                String[] r = run(env, args);
+                assertEquals("0", r[0], r[1]);
+                String jvm = r[1].lines().filter(l -> l.startsWith("jvm=")).findFirst().orElseThrow();
+                assertEquals(c[2], jvm.contains("-XX:+UseTransparentHugePages"), String.join(" ", args) + " with " + c[0] + ", " + c[1] + ": " + jvm);
+            }
+        }
     }
 
     @Test

@@ -9,6 +9,11 @@ ROOT="$(cd "$HERE/.." && pwd)"
 WORK="${WORK:-$ROOT/build/bench}"
 JOBS="${JOBS:-1000}"
 RUNS="${RUNS:-5}"
+# seconds of rest before each timed run: these VMs hand memory a process freed back to the host after
+# some 2 s (free page reporting), and a run that starts sooner finds it still mapped and takes a
+# third less system time than one that starts later, so back-to-back runs alternate between fast and
+# slow. Rested, every run starts as a commit hook or a CI job does, long after the last one.
+SETTLE="${SETTLE:-3}"
 JAR="$ROOT/compiler/target/flinkops.jar"
 JVM=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn96m)
 
@@ -28,6 +33,7 @@ timed() {
   /usr/bin/time -o "$WORK/t" -f '%M' "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }
   awk -v a="$start" -v b="$EPOCHREALTIME" -v kb="$(cat "$WORK/t")" 'BEGIN {printf "%.3f %s\n", b - a, kb}'
 }
+rested() { sleep "$SETTLE"; timed "$@"; }
 
 # 1-2. the full build (every check), fresh output each time, and the floor: parse the same inputs,
 #      write the same objects with Jackson. Taken in turns, so that both medians come from the same
@@ -36,9 +42,10 @@ timed() {
 "${JVM[@]}" -cp "$JAR:$WORK/classes" Floor --to-json "$WORK/out-0" "$WORK/preload"   # the floor's output trees
 build=(); floor=(); peak=0
 for i in $(seq "$RUNS"); do
-  read -r s kb < <(timed "$ROOT/flinkops" build --no-cache --repo "$WORK/repo" --out "$WORK/out-$i")
+  read -r s kb < <(rested "$ROOT/flinkops" build --no-cache --repo "$WORK/repo" --out "$WORK/out-$i")
   build+=("$s"); (( kb > peak )) && peak=$kb
   rm -rf "$WORK/floor-out"
+  sleep "$SETTLE"
   start=$EPOCHREALTIME
   "${JVM[@]}" -cp "$JAR:$WORK/classes" Floor "$WORK/repo" "$WORK/preload" "$WORK/floor-out" > "$WORK/floor.txt"
   pre=$(sed -n 's/.*preload_ms=\([0-9]*\).*/\1/p' "$WORK/floor.txt")
@@ -59,14 +66,14 @@ done
 objects=$(cat "$one"/r*.yaml | grep -c '^kind:')   # one top-level kind per document
 sums=(); ones=(); kbuild=()
 for rep in 1 2 3; do
-  kbuild+=("$(timed "$ROOT/flinkops" build --no-cache --repo "$WORK/repo" --out "$WORK/out-k$rep" | cut -d' ' -f1)")
-  roots=0; kroots=0
+  kbuild+=("$(rested "$ROOT/flinkops" build --no-cache --repo "$WORK/repo" --out "$WORK/out-k$rep" | cut -d' ' -f1)")
+  sleep "$SETTLE"; roots=0; kroots=0
   for r in "$WORK"/out-1/*/*/; do
     [[ -f "$r/kustomization.yaml" ]] || continue
     s=$(timed kubectl kustomize "$r" | cut -d' ' -f1); kroots=$(awk -v a="$kroots" -v b="$s" 'BEGIN {print a + b}'); roots=$((roots + 1))
   done
   sums+=("$kroots")
-  ones+=("$(timed kubectl kustomize "$one" | cut -d' ' -f1)")
+  ones+=("$(rested kubectl kustomize "$one" | cut -d' ' -f1)")
 done
 kroots=$(printf '%s\n' "${sums[@]}" | median)
 kone=$(printf '%s\n' "${ones[@]}" | median)
@@ -75,8 +82,8 @@ kbuild_s=$(printf '%s\n' "${kbuild[@]}" | median)
 # 4. incremental: a warm cache, then a pull request that changes one job
 "$ROOT/flinkops" validate --repo "$WORK/repo" >/dev/null 2>&1 || true
 perl -pi -e 's/^(    parallelism: )(\d+)$/$1.($2 + 1)/e' "$WORK/repo/environments/staging/job-0001.yaml"
-incr=$(timed "$ROOT/flinkops" validate --repo "$WORK/repo" | cut -d' ' -f1)
-full=$(timed "$ROOT/flinkops" validate --no-cache --repo "$WORK/repo" | cut -d' ' -f1)
+incr=$(rested "$ROOT/flinkops" validate --repo "$WORK/repo" | cut -d' ' -f1)
+full=$(rested "$ROOT/flinkops" validate --no-cache --repo "$WORK/repo" | cut -d' ' -f1)
 
 # 5. a one-file validate (pre-commit) against a JVM printing hello: with the launcher's own choice of
 #    runtime (a JDK 25+ when one is installed, with its ahead-of-time cache) and with Java 17 (AppCDS)
@@ -89,19 +96,19 @@ runtime="$(sed -n 's/^JAVA_HOME_USED=//p' "$ROOT/compiler/target/launcher.env")"
 one_file=(); one_file17=(); hello=(); in_env=(); in_env_changed=()
 # a spec checked in its environment: its objects against the 1,000 jobs beside it. The first check
 # compiles the environment whole and packs it (build/cache/context/); later ones read the pack.
-in_env_first=$(cd "$WORK/repo" && timed "$ROOT/flinkops" validate environments/prod/job-0001.yaml | cut -d' ' -f1)
+in_env_first=$(cd "$WORK/repo" && rested "$ROOT/flinkops" validate environments/prod/job-0001.yaml | cut -d' ' -f1)
 for i in $(seq 11); do
-  one_file+=("$(timed "$ROOT/flinkops" validate "$WORK/raw.yaml" | cut -d' ' -f1)")
-  hello+=("$(timed "${JVM[@]}" -cp "$WORK/classes" Hello | cut -d' ' -f1)")
-  in_env+=("$(cd "$WORK/repo" && timed "$ROOT/flinkops" validate environments/prod/job-0001.yaml | cut -d' ' -f1)")
+  one_file+=("$(rested "$ROOT/flinkops" validate "$WORK/raw.yaml" | cut -d' ' -f1)")
+  hello+=("$(rested "${JVM[@]}" -cp "$WORK/classes" Hello | cut -d' ' -f1)")
+  in_env+=("$(cd "$WORK/repo" && rested "$ROOT/flinkops" validate environments/prod/job-0001.yaml | cut -d' ' -f1)")
   # as at a commit: the spec was just edited, so the check also packs it anew
   perl -pi -e 's/^(    parallelism: )(\d+)$/$1.($2 % 7 + 1)/e' "$WORK/repo/environments/prod/job-0001.yaml"
-  in_env_changed+=("$(cd "$WORK/repo" && timed "$ROOT/flinkops" validate environments/prod/job-0001.yaml | cut -d' ' -f1)")
+  in_env_changed+=("$(cd "$WORK/repo" && rested "$ROOT/flinkops" validate environments/prod/job-0001.yaml | cut -d' ' -f1)")
 done
 in_env_s=$(printf '%s\n' "${in_env[@]}" | median)
 in_env_changed_s=$(printf '%s\n' "${in_env_changed[@]}" | median)
 for i in $(seq 11); do
-  one_file17+=("$(FLINKOPS_JAVA_HOME="$J17" timed "$ROOT/flinkops" validate "$WORK/raw.yaml" | cut -d' ' -f1)")
+  one_file17+=("$(FLINKOPS_JAVA_HOME="$J17" rested "$ROOT/flinkops" validate "$WORK/raw.yaml" | cut -d' ' -f1)")
 done
 "$ROOT/flinkops" --version >/dev/null   # back to the launcher's own choice
 one_s=$(printf '%s\n' "${one_file[@]}" | median)

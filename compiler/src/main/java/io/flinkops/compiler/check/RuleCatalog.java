@@ -100,6 +100,14 @@ public final class RuleCatalog {
         return rules.stream().filter(r -> r.info().id().equals(id)).findFirst();
     }
 
+    /**
+     * Whether policy sets can turn the rule off, change its severity or except objects from it: the
+     * rules over emitted objects can; the findings of the load and policy stages cannot.
+     */
+    public boolean configurable(String idOrAlias) {
+        return find(idOrAlias).flatMap(info -> check(info.id())).isPresent();
+    }
+
     public Optional<RuleInfo> find(String idOrAlias) {
         return infos().stream().filter(i -> i.id().equals(idOrAlias) || i.aliases().contains(idOrAlias)).findFirst();
     }

@@ -13,7 +13,7 @@ public final class StageFindings {
 
     public static List<RuleInfo> all() {
         return List.of(RuleInfo.of(UnreadableInput.class), RuleInfo.of(UnknownKind.class), RuleInfo.of(SpecInvalid.class),
-                RuleInfo.of(UnresolvedReference.class), RuleInfo.of(RepositoryLayout.class), RuleInfo.of(OverlayInvalid.class),
+                RuleInfo.of(UnresolvedReference.class), RuleInfo.of(RepositoryLayout.class), RuleInfo.of(FileNotRead.class), RuleInfo.of(OverlayInvalid.class),
                 RuleInfo.of(PolicyConfigInvalid.class), RuleInfo.of(PolicyExceptionInvalid.class),
                 RuleInfo.of(PolicyExceptionExpired.class), RuleInfo.of(PolicyExceptionUnused.class));
     }
@@ -48,6 +48,14 @@ public final class StageFindings {
             rationale = "The layout is how flinkops knows which environment a spec belongs to and where its output goes.",
             remediation = "Keep environments/<env>/environment.yaml and one resource per file beside it, with unique names.")
     static final class RepositoryLayout {}
+
+    @Rule(id = "file-not-read", category = Category.PARSE, severity = Severity.WARNING,
+            summary = "Files that look like specs where flinkops reads specs are read",
+            rationale = "flinkops, kubectl and Argo CD match .yaml and .yml exactly: a spec saved as job.YAML or job.Yml, or "
+                    + "placed in environments/ outside an environment's folder, is compiled and checked by no one, and its job "
+                    + "silently never deploys. (Other files, a README.md or a JSON schema for editors, are passed over in silence.)",
+            remediation = "Rename the file to end in .yaml or .yml in lower case, or move it into environments/<env>/.")
+    static final class FileNotRead {}
 
     @Rule(id = "overlay-invalid", category = Category.PARSE, severity = Severity.ERROR,
             summary = "Overlays leave a root that kustomize can build: patches find their targets, resources are not repeated",

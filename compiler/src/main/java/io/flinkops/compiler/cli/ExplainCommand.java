@@ -18,13 +18,14 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        var info = new Compiler().catalog().find(id);
+        var catalog = new Compiler().catalog();
+        var info = catalog.find(id);
         if (info.isEmpty()) {
             ctx.err().println("flinkops: no rule '" + id + "' (`flinkops rules` lists them)");
             ctx.err().flush();
             return ExitCode.USAGE;
         }
-        ctx.out().print(RuleDocs.page(info.get()));
+        ctx.out().print(RuleDocs.page(info.get(), catalog.configurable(info.get().id())));
         ctx.out().flush();
         return ExitCode.OK;
     }

@@ -24,13 +24,14 @@ final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         CliContext ctx = parent.context();
-        var infos = new Compiler().catalog().infos();
+        var catalog = new Compiler().catalog();
+        var infos = catalog.infos();
         if (format.equalsIgnoreCase("markdown") && outputDir != null) {
             java.nio.file.Path dir = ctx.cwd().resolve(outputDir);
             java.nio.file.Files.createDirectories(dir);
             java.nio.file.Files.writeString(dir.resolve("index.md"), RuleDocs.index(infos));
             for (RuleInfo r : infos) {
-                java.nio.file.Files.writeString(dir.resolve(r.id() + ".md"), RuleDocs.page(r));
+                java.nio.file.Files.writeString(dir.resolve(r.id() + ".md"), RuleDocs.page(r, catalog.configurable(r.id())));
             }
             ctx.err().println("flinkops: wrote " + (infos.size() + 1) + " pages to " + dir);
         } else if (format.equalsIgnoreCase("markdown")) {

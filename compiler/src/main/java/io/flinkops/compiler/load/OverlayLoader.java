@@ -24,6 +24,10 @@ public final class OverlayLoader {
         List<Overlay> out = new ArrayList<>();
         for (String path : tree.list(OVERLAYS + "/" + environment)) {
             String[] parts = path.split("/");
+            if (SourceTree.looksLikeYamlUnread(path)) {
+                diagnostics.add(Problems.extensionNotRead(path));
+                continue;
+            }
             if (!SourceTree.isYaml(path) || parts.length < 4) {
                 continue;
             }

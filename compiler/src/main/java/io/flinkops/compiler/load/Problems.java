@@ -5,6 +5,7 @@ import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.diagnostic.SourceLocation;
+import io.flinkops.compiler.source.SourceTree;
 
 /** The rule ids of the load stage, and how its findings are built. */
 public final class Problems {
@@ -18,11 +19,27 @@ public final class Problems {
     public static final String UNRESOLVED = "unresolved-reference";
     /** Layout rules of the repository: one resource per file, names that match folders, duplicates. */
     public static final String LAYOUT = "repository-layout";
+    /** A file that looks like a spec where flinkops reads specs, which it does not read. */
+    public static final String NOT_READ = "file-not-read";
 
     private Problems() {}
 
     public static Diagnostic of(String rule, SourceLocation at, String pointer, String message, String fix) {
         return new Diagnostic(rule, Category.PARSE, Severity.ERROR, at, pointer, message, fix);
+    }
+
+    /** A warning on a file flinkops passes over, saying why ({@code reason} completes "not read: "). */
+    public static Diagnostic notRead(String path, String reason) {
+        String fix = SourceTree.isYaml(path) ? "Move the file into the folder of its environment, environments/<env>/."
+                : "Rename the file to end in .yaml or .yml, in lower case.";
+        return new Diagnostic(NOT_READ, Category.PARSE, Severity.WARNING, SourceLocation.start(path), "",
+                "not read: " + reason, fix);
+    }
+
+    /** The warning for a file named as YAML that flinkops passes over by its extension's case. */
+    public static Diagnostic extensionNotRead(String path) {
+        return notRead(path, "flinkops reads files ending in .yaml or .yml, in lower case (as kubectl and Argo CD do), "
+                + "so nothing in this file is compiled or checked");
     }
 
     public static Diagnostic unreadable(InputException e) {

@@ -43,7 +43,7 @@ public final class RepositoryLoader {
 
     /** The YAML files of every environment folder, by environment name, in path order. */
     public static Map<String, List<String>> environmentFiles(SourceTree tree) {
-        return filesUnder(tree, ENVIRONMENTS);
+        return listing(tree, null).files();
     }
 
     /**
@@ -52,10 +52,52 @@ public final class RepositoryLoader {
      * then names no environment.
      */
     public static Map<String, List<String>> environmentFiles(SourceTree tree, String environment) {
-        boolean plain = isPlainName(environment);
-        Map<String, List<String>> all = filesUnder(tree, plain ? ENVIRONMENTS + "/" + environment : ENVIRONMENTS);
-        all.keySet().retainAll(Set.of(environment));
-        return all;
+        return listing(tree, environment).files();
+    }
+
+    /**
+     * The YAML files of each environment folder, and the files passed over that look like specs: named
+     * like YAML or JSON but not read by their extension, or YAML directly in environments/ (in no
+     * environment's folder). {@code environment}: one environment only, or null for all.
+     */
+    public record Listing(Map<String, List<String>> files, List<String> passedOver) {
+        /** A warning for each file passed over, of the environments in {@code names} (and outside any). */
+        public List<Diagnostic> warnings(Set<String> names) {
+            List<Diagnostic> out = new ArrayList<>();
+            for (String path : passedOver) {
+                String[] parts = path.split("/");
+                if (parts.length < 3) {
+                    out.add(Problems.notRead(path, "a file directly in " + ENVIRONMENTS + "/ belongs to no environment; "
+                            + "specs go in " + ENVIRONMENTS + "/<env>/ beside its environment.yaml"));
+                } else if (names.contains(parts[1])) {
+                    out.add(Problems.extensionNotRead(path));
+                }
+            }
+            return out;
+        }
+    }
+
+    public static Listing listing(SourceTree tree, String environment) {
+        boolean one = environment != null;
+        boolean plain = one && isPlainName(environment);
+        Map<String, List<String>> byEnv = new TreeMap<>();
+        List<String> passedOver = new ArrayList<>();
+        for (String path : tree.list(plain ? ENVIRONMENTS + "/" + environment : ENVIRONMENTS)) {
+            String[] parts = path.split("/");
+            if (parts.length < 3) {
+                if (!one && SourceTree.isYaml(path)) {
+                    passedOver.add(path);
+                }
+            } else if (SourceTree.isYaml(path)) {
+                byEnv.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(path);
+            } else if (SourceTree.looksLikeYamlUnread(path)) {
+                passedOver.add(path);
+            }
+        }
+        if (one) {
+            byEnv.keySet().retainAll(Set.of(environment));
+        }
+        return new Listing(byEnv, passedOver);
     }
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
@@ -63,18 +105,6 @@ public final class RepositoryLoader {
     /** A name that is a folder name as such: no separator, no leading dot (what a cache file may be named after). */
     public static boolean isPlainName(String environment) {
         return PLAIN_NAME.matcher(environment).matches();
-    }
-
-    private static Map<String, List<String>> filesUnder(SourceTree tree, String folder) {
-        Map<String, List<String>> byEnv = new TreeMap<>();
-        for (String path : tree.list(folder)) {
-            String[] parts = path.split("/");
-            if (parts.length < 3 || !SourceTree.isYaml(path)) {
-                continue;
-            }
-            byEnv.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(path);
-        }
-        return byEnv;
     }
 
     /** Loads the given environments, from their files as {@link #environmentFiles} listed them. */

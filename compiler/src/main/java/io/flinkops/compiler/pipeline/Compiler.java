@@ -215,14 +215,16 @@ public final class Compiler {
         // a pack holds its folder's listing: waiting for it beats walking 1,000 entries while it is read
         Optional<List<String>> packedListing = packAhead != null
                 ? joined(packAhead).flatMap(ContextPacks.Pack::listing) : Optional.empty();
-        Map<String, List<String>> files = packedListing.isPresent() ? new TreeMap<>(Map.of(request.environment(), packedListing.get()))
-                : request.environment() == null ? RepositoryLoader.environmentFiles(request.sources())
-                : RepositoryLoader.environmentFiles(request.sources(), request.environment());
+        RepositoryLoader.Listing listing = packedListing.isPresent()
+                ? new RepositoryLoader.Listing(new TreeMap<>(Map.of(request.environment(), packedListing.get())), List.of())
+                : RepositoryLoader.listing(request.sources(), request.environment());
+        Map<String, List<String>> files = listing.files();
         if (request.environment() != null && !files.containsKey(request.environment())) {
             throw new InputException("no environment '" + request.environment() + "' (expected "
                     + RepositoryLoader.ENVIRONMENTS + "/" + request.environment() + "/environment.yaml)");
         }
         Set<String> names = new TreeSet<>(request.environment() == null ? files.keySet() : Set.of(request.environment()));
+        diagnostics.addAll(listing.warnings(names));
         Map<String, PackedEnvironment> packed = new TreeMap<>();
         if (packAhead != null) {
             startLoading(crdSchemas, operatorVersions(request.sources(), files));

@@ -70,6 +70,10 @@ public final class PolicyLoader {
     /** Reads every policy set of the tree; problems become diagnostics. */
     public PolicyLoader read(SourceTree tree, Diagnostics diagnostics) {
         for (String path : tree.list(POLICIES)) {
+            if (SourceTree.looksLikeYamlUnread(path)) {
+                diagnostics.add(Problems.extensionNotRead(path));
+                continue;
+            }
             if (!SourceTree.isYaml(path)) {
                 continue;
             }
@@ -204,6 +208,16 @@ public final class PolicyLoader {
         return catalog.find(id).or(() -> Optional.ofNullable(custom.get(id)));
     }
 
+    /** A rule over emitted objects (built in or custom), which policy sets tune; not a finding of a stage. */
+    private boolean configurable(RuleInfo info, Map<String, RuleInfo> custom) {
+        return catalog.configurable(info.id()) || custom.containsKey(info.id());
+    }
+
+    private static String notConfigurable(RuleInfo info) {
+        return "'" + info.id() + "' is found while " + (info.category() == Category.PARSE ? "the repository is read" : "policy sets are read")
+                + ", before any policy set applies: a policy set can neither turn it off, change its severity nor except it";
+    }
+
     private List<Override> overrides(LocatedDocument doc, Map<String, RuleInfo> custom, Diagnostics diagnostics) {
         SourceMap map = doc.sourceMap();
         List<Override> out = new ArrayList<>();
@@ -214,6 +228,11 @@ public final class PolicyLoader {
             if (info.isEmpty()) {
                 diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at), "unknown rule '" + id + "'",
                         "Use an id from `flinkops rules`."));
+                return;
+            }
+            if (!configurable(info.get(), custom)) {
+                diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at), notConfigurable(info.get()),
+                        "Remove the entry; `flinkops explain " + info.get().id() + "` says how to fix what it finds."));
                 return;
             }
             JsonNode cfg = e.getValue();
@@ -253,9 +272,15 @@ public final class PolicyLoader {
             String at = "/spec/exceptions/" + i;
             String rule = x.path("rule").asText();
             SourceLocation loc = map.best(at);
-            if (rule(rule, custom).isEmpty()) {
+            Optional<RuleInfo> excepted = rule(rule, custom);
+            if (excepted.isEmpty()) {
                 diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at + "/rule"), "exception names unknown rule '" + rule + "'",
                         "Use an id from `flinkops rules`."));
+                continue;
+            }
+            if (!configurable(excepted.get(), custom)) {
+                diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at + "/rule"), notConfigurable(excepted.get()),
+                        "Remove the exception; `flinkops explain " + excepted.get().id() + "` says how to fix what it finds."));
                 continue;
             }
             String reason = x.path("reason").asText("").trim();

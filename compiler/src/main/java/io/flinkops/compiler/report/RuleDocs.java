@@ -1,13 +1,15 @@
 package io.flinkops.compiler.report;
 
 import io.flinkops.compiler.check.RuleInfo;
+import io.flinkops.compiler.diagnostic.Category;
 import java.util.List;
 
 /** The rule documentation the tool writes itself: one page per rule and the index. */
 public final class RuleDocs {
     private RuleDocs() {}
 
-    public static String page(RuleInfo r) {
+    /** {@code configurable}: whether policy sets can tune the rule ({@code RuleCatalog#configurable}). */
+    public static String page(RuleInfo r, boolean configurable) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(r.id()).append("\n\n");
         sb.append(r.summary()).append(".\n\n");
@@ -22,6 +24,13 @@ public final class RuleDocs {
             sb.append("\n## Parameters\n\n| name | default | meaning |\n| --- | --- | --- |\n");
             r.parameters().forEach((name, p) -> sb.append("| `").append(name).append("` | `").append(p[0].replace("|", "\\|"))
                     .append("` | ").append(p[1]).append(" |\n"));
+        }
+        if (!configurable) {
+            sb.append("\n## Turning it off or down\n\nNot possible: flinkops finds it while it reads the ")
+                    .append(r.category() == Category.PARSE ? "repository" : "policy sets")
+                    .append(", before any policy set applies, and a policy set that names it (in `rules:` or an exception) is refused ")
+                    .append("with `policy-config-invalid`.\n");
+            return sb.toString();
         }
         sb.append("\n## Turning it off or down\n\nIn a policy set (`policies/<set>.yaml`):\n\n```yaml\nspec:\n  rules:\n    ")
                 .append(r.id()).append(":\n      severity: warning   # or enabled: false\n```\n");

@@ -39,4 +39,12 @@ public interface SourceTree {
     static boolean isYaml(String path) {
         return path.endsWith(".yaml") || path.endsWith(".yml");
     }
+
+    /**
+     * A file named as YAML that flinkops does not read, as its extension is not in lower case:
+     * {@code job.YAML}, {@code job.Yml}. Like kubectl and Argo CD, flinkops matches extensions exactly.
+     */
+    static boolean looksLikeYamlUnread(String path) {
+        return !isYaml(path) && isYaml(path.toLowerCase(java.util.Locale.ROOT));
+    }
 }

@@ -84,7 +84,7 @@ class RuleCatalogTest {
         for (RuleInfo r : catalog.infos()) {
             Path page = docs.resolve(r.id() + ".md");
             assertTrue(Files.exists(page), "missing " + page);
-            assertEquals(RuleDocs.page(r), Files.readString(page, StandardCharsets.UTF_8),
+            assertEquals(RuleDocs.page(r, catalog.configurable(r.id())), Files.readString(page, StandardCharsets.UTF_8),
                     page + " is stale: run ./flinkops rules --format markdown --output-dir docs/rules");
         }
         try (Stream<Path> pages = Files.list(docs)) {

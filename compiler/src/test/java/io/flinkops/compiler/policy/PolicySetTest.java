@@ -126,6 +126,38 @@ class PolicySetTest {
                 "policy-config-invalid error policies/baseline.yaml:21:7"), lines(r));
     }
 
+    /**
+     * The findings of reading the repository and the policy sets come before any policy set applies: a
+     * set that would turn one off, change its severity or except it would do nothing, so it is refused.
+     */
+    @Test
+    void aSetCannotTuneOrExceptTheFindingsOfTheStagesBeforeIt() {
+        CompileResult r = RuleTester.compile(repo("""
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: baseline}
+                spec:
+                  rules:
+                    repository-layout: {enabled: false}
+                    policy-exception-unused: {severity: info}
+                    image-tag-unpinned: {severity: warning}
+                  exceptions:
+                    - rule: unreadable-input
+                      target: dev/*/*
+                      reason: The generator writes it later.
+                      expires: 2027-01-01
+                """));
+        assertEquals(List.of(
+                "image-tag-unpinned warning environments/dev/job.yaml:8:3",
+                "policy-config-invalid error policies/baseline.yaml:6:5",
+                "policy-config-invalid error policies/baseline.yaml:7:5",
+                "policy-config-invalid error policies/baseline.yaml:10:7"), lines(r));
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.message().equals("'repository-layout' is found while the repository is read, "
+                + "before any policy set applies: a policy set can neither turn it off, change its severity nor except it")), r.diagnostics().toString());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.message().startsWith("'policy-exception-unused' is found while policy sets are read")),
+                r.diagnostics().toString());
+    }
+
     @Test
     void aSetThatIsThereButInvalidIsReportedInItsFileNotAsMissingInEveryEnvironment() {
         CompileResult invalid = RuleTester.compile(repo("""

@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 
 /** Options every compiling command shares. */
@@ -23,9 +25,9 @@ public final class CommonOptions {
     @Option(names = "--env", paramLabel = "NAME", description = "Only this environment.")
     String env;
 
-    @Option(names = "--categories", split = ",", paramLabel = "CATEGORY",
+    @Option(names = "--categories", split = ",", paramLabel = "CATEGORY", converter = CategoryConverter.class,
             description = "Limit checks to these categories: parse, schema, operator, policy (default: all).")
-    List<String> categories = new ArrayList<>();
+    List<Category> categories = new ArrayList<>();
 
     @Option(names = "--operator-version", paramLabel = "VERSION",
             description = "Operator version for raw resources outside any environment: 1.7.0 or 1.10.0 (default: the newest built in).")
@@ -55,10 +57,20 @@ public final class CommonOptions {
 
     Set<Category> categorySet() {
         Set<Category> out = EnumSet.noneOf(Category.class);
-        for (String c : categories) {
-            out.add(Category.parse(c));
-        }
+        out.addAll(categories);
         return out;
+    }
+
+    /** A category named on the command line; a wrong name is a usage error, like any wrong option value. */
+    static final class CategoryConverter implements ITypeConverter<Category> {
+        @Override
+        public Category convert(String value) {
+            try {
+                return Category.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     static final class FormatCandidates extends ArrayList<String> {

@@ -42,6 +42,10 @@ class FlinkopsCliTest {
         Cli.Result r = Cli.run(dir, "build", "--no-such-option");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("flinkops: Unknown option"), r.err());
+        Cli.Result category = Cli.run(dir, "validate", "--categories", "schema,nope");
+        assertEquals(2, category.code());
+        assertTrue(category.err().startsWith("flinkops: Invalid value for option '--categories' (CATEGORY): unknown category 'nope' "
+                + "(use parse, schema, operator or policy)\n"), category.err());
         Cli.Result missing = Cli.run(dir, "validate", "does-not-exist.yaml");
         assertEquals(2, missing.code());
         assertEquals("flinkops: does-not-exist.yaml:1:1: no such file or folder\n", missing.err());

@@ -59,7 +59,15 @@ final class Runs {
 
     static LocalDate today(CliContext ctx) {
         String fixed = ctx.env().get("FLINKOPS_TODAY");
-        return fixed != null ? LocalDate.parse(fixed) : LocalDate.now(ctx.clock().withZone(ZoneOffset.UTC));
+        if (fixed == null) {
+            return LocalDate.now(ctx.clock().withZone(ZoneOffset.UTC));
+        }
+        try {
+            return LocalDate.parse(fixed);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InputException("FLINKOPS_TODAY is '" + io.flinkops.compiler.diagnostic.OneLine.of(fixed)
+                    + "', not a date of the form YYYY-MM-DD (such as 2026-12-01)");
+        }
     }
 
     /** A request for checking only: no provenance, so no need to ask Git whether the tree is clean. */

@@ -46,6 +46,9 @@ class FlinkopsCliTest {
         assertEquals(2, category.code());
         assertTrue(category.err().startsWith("flinkops: Invalid value for option '--categories' (CATEGORY): unknown category 'nope' "
                 + "(use parse, schema, operator or policy)\n"), category.err());
+        Cli.Result today = Cli.runWithEnvironment(dir, "", java.util.Map.of("FLINKOPS_TODAY", "2026-13-01"), "validate");
+        assertEquals(2, today.code());
+        assertEquals("flinkops: FLINKOPS_TODAY is '2026-13-01', not a date of the form YYYY-MM-DD (such as 2026-12-01)\n", today.err());
         Cli.Result missing = Cli.run(dir, "validate", "does-not-exist.yaml");
         assertEquals(2, missing.code());
         assertEquals("flinkops: does-not-exist.yaml:1:1: no such file or folder\n", missing.err());

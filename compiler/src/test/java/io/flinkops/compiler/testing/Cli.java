@@ -23,11 +23,16 @@ public final class Cli {
     }
 
     public static Result runWithInput(Path cwd, String stdin, String... args) {
+        return runWithEnvironment(cwd, stdin, Map.of(), args);
+    }
+
+    /** With these environment variables (none otherwise). */
+    public static Result runWithEnvironment(Path cwd, String stdin, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), cwd,
-                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC), Map.of(), false);
+                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC), env, false);
         int code = FlinkopsCli.run(ctx, args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -32,6 +32,7 @@ final class BuildCommand implements Callable<Integer> {
         Runs.refuseInsideInputs(root, outDir, "--out", "write the manifests elsewhere (default: build/manifests)");
         SourceTree sources = Runs.sources(ctx, options);
         CompileResult result = compiler.compile(Runs.request(ctx, options, sources, true), Runs.cache(ctx, options));
+        Runs.requireEnvironments(sources, result);
         Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));
         int code = Runs.exitCode(result);
         if (code != ExitCode.OK) {

@@ -49,6 +49,17 @@ final class Runs {
         return o.ref != null ? GitTree.open(root, o.ref) : new FileSystemTree(root);
     }
 
+    /**
+     * A repository-wide run that found no environments/ folder at all is run in the wrong folder (or
+     * names the wrong --repo or --ref): it would check nothing and pass, so it stops. Listed only then.
+     */
+    static void requireEnvironments(SourceTree sources, CompileResult result) {
+        if (result.environments().isEmpty() && sources.list(RepositoryLoader.ENVIRONMENTS).isEmpty()) {
+            throw new InputException("no " + RepositoryLoader.ENVIRONMENTS + "/ folder in " + sources.describe()
+                    + ": nothing to check; run flinkops in the repository's root folder, or name it with --repo");
+        }
+    }
+
     /** The commit a working tree was compiled from: its HEAD, when nothing is uncommitted. */
     static String commitOf(CliContext ctx, CommonOptions o, SourceTree sources) {
         if (sources.commit().isPresent()) {
@@ -136,7 +147,11 @@ final class Runs {
         }
         for (CommonOptions.ReportTarget target : targets) {
             if (target.output != null) {
-                refuseInsideInputs(repoRoot(ctx, o), ctx.cwd().resolve(target.output), "--output", "write the report elsewhere");
+                Path file = ctx.cwd().resolve(target.output);
+                refuseInsideInputs(repoRoot(ctx, o), file, "--output", "write the report elsewhere");
+                if (Files.isDirectory(file)) {
+                    throw new InputException("--output " + file.normalize() + " is a folder; name the report's file");
+                }
             }
         }
         for (CommonOptions.ReportTarget target : targets) {

@@ -58,6 +58,7 @@ final class ValidateCommand implements Callable<Integer> {
             SourceTree sources = Runs.sources(ctx, options);
             CompileResult result = compiler.compile(Runs.request(ctx, options, sources), Runs.cache(ctx, options),
                     Compiler.Output.FINDINGS_ONLY);
+            Runs.requireEnvironments(sources, result);
             Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));
             return Runs.exitCode(result);
         }

@@ -49,6 +49,17 @@ class FlinkopsCliTest {
         Cli.Result today = Cli.runWithEnvironment(dir, "", java.util.Map.of("FLINKOPS_TODAY", "2026-13-01"), "validate");
         assertEquals(2, today.code());
         assertEquals("flinkops: FLINKOPS_TODAY is '2026-13-01', not a date of the form YYYY-MM-DD (such as 2026-12-01)\n", today.err());
+        Path repo = samples().root();
+        Cli.Result folder = Cli.run(repo, "validate", "--format", "json", "-o", "");
+        assertEquals(2, folder.code());
+        assertEquals("flinkops: --output " + repo + " is a folder; name the report's file\n", folder.err());
+        // run outside the repository (or with the wrong --repo), a run would check nothing and pass
+        for (String command : new String[] {"validate", "build"}) {
+            Cli.Result nowhere = Cli.run(dir, command);
+            assertEquals(2, nowhere.code(), command);
+            assertEquals("flinkops: no environments/ folder in " + dir + ": nothing to check; run flinkops in the repository's "
+                    + "root folder, or name it with --repo\n", nowhere.err(), command);
+        }
         Cli.Result missing = Cli.run(dir, "validate", "does-not-exist.yaml");
         assertEquals(2, missing.code());
         assertEquals("flinkops: does-not-exist.yaml:1:1: no such file or folder\n", missing.err());

@@ -339,6 +339,7 @@ public final class ManifestGenerator {
         spec.labels().forEach(labels::put);
         meta.set("labels", sortObject(labels));
         origin.map("/metadata/labels", "/metadata/labels");
+        mapDerivedLabels(origin, env, spec, ns);
         ObjectNode annotations = F.objectNode();
         spec.annotations().forEach(annotations::put);
         if (!annotations.isEmpty()) {
@@ -588,6 +589,7 @@ public final class ManifestGenerator {
         spec.labels().forEach(labels::put);
         meta.set("labels", sortObject(labels));
         origin.map("/metadata/labels", "/metadata/labels");
+        mapDerivedLabels(origin, env, spec, ns);
         if (!spec.annotations().isEmpty()) {
             ObjectNode annotations = meta.putObject("annotations");
             spec.annotations().forEach(annotations::put);
@@ -639,6 +641,19 @@ public final class ManifestGenerator {
             meta.put("namespace", namespace);
         }
         return meta;
+    }
+
+    /**
+     * A finding on a label flinkops derived from what the user wrote elsewhere points there: the owner
+     * at the spec's owner, the team at its namespace's team in environment.yaml (unless the spec's own
+     * labels replaced them).
+     */
+    private static void mapDerivedLabels(Origin origin, Environment env, FlinkSpec spec, Optional<WorkloadNamespace> ns) {
+        if (spec.owner() != null && !spec.labels().containsKey(Labels.OWNER)) {
+            origin.map(Pointers.child("/metadata/labels", Labels.OWNER), "/spec/owner");
+        }
+        ns.filter(n -> n.team() != null && !spec.labels().containsKey(Labels.TEAM)).ifPresent(n ->
+                origin.mapTo(Pointers.child("/metadata/labels", Labels.TEAM), env.document().sourceMap(), n.pointer() + "/team"));
     }
 
     private static ObjectNode baseLabels(Environment env, String name, String component, String team, String owner) {

@@ -19,6 +19,8 @@ class InjectionTest {
             "# not a comment", "- list item", "{flow: map}", "[1, 2]", "yes", "null", "0777", "  leading space",
             "trailing colon:", "%TAG ! tag:", "@at", "`tick`", "tab\there", "\u00e9\u00e8 unicode \u2603", "!!binary x");
 
+    private static final java.util.regex.Pattern LABEL_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+
     @TempDir
     Path dir;
 
@@ -39,7 +41,7 @@ class InjectionTest {
                       labels: {team: data}
                       annotations: {note: %1$s}
                     spec:
-                      owner: %1$s
+                      owner: %2$s
                       image: %1$s
                       flinkVersion: v1_17
                       size: small
@@ -54,7 +56,7 @@ class InjectionTest {
                         entryClass: %1$s
                         args: [%1$s, "--x"]
                         parallelism: 1
-                    """.formatted(v));
+                    """.formatted(v, LABEL_VALUE.matcher(value).matches() ? v : "data"));
             Cli.Result r = Cli.run(repo.root(), "build", "--categories", "parse", "--out", "out");
             assertEquals(0, r.code(), value + ": " + r.out() + r.err());
             List<JsonNode> documents = yaml.readerFor(JsonNode.class).<JsonNode>readValues(repo.read("out/dev/analytics/manifest.yaml")).readAll();
@@ -65,7 +67,17 @@ class InjectionTest {
             JsonNode fd = named.get(0);
             assertEquals("FlinkDeployment", fd.path("kind").asText(), value);
             assertEquals(value, fd.path("metadata").path("annotations").path("note").asText(), "annotation " + value);
-            assertEquals(value, fd.path("metadata").path("labels").path("flinkops.io/owner").asText(), "owner " + value);
+            if (LABEL_VALUE.matcher(value).matches()) {
+                assertEquals(value, fd.path("metadata").path("labels").path("flinkops.io/owner").asText(), "owner " + value);
+            } else {
+                // the owner becomes a label value: anything else is refused where it is written, before it reaches a label
+                repo.file("environments/dev/hostile.yaml", repo.read("environments/dev/hostile.yaml").replace("owner: data", "owner: " + v));
+                Cli.Result refused = Cli.run(repo.root(), "validate", "--categories", "parse");
+                assertEquals(1, refused.code(), value + ": " + refused.out());
+                assertEquals(List.of("environments/dev/hostile.yaml:9:3 spec-invalid"), refused.out().lines()
+                        .filter(l -> l.contains(": error: ")).map(l -> l.substring(0, l.indexOf(": error: ")) + " "
+                                + l.substring(l.lastIndexOf('[') + 1, l.length() - 1)).toList(), value + ": " + refused.out());
+            }
             assertEquals(value, fd.path("spec").path("image").asText(), "image " + value);
             assertEquals(value, fd.path("spec").path("flinkConfiguration").path("custom.key").asText(), "conf " + value);
             assertEquals(value, fd.path("spec").path("job").path("jarURI").asText(), "jarURI " + value);

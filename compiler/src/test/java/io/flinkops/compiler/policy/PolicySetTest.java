@@ -185,6 +185,19 @@ class PolicySetTest {
                 "policy-config-invalid error environments/prod/environment.yaml:22:14"), lines(renamed));
     }
 
+    /** The labels flinkops makes of the owner and the team are located where the user wrote those. */
+    @Test
+    void aFindingOnADerivedLabelPointsAtWhatItWasMadeOf() {
+        CompileResult r = RuleTester.compile(repo(probeRule("cost-centre-owner", "owners are cost centres",
+                "{properties: {metadata: {properties: {labels: {properties: {"
+                        + "flinkops.io/owner: {pattern: '^cc-'}, flinkops.io/team: {pattern: '^cc-'}}}}}}}")));
+        assertEquals(List.of(
+                "cost-centre-owner error environments/dev/environment.yaml:15:7",
+                "cost-centre-owner error environments/dev/job.yaml:7:3",
+                "cost-centre-owner error environments/prod/environment.yaml:15:7",
+                "cost-centre-owner error environments/prod/job.yaml:7:3"), lines(r).stream().filter(l -> l.startsWith("cost")).sorted().toList());
+    }
+
     @Test
     void aParameterValueARuleCannotUseIsOneFindingOnItsLine() {
         CompileResult r = RuleTester.compile(repo("""

@@ -326,10 +326,29 @@ public final class YamlReader {
             }
         }
 
+        /**
+         * A key as kubectl's YAML reader (go-yaml, YAML 1.1) names it in the JSON the API server gets:
+         * booleans (y and n among them) as true or false, whole numbers in decimal (010 is 8, 0x1F 31,
+         * 1_000 1000); a null key (~, null) it refuses, and so does this.
+         */
         private String keyText(ScalarNode key) {
             Tag tag = key.getTag();
+            boolean plain = key.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
             if (tag.equals(Tag.BOOL)) {
                 return Boolean.toString(bool(key.getValue()));
+            }
+            if (plain && tag.equals(Tag.STR) && (GO_YAML_TRUE.contains(key.getValue()) || GO_YAML_FALSE.contains(key.getValue()))) {
+                return Boolean.toString(GO_YAML_TRUE.contains(key.getValue()));
+            }
+            if (tag.equals(Tag.NULL)) {
+                throw new InputException(position(file, key.getStartMark()),
+                        "a mapping key that is null ('" + key.getValue() + "'); kubectl refuses it (quote it to mean the text)");
+            }
+            if (tag.equals(Tag.INT)) {
+                JsonNode n = integer(key.getValue());
+                if (n != null && n.canConvertToLong()) {
+                    return Long.toString(n.longValue());
+                }
             }
             return key.getValue();
         }

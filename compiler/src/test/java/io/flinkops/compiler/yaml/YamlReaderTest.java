@@ -176,6 +176,24 @@ class YamlReaderTest {
         assertTrue(e.getMessage().contains("recursive") || e.getMessage().contains("alias"), e.getMessage());
     }
 
+    /** Keys that are not text in YAML 1.1 are named as kubectl's reader names them in the JSON it sends. */
+    @Test
+    void keysReadAsKubectlReadsThem() {
+        JsonNode root = new YamlReader().read("f.yaml", "y: 1\nN: 2\n\"y2\": 3\n010: 5\n0x1F: 6\n1_000: 7\n'010': 8\n1.5: 9\n"
+                .getBytes(StandardCharsets.UTF_8)).get(0).root();
+        assertEquals(List.of("true", "false", "y2", "8", "31", "1000", "010", "1.5"), iterate(root.fieldNames()), root.toString());
+        assertTrue(refused("y: 1\n'n': 2\non: 3\n").getMessage().startsWith("duplicate key 'true'"));
+        InputException nullKey = refused("a: 1\n~: 2\n");
+        assertEquals("f.yaml:2:1", nullKey.location().toString());
+        assertTrue(nullKey.getMessage().startsWith("a mapping key that is null ('~')"), nullKey.getMessage());
+    }
+
+    private static List<String> iterate(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+
     @Test
     void complexKeysAreRefused() {
         InputException e = refused("? [a, b]\n: 1\n");

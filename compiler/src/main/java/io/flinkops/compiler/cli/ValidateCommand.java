@@ -169,8 +169,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> SourceTree.isYaml(p.toString()))
+            // a pipe or device named like YAML is kept, to be refused by name where it is read
+            return walk.filter(p -> SourceTree.isYaml(p.toString()) && !Files.isDirectory(p))
                     .sorted().toList();
         } catch (IOException e) {
             throw new InputException(SourceLocation.start(dir.toString()), "cannot list: " + FileErrors.reason(e));

@@ -76,9 +76,13 @@ public final class FileSystemTree implements SourceTree {
                         checkInside(rel, p);
                         if (Files.isRegularFile(p)) {
                             out.add(rel);
+                        } else if (SourceTree.isYaml(rel) && !Files.isDirectory(p)) {
+                            throw notRegular(rel);
                         }
                     } else if (attrs.isRegularFile()) {
                         out.add(rel);
+                    } else if (attrs.isOther() && SourceTree.isYaml(rel)) {
+                        throw notRegular(rel);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -88,6 +92,14 @@ public final class FileSystemTree implements SourceTree {
         }
         out.sort(String::compareTo);
         return out;
+    }
+
+    /**
+     * A pipe, socket or device named like a spec, in a folder flinkops reads: passing it over would
+     * leave a spec its author meant unread, reading it could wait for a writer forever. Git holds none.
+     */
+    private static InputException notRegular(String path) {
+        return new InputException(SourceLocation.start(path), "not a regular file (a pipe, device or socket)");
     }
 
     @Override
@@ -168,7 +180,7 @@ public final class FileSystemTree implements SourceTree {
     public static byte[] readFile(Path file, String name, YamlLimits limits) throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class); // one stat for both questions
         if (!attrs.isRegularFile()) {
-            throw new InputException(SourceLocation.start(name), "not a regular file (a pipe, device or socket)");
+            throw notRegular(name);
         }
         long size = attrs.size();
         if (size > limits.maxBytes()) {

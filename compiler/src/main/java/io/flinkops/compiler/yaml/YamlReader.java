@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.SourceLocation;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,12 +17,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.scanner.Constant;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -35,7 +31,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * Reads YAML the way {@code kubectl} does (YAML 1.1 scalars, merge keys, no duplicate keys) into
@@ -44,8 +39,6 @@ import org.yaml.snakeyaml.DumperOptions;
  */
 public final class YamlReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> GO_YAML_TRUE = Set.of("y", "Y");
-    private static final Set<String> GO_YAML_FALSE = Set.of("n", "N");
 
     private final YamlLimits limits;
 
@@ -123,11 +116,11 @@ public final class YamlReader {
         List<LocatedDocument> docs = new ArrayList<>();
         try {
             // the composer alone (what Yaml.composeAll wraps): no constructor, no type descriptions
-            Composer composer = new Composer(new ParserImpl(new WholeTextReader(text, oneCharEach), options), new Resolver(), options);
+            Composer composer = new Composer(new ParserImpl(new WholeTextReader(text, oneCharEach), options), KubectlScalars.RESOLVER, options);
             int index = 0;
             while (composer.checkNode()) {
                 Node node = composer.getNode();
-                if (node == null || (node instanceof ScalarNode sn && sn.getTag().equals(Tag.NULL))) {
+                if (node == null || (node instanceof ScalarNode sn && isNull(sn))) {
                     continue; // an empty document, as kubectl skips it
                 }
                 if (index >= limits.maxDocuments()) {
@@ -209,6 +202,15 @@ public final class YamlReader {
 
     private static SourceLocation position(String file, Mark mark) {
         return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** A document that is only a null (empty, ~ or null), which kubectl skips. */
+    private static boolean isNull(ScalarNode node) {
+        try {
+            return KubectlScalars.resolve(node.getValue(), KubectlScalars.tagOf(node)).isNull();
+        } catch (KubectlScalars.Refused e) {
+            return false; // reported when the document is converted
+        }
     }
 
     /** Turns one composed document into a Jackson tree, recording positions and enforcing limits. */
@@ -327,116 +329,22 @@ public final class YamlReader {
         }
 
         /**
-         * A key as kubectl's YAML reader (go-yaml, YAML 1.1) names it in the JSON the API server gets:
-         * booleans (y and n among them) as true or false, whole numbers in decimal (010 is 8, 0x1F 31,
-         * 1_000 1000); a null key (~, null) it refuses, and so does this.
+         * A key as kubectl names it in the JSON the API server gets (see {@link KubectlScalars#keyName}):
+         * y and n are true and false, 010 is 8, 0x1F 31, 1_000 1000; a null key it refuses, and so does this.
          */
         private String keyText(ScalarNode key) {
-            Tag tag = key.getTag();
-            boolean plain = key.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
-            if (tag.equals(Tag.BOOL)) {
-                return Boolean.toString(bool(key.getValue()));
+            try {
+                return KubectlScalars.keyName(KubectlScalars.resolve(key.getValue(), KubectlScalars.tagOf(key)), key.getValue());
+            } catch (KubectlScalars.Refused e) {
+                throw new InputException(position(file, key.getStartMark()), e.getMessage());
             }
-            if (plain && tag.equals(Tag.STR) && (GO_YAML_TRUE.contains(key.getValue()) || GO_YAML_FALSE.contains(key.getValue()))) {
-                return Boolean.toString(GO_YAML_TRUE.contains(key.getValue()));
-            }
-            if (tag.equals(Tag.NULL)) {
-                throw new InputException(position(file, key.getStartMark()),
-                        "a mapping key that is null ('" + key.getValue() + "'); kubectl refuses it (quote it to mean the text)");
-            }
-            if (tag.equals(Tag.INT)) {
-                JsonNode n = integer(key.getValue());
-                if (n != null && n.canConvertToLong()) {
-                    return Long.toString(n.longValue());
-                }
-            }
-            return key.getValue();
         }
 
         private JsonNode scalar(ScalarNode scalar) {
-            String v = scalar.getValue();
-            Tag tag = scalar.getTag();
-            boolean plain = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
-            if (tag.equals(Tag.NULL)) {
-                return NODES.nullNode();
-            }
-            if (tag.equals(Tag.BOOL)) {
-                return NODES.booleanNode(bool(v));
-            }
-            if (tag.equals(Tag.INT)) {
-                JsonNode n = integer(v);
-                return n != null ? n : NODES.textNode(v);
-            }
-            if (tag.equals(Tag.FLOAT)) {
-                JsonNode n = floating(v);
-                return n != null ? n : NODES.textNode(v);
-            }
-            if (plain && tag.equals(Tag.STR)) {
-                if (GO_YAML_TRUE.contains(v)) {
-                    return NODES.booleanNode(true);
-                }
-                if (GO_YAML_FALSE.contains(v)) {
-                    return NODES.booleanNode(false);
-                }
-            }
-            return NODES.textNode(v);
-        }
-
-        private boolean bool(String v) {
-            String l = v.toLowerCase(Locale.ROOT);
-            return l.equals("true") || l.equals("yes") || l.equals("on") || l.equals("y");
-        }
-
-        private JsonNode integer(String raw) {
-            if (raw.indexOf(':') >= 0) {
-                return null; // base-60 ints are YAML 1.1 only; Kubernetes reads them as strings
-            }
-            String v = raw.replace("_", "");
-            boolean negative = v.startsWith("-");
-            if (v.startsWith("-") || v.startsWith("+")) {
-                v = v.substring(1);
-            }
             try {
-                BigInteger b;
-                if (v.startsWith("0x") || v.startsWith("0X")) {
-                    b = new BigInteger(v.substring(2), 16);
-                } else if (v.startsWith("0b") || v.startsWith("0B")) {
-                    b = new BigInteger(v.substring(2), 2);
-                } else if (v.length() > 1 && v.startsWith("0")) {
-                    b = new BigInteger(v.substring(1), 8);
-                } else {
-                    b = new BigInteger(v);
-                }
-                if (negative) {
-                    b = b.negate();
-                }
-                if (b.bitLength() < 32) {
-                    return NODES.numberNode(b.intValue());
-                }
-                if (b.bitLength() < 64) {
-                    return NODES.numberNode(b.longValue());
-                }
-                return NODES.numberNode(b);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-
-        private JsonNode floating(String raw) {
-            if (raw.indexOf(':') >= 0) {
-                return null;
-            }
-            String v = raw.replace("_", "");
-            String l = v.toLowerCase(Locale.ROOT);
-            if (l.endsWith(".inf") || l.equals(".nan")) {
-                return null; // JSON has no infinity or NaN; keep the text so the schema check names it
-            }
-            try {
-                double d = new BigDecimal(v.startsWith("+") ? v.substring(1) : v).doubleValue();
-                // beyond a double (1e400): kubectl's YAML reader cannot parse it as a float and keeps the text
-                return Double.isInfinite(d) ? null : NODES.numberNode(d);
-            } catch (NumberFormatException e) {
-                return null;
+                return KubectlScalars.asJson(KubectlScalars.resolve(scalar.getValue(), KubectlScalars.tagOf(scalar)), scalar.getValue());
+            } catch (KubectlScalars.Refused e) {
+                throw new InputException(position(file, scalar.getStartMark()), e.getMessage());
             }
         }
     }

@@ -1,0 +1,118 @@
+package io.flinkops.compiler.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flinkops.compiler.diagnostic.InputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reader against the real kubectl: every scalar below, as a value and as a key, is read by
+ * {@code kubectl label --local} (its YAML reader, go-yaml v2, then JSON, with no cluster) and by
+ * flinkops; both must refuse it, or both read the same JSON. This is what decides what the API server
+ * receives, so it is what the checks must judge.
+ */
+class KubectlScalarsTest {
+    private static final List<String> SCALARS = List.of(
+            "0", "-0", "+1", "007", "0o7", "0x1f", "0X1F", "0b11", "0B11", "1_000", "1__0", "_1", "1_",
+            "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+            "18446744073709551616", "1e3", "1E3", "1.5e+3", "1.5e-3", ".5", "5.", "-.5", "1.0", "1_0.5", "1:30",
+            "-1:30", "190:20:30", "1:60", ".inf", "-.Inf", "+.inf", ".NAN", ".nan", ".NaN", "1e400", "-1e400",
+            "0.1e-400", "y", "Y", "yes", "Yes", "YES", "yEs", "n", "N", "no", "No", "NO", "on", "On", "ON", "off",
+            "Off", "OFF", "true", "True", "TRUE", "tRUE", "false", "False", "FALSE", "~", "null", "Null", "NULL",
+            "nUll", "", "2001-12-14", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2001-1-1",
+            "2001-12-14T21:59:43Z", "2001-12-14 21:59:43", "=", "<<", "0.", "-", "+", ".", "0b", "0x", "1e", "12e03",
+            "0777", "08", "09", "0_8", "01_7", "0o", "0x_1", "0b_1", "0x1_F", "-0x1F", "+0x1F", "-0b11", "-0o7",
+            "1,000", "$1", "1.2.3", "0.0", "-0.0", "00", "+0", "0e0", "0123456789", "0.1_2", "!!str 1",
+            "!!int \"1\"", "!!int 1.5", "!!float 1", "!!float \"1\"", "!!bool yes", "!!bool \"true\"", "!!null x",
+            "!!null \"\"", "!!binary aGk=", "!!binary a$b", "!!timestamp 2001-12-14", "!custom 1", "!custom yes",
+            "!<tag:yaml.org,2002:int> 3", "!!int 0x10", "!!int 010", "!!float .5", "!!float 1:30", "!!int 1_000",
+            "!!bool on", "!!bool y", ".5_0", "0x1p3", "1e+3", "+.5", "-.5e-3", "0O17", "+0o17", "1.e3", "١٢", "0x１",
+            "1e6", "1e-5", "0.0001", "123456789", "1.23456789", "3.0", "1e21", "100000", "1000000", "-1e6", "0.5",
+            "1.5e300", "\"0o7\"", "'yes'", "! \"12\"", "!!float .inf");
+    private static final Pattern FAILED = Pattern.compile("error parsing .*?(c\\d+[vk])\\.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyScalarReadsAsKubectlReadsIt() throws Exception {
+        Map<String, String> cases = new HashMap<>();
+        for (int i = 0; i < SCALARS.size(); i++) {
+            String s = SCALARS.get(i);
+            cases.put(String.format("c%03dv", i), "  v: " + s + "\n");
+            if (!s.isEmpty() && !s.equals("-")) {
+                cases.put(String.format("c%03dk", i), "  " + s + ": k\n");
+            }
+        }
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Files.writeString(dir.resolve(c.getKey() + ".yaml"),
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + c.getKey() + "\nspec:\n" + c.getValue());
+        }
+        Process p = new ProcessBuilder("kubectl", "label", "--local", "-f", dir.toString(), "x=y", "-o", "json").start();
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl label --local timed out");
+        Map<String, JsonNode> kubectl = new HashMap<>();
+        try (MappingIterator<JsonNode> objects = new ObjectMapper().readerFor(JsonNode.class).readValues(out)) {
+            while (objects.hasNext()) {
+                JsonNode o = objects.next();
+                kubectl.put(o.path("metadata").path("name").asText(), o.path("spec"));
+            }
+        }
+        Set<String> refused = new HashSet<>();
+        Matcher m = FAILED.matcher(err);
+        while (m.find()) {
+            refused.add(m.group(1));
+        }
+        assertEquals(cases.size(), kubectl.size() + refused.size(), "every case read or refused by kubectl:\n" + err);
+
+        List<String> differences = new ArrayList<>();
+        YamlReader reader = new YamlReader();
+        for (String name : new java.util.TreeSet<>(cases.keySet())) {
+            String scalar = SCALARS.get(Integer.parseInt(name.substring(1, 4)));
+            String mine;
+            boolean iRefuse;
+            JsonNode spec = null;
+            try {
+                spec = reader.read(name + ".yaml", Files.readAllBytes(dir.resolve(name + ".yaml"))).get(0).root().path("spec");
+                mine = spec.toString();
+                iRefuse = false;
+            } catch (InputException e) {
+                mine = "refused: " + e.getMessage();
+                iRefuse = true;
+            }
+            boolean same = iRefuse ? refused.contains(name)
+                    : kubectl.containsKey(name) && spec.equals(KubectlScalarsTest::sameJson, kubectl.get(name));
+            if (!same) {
+                differences.add(name + " '" + scalar + "': flinkops " + mine + ", kubectl "
+                        + (refused.contains(name) ? "refuses it" : kubectl.get(name)));
+            }
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    /** kubectl prints numbers as JSON does, which does not tell 2.0 from 2 (nor does the API server). */
+    private static int sameJson(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return Double.compare(a.doubleValue(), b.doubleValue());
+        }
+        return a.equals(b) ? 0 : 1;
+    }
+}

@@ -13,6 +13,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -262,16 +264,15 @@ public final class YamlReader {
                 }
                 MappingNode mapping = (MappingNode) node;
                 ObjectNode object = NODES.objectNode();
-                List<NodeTuple> merged = new ArrayList<>();
+                // in order, as kubectl's reader does: a merge (<<) overwrites the keys before it, and a key
+                // after it overwrites what it merged; only a key written twice is a duplicate
+                Set<String> written = new HashSet<>();
                 for (NodeTuple tuple : mapping.getValue()) {
                     if (tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
-                        merged.add(tuple);
-                        continue;
+                        merged(tuple.getValueNode(), pointer, depth).properties().forEach(e -> object.set(e.getKey(), e.getValue()));
+                    } else {
+                        putEntry(object, tuple, pointer, depth, written);
                     }
-                    putEntry(object, tuple, pointer, depth);
-                }
-                for (NodeTuple tuple : merged) {
-                    merge(object, tuple.getValueNode(), pointer, depth);
                 }
                 return object;
             } finally {
@@ -279,7 +280,7 @@ public final class YamlReader {
             }
         }
 
-        private void putEntry(ObjectNode object, NodeTuple tuple, String pointer, int depth) {
+        private void putEntry(ObjectNode object, NodeTuple tuple, String pointer, int depth, Set<String> written) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode keyScalar)) {
                 throw new InputException(position(file, keyNode.getStartMark()),
@@ -288,7 +289,7 @@ public final class YamlReader {
             String key = keyText(keyScalar);
             count(key.length(), keyScalar);
             String child = Pointers.child(pointer, key);
-            if (object.has(key)) {
+            if (!written.add(key)) {
                 throw new InputException(position(file, keyNode.getStartMark()),
                         "duplicate key '" + key + "' (Kubernetes rejects duplicate fields)");
             }
@@ -310,22 +311,28 @@ public final class YamlReader {
             }
         }
 
-        private void merge(ObjectNode object, Node source, String pointer, int depth) {
+        /** What a merge key brings: a mapping, or of a list of mappings the first that has each key. */
+        private ObjectNode merged(Node source, String pointer, int depth) {
             if (source instanceof MappingNode m) {
-                ObjectNode from = (ObjectNode) convert(m, pointer + "/<<", depth + 1);
-                from.properties().forEach(e -> {
-                    if (!object.has(e.getKey())) {
-                        object.set(e.getKey(), e.getValue());
-                    }
-                });
-            } else if (source instanceof SequenceNode s) {
-                for (Node n : s.getValue()) {
-                    merge(object, n, pointer, depth);
-                }
-            } else {
-                throw new InputException(position(file, source.getStartMark()),
-                        "a merge key (<<) must name a mapping or a list of mappings");
+                return (ObjectNode) convert(m, pointer + "/<<", depth + 1);
             }
+            if (source instanceof SequenceNode s) {
+                ObjectNode out = NODES.objectNode();
+                for (Node n : s.getValue()) {
+                    if (!(n instanceof MappingNode m)) {
+                        throw new InputException(position(file, n.getStartMark()),
+                                "a merge key (<<) must name a mapping or a list of mappings");
+                    }
+                    ((ObjectNode) convert(m, pointer + "/<<", depth + 1)).properties().forEach(e -> {
+                        if (!out.has(e.getKey())) {
+                            out.set(e.getKey(), e.getValue());
+                        }
+                    });
+                }
+                return out;
+            }
+            throw new InputException(position(file, source.getStartMark()),
+                    "a merge key (<<) must name a mapping or a list of mappings");
         }
 
         /**

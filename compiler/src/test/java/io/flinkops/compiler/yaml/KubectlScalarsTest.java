@@ -46,7 +46,24 @@ class KubectlScalarsTest {
             "!!bool on", "!!bool y", ".5_0", "0x1p3", "1e+3", "+.5", "-.5e-3", "0O17", "+0o17", "1.e3", "١٢", "0x１",
             "1e6", "1e-5", "0.0001", "123456789", "1.23456789", "3.0", "1e21", "100000", "1000000", "-1e6", "0.5",
             "1.5e300", "\"0o7\"", "'yes'", "! \"12\"", "!!float .inf");
-    private static final Pattern FAILED = Pattern.compile("error parsing .*?(c\\d+[vk])\\.yaml");
+    private static final Pattern FAILED = Pattern.compile("error parsing .*?(c\\d+[vkm])\\.yaml");
+
+    /** Mapping bodies (under {@code spec:}) whose meaning rests on more than one scalar: merge keys above all. */
+    private static final List<String> BODIES = List.of(
+            "  a: 1\n  <<: {a: 2, b: 3}\n  b: 4\n",
+            "  <<: {a: 2}\n  a: 1\n",
+            "  <<: [{a: 1}, {a: 2, b: 2}]\n",
+            "  <<: [{a: 1}, {a: 2, b: 2}]\n  b: 3\n",
+            "  <<: {a: 1}\n  <<: {a: 2, b: 2}\n",
+            "  <<: [1]\n",
+            "  <<: 1\n",
+            "  <<: [{a: 1}, [2]]\n",
+            "  <<: ~\n",
+            "  <<: []\n",
+            "  <<: {}\n  a: 1\n",
+            "  \"<<\": {a: 1}\n",
+            "  a: &x {b: 1, c: 2}\n  d:\n    <<: *x\n    c: 3\n",
+            "  a: &x {b: 1}\n  d: {<<: [*x, {b: 2, e: 5}], b: 9}\n");
 
     @TempDir
     Path dir;
@@ -61,6 +78,20 @@ class KubectlScalarsTest {
                 cases.put(String.format("c%03dk", i), "  " + s + ": k\n");
             }
         }
+        assertEquals(List.of(), differences(cases, name -> SCALARS.get(Integer.parseInt(name.substring(1, 4)))));
+    }
+
+    @Test
+    void everyMergeReadsAsKubectlReadsIt() throws Exception {
+        Map<String, String> cases = new HashMap<>();
+        for (int i = 0; i < BODIES.size(); i++) {
+            cases.put(String.format("c%03dm", i), BODIES.get(i));
+        }
+        assertEquals(List.of(), differences(cases, name -> BODIES.get(Integer.parseInt(name.substring(1, 4)))));
+    }
+
+    /** Each case, a ConfigMap named by its key with the body under spec, read by kubectl and by flinkops. */
+    private List<String> differences(Map<String, String> cases, java.util.function.Function<String, String> shown) throws Exception {
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Files.writeString(dir.resolve(c.getKey() + ".yaml"),
                     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + c.getKey() + "\nspec:\n" + c.getValue());
@@ -86,7 +117,6 @@ class KubectlScalarsTest {
         List<String> differences = new ArrayList<>();
         YamlReader reader = new YamlReader();
         for (String name : new java.util.TreeSet<>(cases.keySet())) {
-            String scalar = SCALARS.get(Integer.parseInt(name.substring(1, 4)));
             String mine;
             boolean iRefuse;
             JsonNode spec = null;
@@ -101,11 +131,11 @@ class KubectlScalarsTest {
             boolean same = iRefuse ? refused.contains(name)
                     : kubectl.containsKey(name) && spec.equals(KubectlScalarsTest::sameJson, kubectl.get(name));
             if (!same) {
-                differences.add(name + " '" + scalar + "': flinkops " + mine + ", kubectl "
+                differences.add(name + " '" + shown.apply(name).replace("\n", "\\n") + "': flinkops " + mine + ", kubectl "
                         + (refused.contains(name) ? "refuses it" : kubectl.get(name)));
             }
         }
-        assertEquals(List.of(), differences);
+        return differences;
     }
 
     /** kubectl prints numbers as JSON does, which does not tell 2.0 from 2 (nor does the API server). */

@@ -108,6 +108,7 @@ public final class YamlReader {
     /** Every non-empty document of the text, in order. */
     public List<LocatedDocument> parse(String file, String text) {
         boolean oneCharEach = refuseUnprintable(file, text);
+        text = cutAsKubectlCuts(file, text);
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxDepth());
@@ -163,26 +164,74 @@ public final class YamlReader {
      * is. Whether every code point is one char, which the reader needs to know, comes of the same pass.
      */
     private static boolean refuseUnprintable(String file, String text) {
-        int line = 1;
-        int column = 1;
         boolean oneCharEach = true;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             if (!StreamReader.isPrintable(c)) {
-                throw new InputException(new SourceLocation(file, line, column), String.format(Locale.ROOT,
+                throw new InputException(locationOf(file, text, i), String.format(Locale.ROOT,
                         "character U+%04X is not allowed in YAML (a control character or a non-character)", c));
             }
-            // line breaks as SnakeYAML counts them, so that this position is the one its marks would give
+            oneCharEach &= c < Character.MIN_SUPPLEMENTARY_CODE_POINT;
+            i += Character.charCount(c);
+        }
+        return oneCharEach;
+    }
+
+    /**
+     * kubectl and Argo CD cut a stream into documents at every line that starts with {@code ---} before
+     * YAML reads it, and refuse the file when anything but white space or a comment follows on that line
+     * ({@code --- {a: 1}}, {@code --- |}, {@code ----}), where YAML itself would read on. What they let
+     * through ({@code ---#c}, {@code ---} and a tab) is blanked to a plain {@code ---} of the same length, so
+     * that YAML reads it as they do and every position stays where it was written.
+     */
+    private static String cutAsKubectlCuts(String file, String text) {
+        char[] blanked = null;
+        for (int i = text.indexOf("---"); i >= 0; i = text.indexOf("---", i + 3)) {
+            if (i > 0 && text.charAt(i - 1) != '\n') {
+                continue;
+            }
+            int rest = i + 3;
+            int end = text.indexOf('\n', rest);
+            end = end < 0 ? text.length() : end;
+            while (rest < end && isGoSpace(text.charAt(rest))) {
+                rest++;
+            }
+            if (rest < end && text.charAt(rest) != '#') {
+                throw new InputException(locationOf(file, text, rest), "'" + text.substring(i, end).strip()
+                        + "' is not a document separator: kubectl reads a line starting with --- as one, and allows"
+                        + " only white space or a comment after it (put the content on the next line)");
+            }
+            int lineEnd = end > i + 3 && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            for (int j = i + 3; j < lineEnd; j++) {
+                if (text.charAt(j) != ' ' && !Constant.LINEBR.has(text.charAt(j))) { // a break of SnakeYAML's own stays, to keep its line count
+                    blanked = blanked == null ? text.toCharArray() : blanked;
+                    blanked[j] = ' ';
+                }
+            }
+        }
+        return blanked == null ? text : new String(blanked);
+    }
+
+    /** White space as Go's strings.TrimSpace knows it. */
+    private static boolean isGoSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u0085' || Character.isSpaceChar(c);
+    }
+
+    /** Line and column of a char offset, counting line breaks as SnakeYAML does, so that it is the one its marks would give. */
+    private static SourceLocation locationOf(String file, String text, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset; ) {
+            int c = text.codePointAt(i);
             if (Constant.LINEBR.has(c) || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
                 line++;
                 column = 1;
             } else {
                 column++;
             }
-            oneCharEach &= c < Character.MIN_SUPPLEMENTARY_CODE_POINT;
             i += Character.charCount(c);
         }
-        return oneCharEach;
+        return new SourceLocation(file, line, column);
     }
 
     private static String clean(String s) {

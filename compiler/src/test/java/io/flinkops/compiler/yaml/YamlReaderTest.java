@@ -78,6 +78,16 @@ class YamlReaderTest {
     }
 
     @Test
+    void aSeparatorLineHoldsOnlyWhiteSpaceOrAComment() {
+        InputException e = refused("a: 1\n--- |\n  text\n");
+        assertEquals("f.yaml:2:5", e.location().toString());
+        assertTrue(e.getMessage().startsWith("'--- |' is not a document separator"), e.getMessage());
+        List<LocatedDocument> docs = reader.parse("f.yaml", "a: 1\n---#one\nb: 2\n---\t\nc: 3\n");
+        assertEquals(3, docs.size());
+        assertEquals("f.yaml:5:1", docs.get(2).sourceMap().key("/c").toString());
+    }
+
+    @Test
     void duplicateKeysAreRefusedAtTheSecondKey() {
         InputException e = refused("a: 1\nb: 2\na: 3\n");
         assertEquals("f.yaml:3:1", e.location().toString());

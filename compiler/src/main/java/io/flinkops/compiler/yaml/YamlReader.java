@@ -179,37 +179,56 @@ public final class YamlReader {
 
     /**
      * kubectl and Argo CD cut a stream into documents at every line that starts with {@code ---} before
-     * YAML reads it, and refuse the file when anything but white space or a comment follows on that line
-     * ({@code --- {a: 1}}, {@code --- |}, {@code ----}), where YAML itself would read on. What they let
-     * through ({@code ---#c}, {@code ---} and a tab) is blanked to a plain {@code ---} of the same length, so
-     * that YAML reads it as they do and every position stays where it was written.
+     * YAML reads them, one piece at a time. So they refuse the file when anything but white space or a
+     * comment follows {@code ---} on that line ({@code --- {a: 1}}, {@code --- |}, {@code ----}), where
+     * YAML itself would read on, and a directive ({@code %YAML}, {@code %TAG}) that opens a piece, which
+     * the cut leaves without its document. What they let through is made plain for YAML: the rest of a
+     * separator line ({@code ---#c}, {@code ---} and a tab) is blanked to spaces, so that every position
+     * stays where it was written, and a byte order mark that opens a piece is dropped.
      */
     private static String cutAsKubectlCuts(String file, String text) {
-        char[] blanked = null;
-        for (int i = text.indexOf("---"); i >= 0; i = text.indexOf("---", i + 3)) {
-            if (i > 0 && text.charAt(i - 1) != '\n') {
-                continue;
-            }
-            int rest = i + 3;
-            int end = text.indexOf('\n', rest);
+        StringBuilder out = null; // made only when the text needs a change
+        int copied = 0;
+        boolean pieceEmpty = true; // nothing but blank lines and comments since the last cut
+        for (int line = 0; line < text.length(); ) {
+            int end = text.indexOf('\n', line);
             end = end < 0 ? text.length() : end;
-            while (rest < end && isGoSpace(text.charAt(rest))) {
-                rest++;
-            }
-            if (rest < end && text.charAt(rest) != '#') {
-                throw new InputException(locationOf(file, text, rest), "'" + text.substring(i, end).strip()
-                        + "' is not a document separator: kubectl reads a line starting with --- as one, and allows"
-                        + " only white space or a comment after it (put the content on the next line)");
-            }
-            int lineEnd = end > i + 3 && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            for (int j = i + 3; j < lineEnd; j++) {
-                if (text.charAt(j) != ' ' && !Constant.LINEBR.has(text.charAt(j))) { // a break of SnakeYAML's own stays, to keep its line count
-                    blanked = blanked == null ? text.toCharArray() : blanked;
-                    blanked[j] = ' ';
+            if (text.startsWith("---", line)) {
+                int rest = line + 3;
+                while (rest < end && isGoSpace(text.charAt(rest))) {
+                    rest++;
                 }
+                if (rest < end && text.charAt(rest) != '#') {
+                    throw new InputException(locationOf(file, text, rest), "'" + text.substring(line, end).strip()
+                            + "' is not a document separator: kubectl reads a line starting with --- as one, and allows"
+                            + " only white space or a comment after it (put the content on the next line)");
+                }
+                for (int j = line + 3; j < end; j++) {
+                    char c = text.charAt(j);
+                    // a break of SnakeYAML's own stays, to keep its line count; \r before \n is the line's end
+                    if (c != ' ' && !Constant.LINEBR.has(c) && !(c == '\r' && j == end - 1)) {
+                        out = out == null ? new StringBuilder(text.length()) : out;
+                        out.append(text, copied, j).append(' ');
+                        copied = j + 1;
+                    }
+                }
+                if (end + 1 < text.length() && text.charAt(end + 1) == '\uFEFF') {
+                    out = out == null ? new StringBuilder(text.length()) : out;
+                    out.append(text, copied, end + 1);
+                    copied = end + 2;
+                }
+                pieceEmpty = true;
+            } else if (pieceEmpty && text.startsWith("%", line)) {
+                throw new InputException(locationOf(file, text, line), "a YAML directive ('" + text.substring(line, end).strip()
+                        + "') is refused by kubectl and Argo CD, which cut the file at the --- after it and leave it"
+                        + " without its document; remove the line");
+            } else if (pieceEmpty) {
+                String content = text.substring(line, end).strip();
+                pieceEmpty = content.isEmpty() || content.startsWith("#");
             }
+            line = end + 1;
         }
-        return blanked == null ? text : new String(blanked);
+        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     /** White space as Go's strings.TrimSpace knows it. */

@@ -66,12 +66,13 @@ class KubectlScalarsTest {
             "  a: &x {b: 1, c: 2}\n  d:\n    <<: *x\n    c: 3\n",
             "  a: &x {b: 1}\n  d: {<<: [*x, {b: 2, e: 5}], b: 9}\n");
 
-    /** Lines after a one-key body: kubectl cuts documents at every line starting with ---. */
+    /** Lines after a one-key body: kubectl cuts documents at every line starting with ---, directives included. */
     private static final List<String> SEPARATORS = List.of(
             "--- {x: 1}", "--- |", "----", "---foo", "---  # c", "---   ", "--- #c", "---#c", "--- !!map", "---\t",
             "---\tx", "--- \u00a0", "--- \u00a0x", "--- \u3000", "---\r", "...", "... # end", "...\n---",
             "--- a: 1", "  ---x", "---\n--- x", "---\n---", "---#c\u2028x", "--- # a: b", "---\u0085x", "---\u2028",
-            "---\r\nb: 2");
+            "---\r\nb: 2", "---\n%YAML 1.1\n---", "...\n%YAML 1.1\n---", "---\n# c\n\n%TAG ! tag:x.org,2000:\n---",
+            "---\n%FOO bar\n---", "...\n%YAML 1.2\n---");
 
     @TempDir
     Path dir;

@@ -88,6 +88,22 @@ class YamlReaderTest {
     }
 
     @Test
+    void aDirectiveIsRefusedAsKubectlCutsItFromItsDocument() {
+        InputException e = refused("# header\n%YAML 1.1\n---\na: 1\n");
+        assertEquals("f.yaml:2:1", e.location().toString());
+        assertTrue(e.getMessage().startsWith("a YAML directive ('%YAML 1.1')"), e.getMessage());
+        assertEquals("f.yaml:3:1", refused("a: 1\n---\n%TAG ! tag:x.org,2000:\n---\nb: 2\n").location().toString());
+    }
+
+    @Test
+    void aByteOrderMarkOpeningALaterDocumentIsDropped() {
+        List<LocatedDocument> docs = reader.parse("f.yaml", "a: 1\n---\n\uFEFFb: 2\n");
+        assertEquals(2, docs.size());
+        assertEquals(2, docs.get(1).root().path("b").intValue());
+        assertEquals("f.yaml:3:1", docs.get(1).sourceMap().key("/b").toString());
+    }
+
+    @Test
     void duplicateKeysAreRefusedAtTheSecondKey() {
         InputException e = refused("a: 1\nb: 2\na: 3\n");
         assertEquals("f.yaml:3:1", e.location().toString());

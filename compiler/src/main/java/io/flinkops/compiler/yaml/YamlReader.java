@@ -108,7 +108,7 @@ public final class YamlReader {
     /** Every non-empty document of the text, in order. */
     public List<LocatedDocument> parse(String file, String text) {
         boolean oneCharEach = refuseUnprintable(file, text);
-        text = cutAsKubectlCuts(file, text);
+        String read = cutAsKubectlCuts(file, text);
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxDepth());
@@ -116,47 +116,173 @@ public final class YamlReader {
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with positions
-        List<LocatedDocument> docs = new ArrayList<>();
         try {
-            // the composer alone (what Yaml.composeAll wraps): no constructor, no type descriptions
-            Composer composer = new Composer(new ParserImpl(new WholeTextReader(text, oneCharEach), options), KubectlScalars.RESOLVER, options);
-            int index = 0;
-            while (composer.checkNode()) {
-                Node node = composer.getNode();
-                if (node == null || (node instanceof ScalarNode sn && isNull(sn))) {
-                    continue; // an empty document, as kubectl skips it
+            try {
+                return compose(file, read, oneCharEach, options, NO_TABS);
+            } catch (MarkedYAMLException e) {
+                int tab = separatingTab(read, e.getProblemMark());
+                if (tab < 0) {
+                    throw invalid(file, e);
                 }
-                if (index >= limits.maxDocuments()) {
-                    throw new InputException(position(file, node.getStartMark()), String.format(Locale.ROOT,
-                            "more than %d YAML documents in one file", limits.maxDocuments()));
+                if (oneCharEach) {
+                    // every tab from there that may part two tokens, as a space, in one read; if one was a
+                    // scalar's own after all (a "x<tab>y", or a tag's), the reads below go one tab at a time
+                    int[] spaced = separatingTabsFrom(read, tab);
+                    try {
+                        return compose(file, withSpaces(read, spaced), true, options, spaced);
+                    } catch (MarkedYAMLException | SpacedScalar notAsKubectlReadsIt) {
+                        // read on below
+                    }
                 }
-                Mark start = node.getStartMark();
-                SourceMap map = new SourceMap(file, start.getLine() + 1, start.getColumn() + 1);
-                Converter converter = new Converter(file, map);
-                JsonNode root = converter.convert(node, "", 0);
-                docs.add(new LocatedDocument(file, index++, root, map));
+                return oneTabAtATime(file, read, oneCharEach, options);
             }
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext();
-            String msg = "invalid YAML: " + clean(problem)
-                    + (context != null && !context.isBlank() ? " (" + clean(context) + ")" : "");
-            if (problem != null && clean(problem).startsWith("a tab")) {
-                msg = clean(problem);
-            } else if (problem != null && clean(problem).startsWith("YAML nested")) {
-                msg = clean(problem);
-            } else if (problem != null && problem.startsWith("mapping values are not allowed") && mark != null && mark.getColumn() > 1024) {
-                msg = "invalid YAML: a key longer than 1024 characters, the most YAML allows for a plain key (kubectl refuses it too)";
-            }
-            throw new InputException(mark == null ? SourceLocation.start(file) : position(file, mark), msg);
         } catch (YAMLException e) {
             throw new InputException(SourceLocation.start(file), "invalid YAML: " + clean(e.getMessage()));
         } catch (StackOverflowError e) {
             throw new InputException(SourceLocation.start(file),
                     "YAML nested too deeply (limit " + limits.maxDepth() + " levels)");
         }
+    }
+
+    private static final int[] NO_TABS = {};
+
+    /** Reads past this many tabs one at a time at the most, each a read of the whole text, */
+    static final int MAX_TABS_ONE_AT_A_TIME = 64;
+    /** and reads no more text again than this, in all. */
+    static final long MAX_CHARACTERS_READ_AGAIN = 16L * 1024 * 1024;
+
+    /** SnakeYAML takes no tab between tokens, go-yaml does: a space reads the same, in the same column. */
+    private List<LocatedDocument> oneTabAtATime(String file, String text, boolean oneCharEach, LoaderOptions options) {
+        String read = text;
+        for (int reads = 0; ; reads++) {
+            try {
+                return compose(file, read, oneCharEach, options, NO_TABS);
+            } catch (MarkedYAMLException e) {
+                int tab = separatingTab(read, e.getProblemMark());
+                if (tab < 0) {
+                    throw invalid(file, e);
+                }
+                if (reads == MAX_TABS_ONE_AT_A_TIME || (long) reads * read.length() > MAX_CHARACTERS_READ_AGAIN) {
+                    throw new InputException(position(file, e.getProblemMark()), String.format(Locale.ROOT,
+                            "too many tabs between tokens that must be read one at a time (at most %d, and %,d"
+                            + " characters read again): after a tag or an anchor, or beside a tab inside quotes; write spaces there",
+                            MAX_TABS_ONE_AT_A_TIME, MAX_CHARACTERS_READ_AGAIN));
+                }
+                read = read.substring(0, tab) + ' ' + read.substring(tab + 1);
+            }
+        }
+    }
+
+    /** The first tab, and every later one after an indicator or a quote that ends a scalar ({@code :,[]{}"'}). */
+    private static int[] separatingTabsFrom(String text, int first) {
+        List<Integer> tabs = new ArrayList<>(List.of(first));
+        for (int i = text.indexOf('\t', first + 1); i >= 0; i = text.indexOf('\t', i + 1)) {
+            int before = i - 1;
+            while (text.charAt(before) == ' ' || text.charAt(before) == '\t') {
+                before--; // stops at the first tab's line at the latest
+            }
+            if (":,[]{}\"'".indexOf(text.charAt(before)) >= 0 && mayPartTokens(text, i)) {
+                tabs.add(i);
+            }
+        }
+        return tabs.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String withSpaces(String text, int[] offsets) {
+        char[] chars = text.toCharArray();
+        for (int i : offsets) {
+            chars[i] = ' ';
+        }
+        return new String(chars);
+    }
+
+    /** A scalar read where a tab was made a space: its value may not be what was written. */
+    private static final class SpacedScalar extends RuntimeException {
+        SpacedScalar() {
+            super(null, null, false, false);
+        }
+    }
+
+    private List<LocatedDocument> compose(String file, String text, boolean oneCharEach, LoaderOptions options, int[] spaced) {
+        List<LocatedDocument> docs = new ArrayList<>();
+        // the composer alone (what Yaml.composeAll wraps): no constructor, no type descriptions
+        Composer composer = new Composer(new ParserImpl(new WholeTextReader(text, oneCharEach), options), KubectlScalars.RESOLVER, options);
+        int index = 0;
+        while (composer.checkNode()) {
+            Node node = composer.getNode();
+            if (node == null || (node instanceof ScalarNode sn && isNull(sn))) {
+                continue; // an empty document, as kubectl skips it
+            }
+            if (index >= limits.maxDocuments()) {
+                throw new InputException(position(file, node.getStartMark()), String.format(Locale.ROOT,
+                        "more than %d YAML documents in one file", limits.maxDocuments()));
+            }
+            Mark start = node.getStartMark();
+            SourceMap map = new SourceMap(file, start.getLine() + 1, start.getColumn() + 1);
+            Converter converter = new Converter(file, map, spaced);
+            JsonNode root = converter.convert(node, "", 0);
+            docs.add(new LocatedDocument(file, index++, root, map));
+        }
         return docs;
+    }
+
+    private static InputException invalid(String file, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        String context = e.getContext();
+        String msg = "invalid YAML: " + clean(problem)
+                + (context != null && !context.isBlank() ? " (" + clean(context) + ")" : "");
+        if (problem != null && clean(problem).startsWith("a tab")) {
+            msg = clean(problem);
+        } else if (problem != null && clean(problem).startsWith("YAML nested")) {
+            msg = clean(problem);
+        } else if (problem != null && problem.startsWith("mapping values are not allowed") && mark != null && mark.getColumn() > 1024) {
+            msg = "invalid YAML: a key longer than 1024 characters, the most YAML allows for a plain key (kubectl refuses it too)";
+        }
+        return new InputException(mark == null ? SourceLocation.start(file) : position(file, mark), msg);
+    }
+
+    /**
+     * Where SnakeYAML stopped at a tab that kubectl's go-yaml reads as white space between tokens
+     * ({@code key:<tab>value}, {@code [1,<tab>2]}), its offset; -1 for any other stop, a tab in the
+     * indentation or after a block indicator ({@code -<tab>a}, {@code ?<tab>a}) among them, which go-yaml
+     * refuses too.
+     */
+    private static int separatingTab(String text, Mark mark) {
+        if (mark == null) {
+            return -1;
+        }
+        int offset = offsetOf(text, mark.getLine(), mark.getColumn());
+        return offset < text.length() && text.charAt(offset) == '\t' && mayPartTokens(text, offset) ? offset : -1;
+    }
+
+    /** A tab after something on its line other than white space or a block indicator (- or ?). */
+    private static boolean mayPartTokens(String text, int tab) {
+        int before = tab - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before < 0 || text.charAt(before) == '\n' || text.charAt(before) == '\r') {
+            return false;
+        }
+        char c = text.charAt(before);
+        return !((c == '-' || c == '?') && (before == 0 || " \t\n\r".indexOf(text.charAt(before - 1)) >= 0));
+    }
+
+    /** The char offset of a 0-based line and column (in code points), counting line breaks as SnakeYAML does. */
+    private static int offsetOf(String text, int line, int column) {
+        int i = 0;
+        for (int l = 0; l < line && i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Constant.LINEBR.has(c) || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                l++;
+            }
+            i += Character.charCount(c);
+        }
+        for (int col = 0; col < column && i < text.length(); col++) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
     }
 
     /**
@@ -258,7 +384,7 @@ public final class YamlReader {
             return "unreadable input";
         }
         String oneLine = s.replaceAll("\\s+", " ").trim();
-        if (oneLine.contains("\\t(TAB)") || oneLine.contains("'\\t'")) {
+        if (oneLine.contains("\\t(TAB)") || oneLine.contains("'\\t'") || oneLine.contains("(9)")) {
             return "a tab character where YAML allows only spaces (indent with spaces, not tabs)";
         }
         if (oneLine.startsWith("Nesting Depth exceeded")) {
@@ -292,9 +418,22 @@ public final class YamlReader {
         private long characters;
         private long pathCharacters;
 
-        Converter(String file, SourceMap map) {
+        private final int[] spaced;
+
+        Converter(String file, SourceMap map, int[] spaced) {
             this.file = file;
             this.map = map;
+            this.spaced = spaced;
+        }
+
+        private void refuseSpaced(Node scalar) {
+            if (spaced.length > 0) {
+                int at = java.util.Arrays.binarySearch(spaced, scalar.getStartMark().getIndex());
+                int next = at >= 0 ? at : -at - 1;
+                if (next < spaced.length && spaced[next] < scalar.getEndMark().getIndex()) {
+                    throw new SpacedScalar();
+                }
+            }
         }
 
         JsonNode convert(Node node, String pointer, int depth) {
@@ -408,6 +547,7 @@ public final class YamlReader {
          * y and n are true and false, 010 is 8, 0x1F 31, 1_000 1000; a null key it refuses, and so does this.
          */
         private String keyText(ScalarNode key) {
+            refuseSpaced(key);
             try {
                 return KubectlScalars.keyName(KubectlScalars.resolve(key.getValue(), KubectlScalars.tagOf(key)), key.getValue());
             } catch (KubectlScalars.Refused e) {
@@ -416,6 +556,7 @@ public final class YamlReader {
         }
 
         private JsonNode scalar(ScalarNode scalar) {
+            refuseSpaced(scalar);
             try {
                 return KubectlScalars.asJson(KubectlScalars.resolve(scalar.getValue(), KubectlScalars.tagOf(scalar)), scalar.getValue());
             } catch (KubectlScalars.Refused e) {

@@ -47,7 +47,7 @@ class KubectlScalarsTest {
             "1e6", "1e-5", "0.0001", "123456789", "1.23456789", "3.0", "1e21", "100000", "1000000", "-1e6", "0.5",
             "1.5e300", "\"0o7\"", "'yes'", "! \"12\"", "!!float .inf",
             "\"a\\Nb\"", "\"\\x41\"", "\"\\u00e9\\U0001F600\"", "\"\\_\\L\\P\"", "\"\\e\\a\\0\"", "\"\\/\"", "\"a\\\n  b\"");
-    private static final Pattern FAILED = Pattern.compile("error parsing .*?(c\\d+[vkms])\\.yaml");
+    private static final Pattern FAILED = Pattern.compile("error parsing .*?(c\\d+[vkmst])\\.yaml");
 
     /** Mapping bodies (under {@code spec:}) whose meaning rests on more than one scalar: merge keys above all. */
     private static final List<String> BODIES = List.of(
@@ -73,6 +73,18 @@ class KubectlScalarsTest {
             "--- a: 1", "  ---x", "---\n--- x", "---\n---", "---#c\u2028x", "--- # a: b", "---\u0085x", "---\u2028",
             "---\r\nb: 2", "---\n%YAML 1.1\n---", "...\n%YAML 1.1\n---", "---\n# c\n\n%TAG ! tag:x.org,2000:\n---",
             "---\n%FOO bar\n---", "...\n%YAML 1.2\n---");
+
+    /** Bodies with tabs: go-yaml takes a tab between tokens, not in indentation nor after - or ?. */
+    private static final List<String> TABS = List.of(
+            "  a:\t1\n", "  a:\t\t1\n", "  a: \t1\n", "  a:\t 1\n", "  a:\t\n    b: 1\n", "  a: [1,\t2]\n", "  a: {b:\t1}\n",
+            "  a: {b: 1,\tc: 2}\n", "  a: [\t1]\n", "  a:\t[1]\n", "  a:\t|\n    x\n", "  a:\t&x 1\n", "  a: &x\t1\n",
+            "  a: !!str\t1\n", "  a:\n  -\tb\n", "  a:\n  - b\n  -\t- c\n", "  ?\ta\n  :\tb\n", "  a: 1\n\t\n", "  a: 1\n \t\n",
+            "  a:\n\t b: 1\n", "  a:\n \tb: 1\n", "  a: \"x\"\t\n", "  a: 'x'\t# c\n", "  a: x\t\n", "  a\t: 1\n", "  \"a\"\t: 1\n",
+            "  a: [1\t,2]\n", "  a: {b\t: 1}\n", "  a:\t\"x\ty\"\n", "  a:\t'x,\ty'\n", "  a:\tx\ty\n", "  a:\n  - b:\t1\n",
+            "  a:\n  -\tb: 1\n    c: 2\n", "  a: >\n    x\n  b:\t1\n", "  a: {\tb: 1}\n", "  a: [1, \t2]\n", "  a:\t# c\n    b: 1\n",
+            "  a:\t{b: 1}\n", "  a: -\t1\n", "  a:\t-1\n", "  a:\t1\n  b:\t2\n  c:\t[3,\t4]\n", "  a: [-\t1]\n", "  a:\t? b\n",
+            "  a:\t\t\t\n  b: 1\n", "  a: |\n    x:\ty\n  b:\t2\n",
+            "  a:\t\"x:\ty\"\n  b:\t'p,\tq'\n  c: !!str\t1\n  d: &d\t{e:\t[1,\t2]}\n  f:\t*d\n");
 
     @TempDir
     Path dir;
@@ -106,6 +118,15 @@ class KubectlScalarsTest {
             cases.put(String.format("c%03ds", i), "  a: 1\n" + SEPARATORS.get(i) + "\n");
         }
         assertEquals(List.of(), differences(cases, name -> SEPARATORS.get(Integer.parseInt(name.substring(1, 4)))));
+    }
+
+    @Test
+    void everyTabReadsAsKubectlReadsIt() throws Exception {
+        Map<String, String> cases = new HashMap<>();
+        for (int i = 0; i < TABS.size(); i++) {
+            cases.put(String.format("c%03dt", i), TABS.get(i));
+        }
+        assertEquals(List.of(), differences(cases, name -> TABS.get(Integer.parseInt(name.substring(1, 4)))));
     }
 
     /** Each case, a ConfigMap named by its key with the body under spec, read by kubectl and by flinkops. */
@@ -151,7 +172,7 @@ class KubectlScalarsTest {
             boolean same = iRefuse ? refused.contains(name)
                     : !refused.contains(name) && kubectl.containsKey(name) && spec.equals(KubectlScalarsTest::sameJson, kubectl.get(name));
             if (!same) {
-                differences.add(name + " '" + shown.apply(name).replace("\n", "\\n") + "': flinkops " + mine + ", kubectl "
+                differences.add(name + " '" + shown.apply(name).replace("\n", "\\n").replace("\t", "\\t") + "': flinkops " + mine + ", kubectl "
                         + (refused.contains(name) ? "refuses it" : kubectl.get(name)));
             }
         }

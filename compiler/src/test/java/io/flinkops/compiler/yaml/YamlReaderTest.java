@@ -88,6 +88,32 @@ class YamlReaderTest {
     }
 
     @Test
+    void tabsBetweenTokensReadAsSpacesAndTabsInValuesStay() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            many.append("k").append(i).append(":\t[").append(i).append(",\t\"a\tb\"]\n");
+        }
+        JsonNode n = reader.parse("f.yaml", many.toString()).get(0).root();
+        assertEquals(500, n.size());
+        assertEquals("[499,\"a\\tb\"]", n.get("k499").toString());
+        SourceMap at = reader.parse("f.yaml", "a:\t1\nb:\t2\n").get(0).sourceMap();
+        assertEquals("f.yaml:2:4", at.value("/b").toString()); // the column of the 2 as written, after the tab
+    }
+
+    @Test
+    void tabsReadOneAtATimeStopAtTheirLimit() {
+        StringBuilder tagged = new StringBuilder();
+        for (int i = 0; i <= YamlReader.MAX_TABS_ONE_AT_A_TIME; i++) {
+            tagged.append("k").append(i).append(": !!str\t").append(i).append('\n');
+        }
+        InputException e = refused(tagged.toString());
+        assertEquals(YamlReader.MAX_TABS_ONE_AT_A_TIME + 1, e.location().line());
+        assertTrue(e.getMessage().contains("tab"), e.getMessage());
+        String within = tagged.substring(0, tagged.indexOf("k" + YamlReader.MAX_TABS_ONE_AT_A_TIME + ":"));
+        assertEquals("63", reader.parse("f.yaml", within).get(0).root().path("k63").textValue());
+    }
+
+    @Test
     void aDirectiveIsRefusedAsKubectlCutsItFromItsDocument() {
         InputException e = refused("# header\n%YAML 1.1\n---\na: 1\n");
         assertEquals("f.yaml:2:1", e.location().toString());

@@ -117,25 +117,7 @@ public final class YamlReader {
         options.setProcessComments(false);
         options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with positions
         try {
-            try {
-                return compose(file, read, oneCharEach, options, NO_TABS);
-            } catch (MarkedYAMLException e) {
-                int tab = separatingTab(read, e.getProblemMark());
-                if (tab < 0) {
-                    throw invalid(file, e);
-                }
-                if (oneCharEach) {
-                    // every tab from there that may part two tokens, as a space, in one read; if one was a
-                    // scalar's own after all (a "x<tab>y", or a tag's), the reads below go one tab at a time
-                    int[] spaced = separatingTabsFrom(read, tab);
-                    try {
-                        return compose(file, withSpaces(read, spaced), true, options, spaced);
-                    } catch (MarkedYAMLException | SpacedScalar notAsKubectlReadsIt) {
-                        // read on below
-                    }
-                }
-                return oneTabAtATime(file, read, oneCharEach, options);
-            }
+            return readPastTabs(file, read, oneCharEach, options);
         } catch (YAMLException e) {
             throw new InputException(SourceLocation.start(file), "invalid YAML: " + clean(e.getMessage()));
         } catch (StackOverflowError e) {
@@ -151,8 +133,12 @@ public final class YamlReader {
     /** and reads no more text again than this, in all. */
     static final long MAX_CHARACTERS_READ_AGAIN = 16L * 1024 * 1024;
 
-    /** SnakeYAML takes no tab between tokens, go-yaml does: a space reads the same, in the same column. */
-    private List<LocatedDocument> oneTabAtATime(String file, String text, boolean oneCharEach, LoaderOptions options) {
+    /**
+     * SnakeYAML takes no tab between tokens, go-yaml does, and a space there reads the same, in the same
+     * column. At the first such tab every later tab that may part two tokens becomes a space, in one read;
+     * if one of them was a scalar's own after all ("x:<tab>y", or a tag's), the reads go one tab at a time.
+     */
+    private List<LocatedDocument> readPastTabs(String file, String text, boolean oneCharEach, LoaderOptions options) {
         String read = text;
         for (int reads = 0; ; reads++) {
             try {
@@ -161,6 +147,14 @@ public final class YamlReader {
                 int tab = separatingTab(read, e.getProblemMark());
                 if (tab < 0) {
                     throw invalid(file, e);
+                }
+                if (reads == 0 && oneCharEach) {
+                    int[] spaced = separatingTabsFrom(read, tab);
+                    try {
+                        return compose(file, withSpaces(read, spaced), true, options, spaced);
+                    } catch (MarkedYAMLException | SpacedScalar notAsKubectlReadsIt) {
+                        // one tab at a time, below
+                    }
                 }
                 if (reads == MAX_TABS_ONE_AT_A_TIME || (long) reads * read.length() > MAX_CHARACTERS_READ_AGAIN) {
                     throw new InputException(position(file, e.getProblemMark()), String.format(Locale.ROOT,

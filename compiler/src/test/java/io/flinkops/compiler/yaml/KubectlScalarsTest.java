@@ -104,29 +104,26 @@ class KubectlScalarsTest {
 
     @Test
     void everyMergeReadsAsKubectlReadsIt() throws Exception {
-        Map<String, String> cases = new HashMap<>();
-        for (int i = 0; i < BODIES.size(); i++) {
-            cases.put(String.format("c%03dm", i), BODIES.get(i));
-        }
-        assertEquals(List.of(), differences(cases, name -> BODIES.get(Integer.parseInt(name.substring(1, 4)))));
+        assertEquals(List.of(), differences(BODIES, 'm', body -> body));
     }
 
     @Test
     void everySeparatorIsCutAsKubectlCutsIt() throws Exception {
-        Map<String, String> cases = new HashMap<>();
-        for (int i = 0; i < SEPARATORS.size(); i++) {
-            cases.put(String.format("c%03ds", i), "  a: 1\n" + SEPARATORS.get(i) + "\n");
-        }
-        assertEquals(List.of(), differences(cases, name -> SEPARATORS.get(Integer.parseInt(name.substring(1, 4)))));
+        assertEquals(List.of(), differences(SEPARATORS, 's', line -> "  a: 1\n" + line + "\n"));
     }
 
     @Test
     void everyTabReadsAsKubectlReadsIt() throws Exception {
+        assertEquals(List.of(), differences(TABS, 't', body -> body));
+    }
+
+    /** A case of each entry, named by its index and kind, the entry made a body under spec. */
+    private List<String> differences(List<String> entries, char kind, java.util.function.UnaryOperator<String> body) throws Exception {
         Map<String, String> cases = new HashMap<>();
-        for (int i = 0; i < TABS.size(); i++) {
-            cases.put(String.format("c%03dt", i), TABS.get(i));
+        for (int i = 0; i < entries.size(); i++) {
+            cases.put(String.format("c%03d%c", i, kind), body.apply(entries.get(i)));
         }
-        assertEquals(List.of(), differences(cases, name -> TABS.get(Integer.parseInt(name.substring(1, 4)))));
+        return differences(cases, name -> entries.get(Integer.parseInt(name.substring(1, 4))));
     }
 
     /** Each case, a ConfigMap named by its key with the body under spec, read by kubectl and by flinkops. */

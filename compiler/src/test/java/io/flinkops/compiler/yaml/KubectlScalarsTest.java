@@ -47,7 +47,7 @@ class KubectlScalarsTest {
             "1e6", "1e-5", "0.0001", "123456789", "1.23456789", "3.0", "1e21", "100000", "1000000", "-1e6", "0.5",
             "1.5e300", "\"0o7\"", "'yes'", "! \"12\"", "!!float .inf",
             "\"a\\Nb\"", "\"\\x41\"", "\"\\u00e9\\U0001F600\"", "\"\\_\\L\\P\"", "\"\\e\\a\\0\"", "\"\\/\"", "\"a\\\n  b\"");
-    private static final Pattern FAILED = Pattern.compile("error parsing .*?(c\\d+[vkmst])\\.yaml");
+    private static final Pattern FAILED = Pattern.compile("error parsing .*?(c\\d+[vkmstr])\\.yaml");
 
     /** Mapping bodies (under {@code spec:}) whose meaning rests on more than one scalar: merge keys above all. */
     private static final List<String> BODIES = List.of(
@@ -117,6 +117,44 @@ class KubectlScalarsTest {
         assertEquals(List.of(), differences(TABS, 't', body -> body));
     }
 
+    @Test
+    void randomBodiesReadAsKubectlReadsThem() throws Exception {
+        // kubectl keeps the last of two equal keys; flinkops refuses them, as the API server's strict reading does
+        List<String> differences = differences(randomBodies(new java.util.Random(20261202), 1000), 'r', body -> body);
+        differences.removeIf(d -> d.contains("flinkops refused: duplicate key"));
+        assertEquals(List.of(), differences);
+    }
+
+    /** Mappings of a few entries, each built of pieces where readers have been seen to part ways. */
+    static List<String> randomBodies(java.util.Random random, int count) {
+        String[] keys = {"a", "\"b\"", "'c'", "y", "010", "d e", "f#g", "h:i", "? j", "k\t", "-l", "<<", "\u00e9", "1.5", "true",
+            "\"a\\tb\"", "[x]", "&k key", "!!str 9", "0x10", "~", "\"\"", "''", "a b  ", "\"y\""};
+        String[] colons = {":", ": ", ":  ", ":\t", " :", "\t:"};
+        String[] values = {"1", "0x1F", "2.0", "yes", "~", "\"q\\tr\"", "'s''t'", "u #v", "w\t# x", "[1, 2]", "[1,\t2]", "{m: 1}",
+            "{m:\t1, n: [2]}", "&anc 3", "*anc", "!!str 4", "!!str\t5", "|\n    z\n", ">-\n    z\n\n    y\n", "\n    - 6\n    -\t7\n",
+            "\n    n1: 8\n    n2:\t9\n", "\n  - 10\n", "-", "- 11", "\"multi\n    line\"", "plain\n    more", "@at", "%pct", "`bt", "!x 1",
+            "0o7", "1e3", "''", "\"\"", "{<<: {p: 1}, p: 2}", "[a: 1]", "{? q}", "\n    <<: {p: 1}\n    p: 2\n",
+            "{a: [b, {c: d}], e: f}", "[\n    1,\n    2\n  ]", "!!binary aGk=", "!!timestamp 2001-12-14", "2001-12-14", "\"\\u00e9\"",
+            "\u00e9", "1:20", "Null", ".5", "+1", "\"a\n\n    b\"", "'a\n    b'", "|2-\n     x\n", "&anc {r: 1}", "[*anc, *anc]",
+            "\n    <<: *anc\n    r: 2\n", "{a: 1} # c", "[1, 2]\t# c", "", "\t", "!!int \"7\"", "!!float 1", "'--- x'", "\"#\"",
+            "x: y", "{a: 1, a: 2}", "[1, [2, [3]]]", "? x", "- - 1", "1 # c\n  # c2\n"};
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StringBuilder body = new StringBuilder();
+            int entries = 1 + random.nextInt(3);
+            for (int e = 0; e < entries; e++) {
+                String value = values[random.nextInt(values.length)];
+                body.append("  ").append(keys[random.nextInt(keys.length)]).append(colons[random.nextInt(colons.length)])
+                        .append(value.startsWith("\n") ? value : value + "\n");
+                if (random.nextInt(8) == 0) {
+                    body.append(random.nextBoolean() ? "  # note\n" : "\n");
+                }
+            }
+            bodies.add(body.toString().replace("*anc", body.indexOf("&anc") >= 0 ? "*anc" : "*none"));
+        }
+        return bodies;
+    }
+
     /** A case of each entry, named by its index and kind, the entry made a body under spec. */
     private List<String> differences(List<String> entries, char kind, java.util.function.UnaryOperator<String> body) throws Exception {
         Map<String, String> cases = new HashMap<>();
@@ -128,14 +166,17 @@ class KubectlScalarsTest {
 
     /** Each case, a ConfigMap named by its key with the body under spec, read by kubectl and by flinkops. */
     private List<String> differences(Map<String, String> cases, java.util.function.Function<String, String> shown) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("cases"));
         for (Map.Entry<String, String> c : cases.entrySet()) {
-            Files.writeString(dir.resolve(c.getKey() + ".yaml"),
+            Files.writeString(folder.resolve(c.getKey() + ".yaml"),
                     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + c.getKey() + "\nspec:\n" + c.getValue());
         }
-        Process p = new ProcessBuilder("kubectl", "label", "--local", "-f", dir.toString(), "x=y", "-o", "json").start();
+        Path errors = dir.resolve("kubectl.err"); // a file, not a pipe: many errors would fill one and stop kubectl
+        Process p = new ProcessBuilder("kubectl", "label", "--local", "-f", folder.toString(), "x=y", "-o", "json")
+                .redirectError(errors.toFile()).start();
         byte[] out = p.getInputStream().readAllBytes();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl label --local timed out");
+        String err = Files.readString(errors);
         Map<String, JsonNode> kubectl = new HashMap<>();
         try (MappingIterator<JsonNode> objects = new ObjectMapper().readerFor(JsonNode.class).readValues(out)) {
             while (objects.hasNext()) {
@@ -159,7 +200,7 @@ class KubectlScalarsTest {
             boolean iRefuse;
             JsonNode spec = null;
             try {
-                spec = reader.read(name + ".yaml", Files.readAllBytes(dir.resolve(name + ".yaml"))).get(0).root().path("spec");
+                spec = reader.read(name + ".yaml", Files.readAllBytes(folder.resolve(name + ".yaml"))).get(0).root().path("spec");
                 mine = spec.toString();
                 iRefuse = false;
             } catch (InputException e) {

@@ -108,6 +108,9 @@ public final class YamlReader {
     /** Every non-empty document of the text, in order. */
     public List<LocatedDocument> parse(String file, String text) {
         boolean oneCharEach = refuseUnprintable(file, text);
+        if (JsonStream.isJson(text)) {
+            return new JsonStream(file, limits).read(text);
+        }
         String read = cutAsKubectlCuts(file, text);
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());

@@ -47,7 +47,7 @@ class KubectlScalarsTest {
             "1e6", "1e-5", "0.0001", "123456789", "1.23456789", "3.0", "1e21", "100000", "1000000", "-1e6", "0.5",
             "1.5e300", "\"0o7\"", "'yes'", "! \"12\"", "!!float .inf",
             "\"a\\Nb\"", "\"\\x41\"", "\"\\u00e9\\U0001F600\"", "\"\\_\\L\\P\"", "\"\\e\\a\\0\"", "\"\\/\"", "\"a\\\n  b\"");
-    private static final Pattern FAILED = Pattern.compile("error parsing .*?(c\\d+[vkmstr])\\.yaml");
+    private static final Pattern FAILED = Pattern.compile("(?:error parsing|unable to decode) .*?(c\\d+[vkmstrj])\\.yaml");
 
     /** Mapping bodies (under {@code spec:}) whose meaning rests on more than one scalar: merge keys above all. */
     private static final List<String> BODIES = List.of(
@@ -71,7 +71,7 @@ class KubectlScalarsTest {
             "--- {x: 1}", "--- |", "----", "---foo", "---  # c", "---   ", "--- #c", "---#c", "--- !!map", "---\t",
             "---\tx", "--- \u00a0", "--- \u00a0x", "--- \u3000", "---\r", "...", "... # end", "...\n---",
             "--- a: 1", "  ---x", "---\n--- x", "---\n---", "---#c\u2028x", "--- # a: b", "---\u0085x", "---\u2028",
-            "---\r\nb: 2", "---\n%YAML 1.1\n---", "...\n%YAML 1.1\n---", "---\n# c\n\n%TAG ! tag:x.org,2000:\n---",
+            "---\r\n# after", "---\n%YAML 1.1\n---", "...\n%YAML 1.1\n---", "---\n# c\n\n%TAG ! tag:x.org,2000:\n---",
             "---\n%FOO bar\n---", "...\n%YAML 1.2\n---");
 
     /** Bodies with tabs: go-yaml takes a tab between tokens, not in indentation nor after - or ?. */
@@ -94,9 +94,9 @@ class KubectlScalarsTest {
         Map<String, String> cases = new HashMap<>();
         for (int i = 0; i < SCALARS.size(); i++) {
             String s = SCALARS.get(i);
-            cases.put(String.format("c%03dv", i), "  v: " + s + "\n");
+            cases.put(String.format("c%03dv", i), configMap(String.format("c%03dv", i), "  v: " + s + "\n"));
             if (!s.isEmpty() && !s.equals("-")) {
-                cases.put(String.format("c%03dk", i), "  " + s + ": k\n");
+                cases.put(String.format("c%03dk", i), configMap(String.format("c%03dk", i), "  " + s + ": k\n"));
             }
         }
         assertEquals(List.of(), differences(cases, name -> SCALARS.get(Integer.parseInt(name.substring(1, 4)))));
@@ -110,6 +110,30 @@ class KubectlScalarsTest {
     @Test
     void everySeparatorIsCutAsKubectlCutsIt() throws Exception {
         assertEquals(List.of(), differences(SEPARATORS, 's', line -> "  a: 1\n" + line + "\n"));
+    }
+
+    /** Whole files (NAME is the object's name): from a '{' on, kubectl reads a file as a stream of JSON objects. */
+    private static final List<String> JSON_FILES = List.of(
+            "{apiVersion: v1, kind: ConfigMap, metadata: {name: NAME}}\n",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {\"n\": 1.0, \"m\": 1e2, \"b\": 18446744073709551616}}",
+            "  \n{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}}\n---\napiVersion: v1\n",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {\"t\": \"a\tb\"}}",
+            "# c\n{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {\"y\": yes}}",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {\"y\": 0x10}}",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}}\n{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}}",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {\"s\": \"\\u00e9\\n\", \"e\": [], \"o\": {}, \"z\": null, \"f\": -0.5, \"t\": true}}",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {\"n\": 01}}",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {\"n\": 1,}}",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}} // c",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {\"n\": NaN}}",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {'n': 1}}",
+            "\t{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {\"n\": 1e400}}",
+            "[{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}}]",
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"NAME\"}, \"spec\": {\"n\": 1.5e300, \"m\": 123456789012345678901234}}");
+
+    @Test
+    void everyJsonFileReadsAsKubectlReadsIt() throws Exception {
+        assertEquals(List.of(), differences(JSON_FILES, 'j', file -> file));
     }
 
     @Test
@@ -159,17 +183,21 @@ class KubectlScalarsTest {
     private List<String> differences(List<String> entries, char kind, java.util.function.UnaryOperator<String> body) throws Exception {
         Map<String, String> cases = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            cases.put(String.format("c%03d%c", i, kind), body.apply(entries.get(i)));
+            String name = String.format("c%03d%c", i, kind);
+            cases.put(name, kind == 'j' ? body.apply(entries.get(i)).replace("NAME", name) : configMap(name, body.apply(entries.get(i))));
         }
         return differences(cases, name -> entries.get(Integer.parseInt(name.substring(1, 4))));
     }
 
-    /** Each case, a ConfigMap named by its key with the body under spec, read by kubectl and by flinkops. */
+    private static String configMap(String name, String spec) {
+        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\nspec:\n" + spec;
+    }
+
+    /** Each file, holding an object named by its key, read by kubectl and by flinkops. */
     private List<String> differences(Map<String, String> cases, java.util.function.Function<String, String> shown) throws Exception {
         Path folder = Files.createDirectory(dir.resolve("cases"));
         for (Map.Entry<String, String> c : cases.entrySet()) {
-            Files.writeString(folder.resolve(c.getKey() + ".yaml"),
-                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + c.getKey() + "\nspec:\n" + c.getValue());
+            Files.writeString(folder.resolve(c.getKey() + ".yaml"), c.getValue());
         }
         Path errors = dir.resolve("kubectl.err"); // a file, not a pipe: many errors would fill one and stop kubectl
         Process p = new ProcessBuilder("kubectl", "label", "--local", "-f", folder.toString(), "x=y", "-o", "json")
@@ -200,9 +228,10 @@ class KubectlScalarsTest {
             boolean iRefuse;
             JsonNode spec = null;
             try {
-                spec = reader.read(name + ".yaml", Files.readAllBytes(folder.resolve(name + ".yaml"))).get(0).root().path("spec");
-                mine = spec.toString();
-                iRefuse = false;
+                JsonNode root = reader.read(name + ".yaml", Files.readAllBytes(folder.resolve(name + ".yaml"))).get(0).root();
+                spec = root.path("spec");
+                mine = root.isObject() ? spec.toString() : "refused: a document that is no mapping (the checks refuse it)";
+                iRefuse = !root.isObject();
             } catch (InputException e) {
                 mine = "refused: " + e.getMessage();
                 iRefuse = true;

@@ -114,6 +114,19 @@ class YamlReaderTest {
     }
 
     @Test
+    void aFileThatOpensWithABraceIsAStreamOfJsonObjectsWithPositions() {
+        List<LocatedDocument> docs = reader.parse("f.json", "\n {\"a\": {\"b\": 2.0}}\n{\"c\": [1, \"x\"]}");
+        assertEquals(2, docs.size());
+        assertEquals("{\"b\":2}", docs.get(0).root().path("a").toString());
+        assertEquals("f.json:2:9", docs.get(0).sourceMap().key("/a/b").toString());
+        assertEquals("f.json:3:11", docs.get(1).sourceMap().value("/c/1").toString());
+        InputException yamlInBraces = refused("{a: 1}\n");
+        assertEquals("f.yaml:1:2", yamlInBraces.location().toString());
+        assertTrue(yamlInBraces.getMessage().startsWith("invalid JSON (the file starts with '{'"), yamlInBraces.getMessage());
+        assertEquals("f.yaml:1:10", refused("{\"a\": 1, \"a\": 2}").location().toString());
+    }
+
+    @Test
     void aDirectiveIsRefusedAsKubectlCutsItFromItsDocument() {
         InputException e = refused("# header\n%YAML 1.1\n---\na: 1\n");
         assertEquals("f.yaml:2:1", e.location().toString());

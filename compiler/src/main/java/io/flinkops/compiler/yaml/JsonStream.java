@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.SourceLocation;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +23,6 @@ import java.util.Locale;
  */
 final class JsonStream {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String file;
@@ -45,7 +42,7 @@ final class JsonStream {
             if (c == '{') {
                 return true;
             }
-            if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f' || c == '\u0085' || Character.isSpaceChar(c))) {
+            if (!KubectlScalars.isGoSpace(c)) {
                 return false;
             }
         }
@@ -96,7 +93,7 @@ final class JsonStream {
                     String key = parser.currentName();
                     JsonLocation keyAt = parser.currentTokenLocation();
                     if (object.has(key)) {
-                        throw new InputException(at(keyAt), "duplicate key '" + key + "' (Kubernetes rejects duplicate fields)");
+                        throw new InputException(at(keyAt), YamlReader.duplicateKey(key));
                     }
                     String child = Pointers.child(pointer, key);
                     map.putKey(child, keyAt.getLineNr(), keyAt.getColumnNr());
@@ -116,11 +113,7 @@ final class JsonStream {
                 return NODES.textNode(parser.getText());
             }
             case VALUE_NUMBER_INT -> {
-                BigInteger whole = parser.getBigIntegerValue();
-                if (whole.compareTo(INT64_MIN) >= 0 && whole.compareTo(INT64_MAX) <= 0) {
-                    return whole.bitLength() < 32 ? NODES.numberNode(whole.intValue()) : NODES.numberNode(whole.longValue());
-                }
-                return KubectlScalars.asJson(NODES.numberNode(whole.doubleValue()), parser.getText()); // Go reads it as a float
+                return KubectlScalars.jsonInteger(parser.getBigIntegerValue(), parser.getText());
             }
             case VALUE_NUMBER_FLOAT -> {
                 double d = parser.getDoubleValue();

@@ -177,6 +177,17 @@ final class KubectlScalars {
         return Double.isInfinite(d) ? NODES.textNode(text) : NODES.numberNode(d);
     }
 
+    /** A JSON integer as kubectl's JSON reader takes it: an int64, or past that a float. */
+    static JsonNode jsonInteger(BigInteger whole, String text) {
+        boolean int64 = whole.compareTo(INT64_MIN) >= 0 && whole.compareTo(INT64_MAX) <= 0;
+        return int64 ? integral(whole) : asJson(NODES.numberNode(whole.doubleValue()), text);
+    }
+
+    /** White space as Go's unicode.IsSpace knows it (strings.TrimSpace, the JSON sniffing of kubectl's reader). */
+    static boolean isGoSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f' || c == '\u0085' || Character.isSpaceChar(c);
+    }
+
     private static JsonNode integral(BigInteger b) {
         if (b.bitLength() < 32) {
             return NODES.numberNode(b.intValue());

@@ -13,12 +13,13 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
@@ -130,6 +131,7 @@ public final class YamlReader {
     }
 
     private static final int[] NO_TABS = {};
+    private static final String TAB = "a tab character where YAML allows only spaces (indent with spaces, not tabs)";
 
     /** Reads past this many tabs one at a time at the most, each a read of the whole text, */
     static final int MAX_TABS_ONE_AT_A_TIME = 64;
@@ -149,7 +151,7 @@ public final class YamlReader {
             } catch (MarkedYAMLException e) {
                 int tab = separatingTab(read, e.getProblemMark());
                 if (tab < 0) {
-                    throw invalid(file, e);
+                    throw invalid(file, read, e);
                 }
                 if (reads == 0 && oneCharEach) {
                     int[] spaced = separatingTabsFrom(read, tab);
@@ -223,13 +225,17 @@ public final class YamlReader {
         return docs;
     }
 
-    private static InputException invalid(String file, MarkedYAMLException e) {
+    private static InputException invalid(String file, String text, MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
         String context = e.getContext();
         String msg = "invalid YAML: " + clean(problem)
                 + (context != null && !context.isBlank() ? " (" + clean(context) + ")" : "");
-        if (problem != null && clean(problem).startsWith("a tab")) {
+        boolean atTab = e.getProblemMark() != null
+                && text.startsWith("\t", offsetOf(text, e.getProblemMark().getLine(), e.getProblemMark().getColumn()));
+        if (atTab) {
+            msg = TAB;
+        } else if (problem != null && clean(problem).startsWith("a tab")) {
             msg = clean(problem);
         } else if (problem != null && clean(problem).startsWith("YAML nested")) {
             msg = clean(problem);
@@ -271,7 +277,7 @@ public final class YamlReader {
         int i = 0;
         for (int l = 0; l < line && i < text.length(); ) {
             int c = text.codePointAt(i);
-            if (Constant.LINEBR.has(c) || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+            if (breaksLine(text, i, c)) {
                 l++;
             }
             i += Character.charCount(c);
@@ -318,7 +324,7 @@ public final class YamlReader {
             end = end < 0 ? text.length() : end;
             if (text.startsWith("---", line)) {
                 int rest = line + 3;
-                while (rest < end && isGoSpace(text.charAt(rest))) {
+                while (rest < end && KubectlScalars.isGoSpace(text.charAt(rest))) {
                     rest++;
                 }
                 if (rest < end && text.charAt(rest) != '#') {
@@ -354,18 +360,13 @@ public final class YamlReader {
         return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
-    /** White space as Go's strings.TrimSpace knows it. */
-    private static boolean isGoSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u0085' || Character.isSpaceChar(c);
-    }
-
     /** Line and column of a char offset, counting line breaks as SnakeYAML does, so that it is the one its marks would give. */
     private static SourceLocation locationOf(String file, String text, int offset) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < offset; ) {
             int c = text.codePointAt(i);
-            if (Constant.LINEBR.has(c) || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+            if (breaksLine(text, i, c)) {
                 line++;
                 column = 1;
             } else {
@@ -376,13 +377,22 @@ public final class YamlReader {
         return new SourceLocation(file, line, column);
     }
 
+    /** Whether code point {@code c} at {@code i} ends a line as SnakeYAML counts lines (a CR only when no LF follows). */
+    private static boolean breaksLine(String text, int i, int c) {
+        return Constant.LINEBR.has(c) || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+    }
+
+    static String duplicateKey(String key) {
+        return "duplicate key '" + key + "' (Kubernetes rejects duplicate fields)";
+    }
+
     private static String clean(String s) {
         if (s == null) {
             return "unreadable input";
         }
         String oneLine = s.replaceAll("\\s+", " ").trim();
-        if (oneLine.contains("\\t(TAB)") || oneLine.contains("'\\t'") || oneLine.contains("(9)")) {
-            return "a tab character where YAML allows only spaces (indent with spaces, not tabs)";
+        if (oneLine.contains("\\t(TAB)") || oneLine.contains("'\\t'")) {
+            return TAB;
         }
         if (oneLine.startsWith("Nesting Depth exceeded")) {
             return "YAML nested too deeply (" + oneLine.replace("Nesting Depth exceeded max", "limit") + " levels)";
@@ -414,8 +424,7 @@ public final class YamlReader {
         private int nodes;
         private long characters;
         private long pathCharacters;
-
-        private final int[] spaced;
+        private final int[] spaced; // offsets where a tab was read as a space; a scalar must hold none
 
         Converter(String file, SourceMap map, int[] spaced) {
             this.file = file;
@@ -425,7 +434,7 @@ public final class YamlReader {
 
         private void refuseSpaced(Node scalar) {
             if (spaced.length > 0) {
-                int at = java.util.Arrays.binarySearch(spaced, scalar.getStartMark().getIndex());
+                int at = Arrays.binarySearch(spaced, scalar.getStartMark().getIndex());
                 int next = at >= 0 ? at : -at - 1;
                 if (next < spaced.length && spaced[next] < scalar.getEndMark().getIndex()) {
                     throw new SpacedScalar();
@@ -495,7 +504,7 @@ public final class YamlReader {
             String child = Pointers.child(pointer, key);
             if (!written.add(key)) {
                 throw new InputException(position(file, keyNode.getStartMark()),
-                        "duplicate key '" + key + "' (Kubernetes rejects duplicate fields)");
+                        duplicateKey(key));
             }
             map.putKey(child, keyNode.getStartMark().getLine() + 1, keyNode.getStartMark().getColumn() + 1);
             object.set(key, convert(tuple.getValueNode(), child, depth + 1));

@@ -1,25 +1,19 @@
 package io.flinkops.compiler.yaml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flinkops.compiler.diagnostic.InputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkops.compiler.diagnostic.InputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,24 +52,13 @@ class KubectlFilesTest {
             files.put(name, sb.toString());
             Files.writeString(folder.resolve(name + ".yaml"), sb.toString());
         }
-        Path errors = dir.resolve("err");
-        Process p = new ProcessBuilder("kubectl", "label", "--local", "-f", folder.toString(), "x=y", "-o", "json").redirectError(errors.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl label --local timed out");
-        String err = Files.readString(errors);
+        KubectlReading kubectl = KubectlReading.of(folder, dir);
         Map<String, List<String>> kube = new TreeMap<>();
-        try (MappingIterator<JsonNode> it = new ObjectMapper().readerFor(JsonNode.class).readValues(out)) {
-            while (it.hasNext()) {
-                JsonNode o = it.next();
-                String n = o.path("metadata").path("name").asText();
-                kube.computeIfAbsent(n.substring(0, 4), k -> new ArrayList<>()).add(n);
-            }
+        for (JsonNode o : kubectl.objects()) {
+            String n = o.path("metadata").path("name").asText();
+            kube.computeIfAbsent(n.substring(0, 4), k -> new ArrayList<>()).add(n);
         }
-        Set<String> refused = new HashSet<>();
-        Matcher m = Pattern.compile("(f\\d{3})\\.yaml").matcher(err);
-        while (m.find()) {
-            refused.add(m.group(1));
-        }
+        Set<String> refused = kubectl.refused();
         YamlReader reader = new YamlReader();
         List<String> diffs = new ArrayList<>();
         for (var e : files.entrySet()) {

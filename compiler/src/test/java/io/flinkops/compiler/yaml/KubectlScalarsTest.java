@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinkops.compiler.diagnostic.InputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +41,6 @@ class KubectlScalarsTest {
             "1e6", "1e-5", "0.0001", "123456789", "1.23456789", "3.0", "1e21", "100000", "1000000", "-1e6", "0.5",
             "1.5e300", "\"0o7\"", "'yes'", "! \"12\"", "!!float .inf",
             "\"a\\Nb\"", "\"\\x41\"", "\"\\u00e9\\U0001F600\"", "\"\\_\\L\\P\"", "\"\\e\\a\\0\"", "\"\\/\"", "\"a\\\n  b\"");
-    private static final Pattern FAILED = Pattern.compile("(?:error parsing|unable to decode) .*?(c\\d+[vkmstrj])\\.yaml");
 
     /** Mapping bodies (under {@code spec:}) whose meaning rests on more than one scalar: merge keys above all. */
     private static final List<String> BODIES = List.of(
@@ -199,27 +192,13 @@ class KubectlScalarsTest {
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Files.writeString(folder.resolve(c.getKey() + ".yaml"), c.getValue());
         }
-        Path errors = dir.resolve("kubectl.err"); // a file, not a pipe: many errors would fill one and stop kubectl
-        Process p = new ProcessBuilder("kubectl", "label", "--local", "-f", folder.toString(), "x=y", "-o", "json")
-                .redirectError(errors.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl label --local timed out");
-        String err = Files.readString(errors);
+        KubectlReading kubectlRead = KubectlReading.of(folder, dir);
         Map<String, JsonNode> kubectl = new HashMap<>();
-        try (MappingIterator<JsonNode> objects = new ObjectMapper().readerFor(JsonNode.class).readValues(out)) {
-            while (objects.hasNext()) {
-                JsonNode o = objects.next();
-                kubectl.put(o.path("metadata").path("name").asText(), o.path("spec"));
-            }
-        }
-        Set<String> refused = new HashSet<>();
-        Matcher m = FAILED.matcher(err);
-        while (m.find()) {
-            refused.add(m.group(1));
-        }
+        kubectlRead.objects().forEach(o -> kubectl.put(o.path("metadata").path("name").asText(), o.path("spec")));
+        Set<String> refused = kubectlRead.refused();
         Set<String> answered = new HashSet<>(refused); // a file can print its first objects and then be refused
         answered.addAll(kubectl.keySet());
-        assertEquals(cases.keySet(), answered, "every case read or refused by kubectl:\n" + err);
+        assertEquals(cases.keySet(), answered, "every case read or refused by kubectl:\n" + kubectlRead.errors());
 
         List<String> differences = new ArrayList<>();
         YamlReader reader = new YamlReader();

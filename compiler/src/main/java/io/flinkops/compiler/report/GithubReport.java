@@ -1,10 +1,15 @@
 package io.flinkops.compiler.report;
 
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.diagnostic.OneLine;
 import java.io.IOException;
 import java.io.Writer;
 
-/** GitHub Actions workflow commands: one annotation per finding on the line it names. */
+/**
+ * GitHub Actions workflow commands: one annotation per finding on the line it names. The file is
+ * given as it is (GitHub finds it by that name); the message shows what cannot be seen escaped, as
+ * the text report does ({@link OneLine}).
+ */
 public final class GithubReport implements ReportWriter {
     @Override
     public void write(RunReport report, Writer out) throws IOException {
@@ -16,7 +21,7 @@ public final class GithubReport implements ReportWriter {
             };
             out.write("::" + command + " file=" + property(d.location().file()) + ",line=" + d.location().line()
                     + ",col=" + d.location().column() + ",title=" + property(d.rule()) + "::"
-                    + data(d.message() + (d.remediation().isEmpty() ? "" : " Fix: " + d.remediation())) + "\n");
+                    + data(OneLine.of(d.message() + (d.remediation().isEmpty() ? "" : " Fix: " + d.remediation()))) + "\n");
         }
     }
 

@@ -46,8 +46,8 @@ final class KubectlScalars {
     /**
      * The tag to resolve a scalar by. A quoted scalar with the non-specific tag {@code !} reaches the
      * resolver as a plain one would; its style tells it apart, and it is text. (A plain one with
-     * {@code !}, as in {@code ! 12}, is text to kubectl and resolved here like any plain scalar: the
-     * composed node no longer says it had the tag.)
+     * {@code !}, as in {@code ! 12}, is text to kubectl too: the reader's composer tags it so, as the
+     * composed node would no longer say it had the tag.)
      */
     static Tag tagOf(ScalarNode node) {
         return node.getTag().equals(PLAIN) && !node.isPlain() ? Tag.STR : node.getTag();

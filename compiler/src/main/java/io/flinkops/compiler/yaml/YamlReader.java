@@ -21,7 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.scanner.Constant;
@@ -205,7 +207,7 @@ public final class YamlReader {
     private List<LocatedDocument> compose(String file, String text, boolean oneCharEach, LoaderOptions options, int[] spaced) {
         List<LocatedDocument> docs = new ArrayList<>();
         // the composer alone (what Yaml.composeAll wraps): no constructor, no type descriptions
-        Composer composer = new Composer(new ParserImpl(new WholeTextReader(text, oneCharEach), options), KubectlScalars.RESOLVER, options);
+        Composer composer = new KubectlComposer(new ParserImpl(new WholeTextReader(text, oneCharEach), options), options);
         int index = 0;
         while (composer.checkNode()) {
             Node node = composer.getNode();
@@ -223,6 +225,27 @@ public final class YamlReader {
             docs.add(new LocatedDocument(file, index++, root, map));
         }
         return docs;
+    }
+
+    /**
+     * SnakeYAML's composer, but for a plain scalar with the non-specific tag {@code !} ({@code ! 12},
+     * {@code ! true}): kubectl's go-yaml takes it as text, as it takes any tag it does not resolve, while
+     * SnakeYAML resolves it as if untagged and the node no longer tells. The event still does.
+     */
+    private static final class KubectlComposer extends Composer {
+        KubectlComposer(ParserImpl parser, LoaderOptions options) {
+            super(parser, KubectlScalars.RESOLVER, options);
+        }
+
+        @Override
+        protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
+            boolean nonSpecific = parser.peekEvent() instanceof ScalarEvent event && "!".equals(event.getTag());
+            Node node = super.composeScalarNode(anchor, blockComments);
+            if (nonSpecific && node.getTag().equals(KubectlScalars.PLAIN)) {
+                node.setTag(Tag.STR);
+            }
+            return node;
+        }
     }
 
     private static InputException invalid(String file, String text, MarkedYAMLException e) {

@@ -39,7 +39,7 @@ class KubectlScalarsTest {
             "!<tag:yaml.org,2002:int> 3", "!!int 0x10", "!!int 010", "!!float .5", "!!float 1:30", "!!int 1_000",
             "!!bool on", "!!bool y", ".5_0", "0x1p3", "1e+3", "+.5", "-.5e-3", "0O17", "+0o17", "1.e3", "١٢", "0x１",
             "1e6", "1e-5", "0.0001", "123456789", "1.23456789", "3.0", "1e21", "100000", "1000000", "-1e6", "0.5",
-            "1.5e300", "\"0o7\"", "'yes'", "! \"12\"", "!!float .inf",
+            "1.5e300", "\"0o7\"", "'yes'", "! \"12\"", "!!float .inf", "! 12", "! true", "! ~", "! 1.5", "!custom 0x1F",
             "\"a\\Nb\"", "\"\\x41\"", "\"\\u00e9\\U0001F600\"", "\"\\_\\L\\P\"", "\"\\e\\a\\0\"", "\"\\/\"", "\"a\\\n  b\"");
 
     /** Mapping bodies (under {@code spec:}) whose meaning rests on more than one scalar: merge keys above all. */
@@ -56,6 +56,7 @@ class KubectlScalarsTest {
             "  <<: []\n",
             "  <<: {}\n  a: 1\n",
             "  \"<<\": {a: 1}\n",
+            "  ! <<: {a: 1}\n  b: ! 010\n",
             "  a: &x {b: 1, c: 2}\n  d:\n    <<: *x\n    c: 3\n",
             "  a: &x {b: 1}\n  d: {<<: [*x, {b: 2, e: 5}], b: 9}\n");
 

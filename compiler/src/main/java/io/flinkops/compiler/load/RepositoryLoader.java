@@ -316,9 +316,18 @@ public final class RepositoryLoader {
         };
     }
 
+    /** How a Git LFS pointer file starts (read as YAML, its three lines fold into one string). */
+    private static final String LFS_POINTER = "version https://git-lfs.github.com/spec/";
+
     /** The kind of a document, or a finding on its apiVersion/kind line. */
     public static Optional<SpecKind> classify(LocatedDocument doc, Diagnostics diagnostics) {
         JsonNode root = doc.root();
+        if (root.isTextual() && root.textValue().startsWith(LFS_POINTER)) {
+            diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.start(), "",
+                    "file is a Git LFS pointer, not the spec: flinkops reads what Git holds (a checkout without LFS, or a revision, has only the pointer)",
+                    "Keep YAML specs out of Git LFS (remove their pattern from .gitattributes and commit them as plain files)."));
+            return Optional.empty();
+        }
         if (!root.isObject()) {
             diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.start(), "",
                     "document is " + yamlType(root) + ", expected a mapping with apiVersion and kind",

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -13,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /** A JSON Schema (draft 7) compiled once by networknt and applied to many documents, thread-safe. */
 public final class CompiledSchema {
@@ -42,8 +45,22 @@ public final class CompiledSchema {
         if (!wrong.isEmpty()) {
             throw new IllegalArgumentException(wrong.get(0).message());
         }
-        CompiledSchema compiled = compile(schemaNode);
-        compiled.schema.initializeValidators();
+        AtomicReference<String> outside = new AtomicReference<>();
+        CompiledSchema compiled;
+        try {
+            compiled = compile(schemaNode, iri -> {
+                outside.compareAndSet(null, iri.toString());
+                return false;
+            });
+            compiled.schema.initializeValidators();
+        } catch (RuntimeException e) {
+            if (outside.get() != null) {
+                throw new IllegalArgumentException("its $ref '" + outside.get() + "' leads outside it: a custom rule's schema may"
+                        + " refer only to its own parts ('#/definitions/...'), as flinkops loads no schema from the network,"
+                        + " the disk or its own class path", e);
+            }
+            throw e;
+        }
         try {
             // a $ref that leads back to itself without looking into the value recurses on any value
             compiled.schema.validate(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
@@ -60,9 +77,17 @@ public final class CompiledSchema {
     }
 
     public static CompiledSchema compile(JsonNode schemaNode) {
-        // A $ref in a policy set's schema must reach neither the network nor the disk
+        return compile(schemaNode, iri -> false);
+    }
+
+    /**
+     * {@code allowLoading} is asked for every schema a {@code $ref} names outside the one compiled, and
+     * says no: a $ref in a policy set's schema must reach neither the network nor the disk, nor the
+     * resources on flinkops' class path (networknt's loader would read {@code classpath:} IRIs).
+     */
+    private static CompiledSchema compile(JsonNode schemaNode, Predicate<AbsoluteIri> allowLoading) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-                b -> b.schemaRegistryConfig(CONFIG).schemaLoader(l -> l.fetchRemoteResources(false)));
+                b -> b.schemaRegistryConfig(CONFIG).schemaLoader(l -> l.fetchRemoteResources(false).allow(allowLoading)));
         // Validators are built as documents reach them: a one-file run compiles only the parts of the
         // 500 KB FlinkDeployment schema its document uses.
         return new CompiledSchema(registry.getSchema(schemaNode));

@@ -251,14 +251,16 @@ class PolicySetTest {
         assertTrue(r.diagnostics().get(0).message().contains("no acme.com/cost-center label"));
     }
 
-    /** A custom rule's schema reaches neither the disk nor the network through $ref. */
+    /** A custom rule's schema reaches neither the disk nor the network nor flinkops' own resources through $ref. */
     @Test
     void aCustomSchemaCannotReadFilesOrUrls() throws Exception {
         Path outside = java.nio.file.Files.writeString(dir.resolve("outside.json"), "{\"required\": [\"never-there\"]}");
-        for (String ref : List.of(outside.toUri().toString(), "http://127.0.0.1:9/schema.json")) {
+        for (String ref : List.of(outside.toUri().toString(), "http://127.0.0.1:9/schema.json", "other.json#/x",
+                "classpath:/io/flinkops/compiler/model/spec-schemas.json", "http://json-schema.org/draft-07/schema#")) {
             CompileResult r = RuleTester.compile(repo(probeRule("from-elsewhere", "probe", "{$ref: \"" + ref + "\"}")));
             assertEquals(List.of("policy-config-invalid error policies/baseline.yaml:14:7"), lines(r), ref);
-            assertTrue(r.diagnostics().get(0).message().contains("has an invalid JSON Schema"), r.diagnostics().toString());
+            String message = r.diagnostics().get(0).message();
+            assertTrue(message.contains("has an invalid JSON Schema: its $ref '") && message.contains("' leads outside it"), message);
         }
     }
 

@@ -69,6 +69,18 @@ public final class FlinkopsCli implements Runnable {
         context.out().flush();
     }
 
+    private static Path nonEmptyPath(String value) {
+        if (value.isEmpty()) {
+            throw new picocli.CommandLine.TypeConversionException("the path is empty (an unset variable?)");
+        }
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new picocli.CommandLine.TypeConversionException("'" + io.flinkops.compiler.diagnostic.OneLine.of(value)
+                    + "' is not a path here: " + e.getReason());
+        }
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -114,6 +126,8 @@ public final class FlinkopsCli implements Runnable {
         } else {
             COMMANDS.forEach(cl::addSubcommand);
         }
+        // an empty path would name the current folder: `--out "$OUT"` with OUT unset would write there
+        cl.registerConverter(Path.class, FlinkopsCli::nonEmptyPath);
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -481,7 +481,7 @@ public final class Compiler {
             objects.add(new EmittedObject("", ns, (ObjectNode) doc.root(), Origin.identity(doc.sourceMap())));
         }
         if (!CrdSchemas.isBuiltIn(version) && request.extraCrds().isEmpty()) {
-            throw new InputException("operator version " + version + " has no built-in CRDs (built in: "
+            throw new InputException("operator version '" + version + "' has no built-in CRDs (built in: "
                     + String.join(", ", CrdSchemas.BUILT_IN) + "); name a CRD file with --crd");
         }
         EnvironmentView view = new EnvironmentView(null, version, objects, request.extraCrds());

@@ -50,9 +50,18 @@ class FlinkopsCliTest {
         assertEquals(2, today.code());
         assertEquals("flinkops: FLINKOPS_TODAY is '2026-13-01', not a date of the form YYYY-MM-DD (such as 2026-12-01)\n", today.err());
         Path repo = samples().root();
-        Cli.Result folder = Cli.run(repo, "validate", "--format", "json", "-o", "");
+        Cli.Result folder = Cli.run(repo, "validate", "--format", "json", "-o", ".");
         assertEquals(2, folder.code());
         assertEquals("flinkops: --output " + repo + " is a folder; name the report's file\n", folder.err());
+        // an empty path (an unset variable) would name the current folder: `--out "$OUT"` would write into it
+        for (String[] args : new String[][] {{"build", "--out", ""}, {"validate", "--repo="}, {"validate", "--crd", ""},
+                {"validate", "--format", "json", "-o", ""}}) {
+            Cli.Result empty = Cli.run(repo, args);
+            assertEquals(2, empty.code(), String.join(" ", args));
+            assertTrue(empty.err().startsWith("flinkops: Invalid value for option '-")
+                    && empty.err().contains(": the path is empty (an unset variable?)\n"), empty.err());
+        }
+        assertTrue(Files.notExists(repo.resolve("dev")) && Files.notExists(repo.resolve("prod")));
         // run outside the repository (or with the wrong --repo), a run would check nothing and pass
         for (String command : new String[] {"validate", "build"}) {
             Cli.Result nowhere = Cli.run(dir, command);

@@ -3,12 +3,17 @@ package io.flinkops.compiler.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import com.networknt.schema.serialization.NodeReader;
+import io.flinkops.compiler.yaml.JsonTrees;
 import io.flinkops.compiler.yaml.Pointers;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +45,8 @@ public final class CompiledSchema {
      * Compiles eagerly, so that a broken schema (a custom rule's, say) fails here with its reason
      * rather than on the first document that reaches it.
      */
-    public static CompiledSchema compileNow(JsonNode schemaNode) {
+    public static CompiledSchema compileNow(JsonNode userSchema) {
+        JsonNode schemaNode = SchemaNodes.copy(userSchema);
         List<Violation> wrong = MetaSchema.DRAFT_7.validate(schemaNode);
         if (!wrong.isEmpty()) {
             throw new IllegalArgumentException(wrong.get(0).message());
@@ -70,10 +76,30 @@ public final class CompiledSchema {
         return compiled;
     }
 
-    /** The draft-7 meta-schema networknt ships, loaded when a schema from a user is first checked. */
+    /**
+     * The draft-7 meta-schema networknt ships, loaded when a schema from a user is first checked: read
+     * into {@link SchemaNodes} by {@link JsonTrees}, as networknt's own reader would make an ObjectMapper.
+     */
     private static final class MetaSchema {
         static final CompiledSchema DRAFT_7 = new CompiledSchema(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-                b -> b.schemaRegistryConfig(CONFIG)).getSchema(com.networknt.schema.SchemaLocation.of("http://json-schema.org/draft-07/schema#")));
+                b -> b.schemaRegistryConfig(CONFIG).nodeReader(new SchemaReader()))
+                .getSchema(com.networknt.schema.SchemaLocation.of("http://json-schema.org/draft-07/schema#")));
+    }
+
+    /** JSON into {@link SchemaNodes}; the only schemas networknt reads itself are its meta-schemas, all JSON. */
+    private static final class SchemaReader implements NodeReader {
+        @Override
+        public JsonNode readTree(String content, InputFormat format) throws IOException {
+            return readTree(new java.io.ByteArrayInputStream(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)), format);
+        }
+
+        @Override
+        public JsonNode readTree(InputStream content, InputFormat format) throws IOException {
+            if (format != InputFormat.JSON) {
+                throw new IOException("only JSON schemas are read here, not " + format);
+            }
+            return JsonTrees.read(content, SchemaNodes.INSTANCE);
+        }
     }
 
     public static CompiledSchema compile(JsonNode schemaNode) {

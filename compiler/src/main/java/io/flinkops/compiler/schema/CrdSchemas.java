@@ -66,7 +66,7 @@ public final class CrdSchemas {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(CompiledSchema.compile(JsonTrees.read(in)));
+            return Optional.of(CompiledSchema.compile(JsonTrees.read(in, SchemaNodes.INSTANCE)));
         } catch (IOException e) {
             throw new IllegalStateException("built-in schema " + resource + " is unreadable", e);
         }
@@ -99,7 +99,7 @@ public final class CrdSchemas {
                 if (openApi.isMissingNode()) {
                     return Optional.empty();
                 }
-                return Optional.of(CompiledSchema.compile(CrdConverter.convertRoot(openApi)));
+                return Optional.of(CompiledSchema.compile(SchemaNodes.copy(CrdConverter.convertRoot(openApi))));
             }
         }
         return Optional.empty();

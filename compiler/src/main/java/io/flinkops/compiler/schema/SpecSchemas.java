@@ -46,7 +46,7 @@ public final class SpecSchemas {
                 if (in == null) {
                     throw new IllegalStateException(resource + " is missing: build flinkops with mvn package");
                 }
-                source = (ObjectNode) JsonTrees.read(in);
+                source = (ObjectNode) JsonTrees.read(in, SchemaNodes.INSTANCE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

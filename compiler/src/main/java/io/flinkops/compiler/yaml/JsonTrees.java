@@ -37,8 +37,13 @@ public final class JsonTrees {
 
     /** The JSON document in {@code length} bytes from {@code offset}; nothing may follow it there. */
     public static JsonNode read(byte[] bytes, int offset, int length) throws IOException {
+        return read(bytes, offset, length, NODES);
+    }
+
+    /** One JSON document, its nodes made by {@code nodes}. */
+    public static JsonNode read(byte[] bytes, int offset, int length, JsonNodeFactory nodes) throws IOException {
         try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
-            JsonNode node = tree(parser, parser.nextToken(), 0);
+            JsonNode node = tree(parser, parser.nextToken(), 0, nodes);
             if (parser.nextToken() != null) {
                 throw new IOException("more follows the document");
             }
@@ -50,6 +55,11 @@ public final class JsonTrees {
         return read(in.readAllBytes());
     }
 
+    public static JsonNode read(InputStream in, JsonNodeFactory nodes) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        return read(bytes, 0, bytes.length, nodes);
+    }
+
     public static void write(JsonNode node, OutputStream out) throws IOException {
         try (JsonGenerator generator = JSON.createGenerator(out)) {
             write(generator, node);
@@ -57,7 +67,7 @@ public final class JsonTrees {
     }
 
     /** The node whose first token is {@code token}, with all it holds. */
-    private static JsonNode tree(JsonParser p, JsonToken token, int depth) throws IOException {
+    private static JsonNode tree(JsonParser p, JsonToken token, int depth, JsonNodeFactory nodes) throws IOException {
         if (token == null) {
             throw new IOException("the document ends early");
         }
@@ -66,11 +76,11 @@ public final class JsonTrees {
         }
         switch (token) {
             case START_OBJECT -> {
-                ObjectNode o = NODES.objectNode();
+                ObjectNode o = nodes.objectNode();
                 JsonToken t = p.nextToken();
                 for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                     String name = p.currentName();
-                    o.set(name, tree(p, p.nextToken(), depth + 1));
+                    o.set(name, tree(p, p.nextToken(), depth + 1, nodes));
                 }
                 if (t != JsonToken.END_OBJECT) {
                     throw new IOException("the document ends early");
@@ -78,33 +88,33 @@ public final class JsonTrees {
                 return o;
             }
             case START_ARRAY -> {
-                ArrayNode a = NODES.arrayNode();
+                ArrayNode a = nodes.arrayNode();
                 for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    a.add(tree(p, t, depth + 1));
+                    a.add(tree(p, t, depth + 1, nodes));
                 }
                 return a;
             }
             case VALUE_STRING -> {
-                return NODES.textNode(p.getText());
+                return nodes.textNode(p.getText());
             }
             case VALUE_NUMBER_INT -> {
                 return switch (p.getNumberType()) {
-                    case INT -> NODES.numberNode(p.getIntValue());
-                    case LONG -> NODES.numberNode(p.getLongValue());
-                    default -> NODES.numberNode(p.getBigIntegerValue());
+                    case INT -> nodes.numberNode(p.getIntValue());
+                    case LONG -> nodes.numberNode(p.getLongValue());
+                    default -> nodes.numberNode(p.getBigIntegerValue());
                 };
             }
             case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(p.getDoubleValue());
+                return nodes.numberNode(p.getDoubleValue());
             }
             case VALUE_TRUE -> {
-                return NODES.booleanNode(true);
+                return nodes.booleanNode(true);
             }
             case VALUE_FALSE -> {
-                return NODES.booleanNode(false);
+                return nodes.booleanNode(false);
             }
             case VALUE_NULL -> {
-                return NODES.nullNode();
+                return nodes.nullNode();
             }
             default -> throw new IOException("unexpected " + token);
         }

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.cli;
 
 import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.diagnostic.OneLine;
 import io.flinkops.compiler.cache.ContextPacks;
 import io.flinkops.compiler.concurrent.Daemon;
 import io.flinkops.compiler.load.OverlayLoader;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -21,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.TypeConversionException;
 
 /** The command line: a thin shell that parses options, calls the pipeline and maps results to exit codes. */
 @Command(name = "flinkops", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -71,12 +74,12 @@ public final class FlinkopsCli implements Runnable {
 
     private static Path nonEmptyPath(String value) {
         if (value.isEmpty()) {
-            throw new picocli.CommandLine.TypeConversionException("the path is empty (an unset variable?)");
+            throw new TypeConversionException("the path is empty (an unset variable?)");
         }
         try {
             return Path.of(value);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new picocli.CommandLine.TypeConversionException("'" + io.flinkops.compiler.diagnostic.OneLine.of(value)
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("'" + OneLine.of(value)
                     + "' is not a path here: " + e.getReason());
         }
     }

@@ -15,17 +15,14 @@ public final class OneLine {
     private OneLine() {}
 
     public static String of(String s) {
-        int first = firstToEscape(s);
-        if (first < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, first);
-        for (int i = first; i < s.length();) {
+        StringBuilder out = null; // made at the first character to escape: most strings need none
+        for (int i = 0; i < s.length();) {
             int c = s.codePointAt(i);
             int width = Character.charCount(c);
-            if (!escaped(c)) {
-                out.appendCodePoint(c);
-            } else {
+            if (escaped(c)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length() + 16).append(s, 0, i);
+                }
                 switch (c) {
                     case '\n' -> out.append("\\n");
                     case '\r' -> out.append("\\r");
@@ -36,21 +33,12 @@ public final class OneLine {
                         }
                     }
                 }
+            } else if (out != null) {
+                out.appendCodePoint(c);
             }
             i += width;
         }
-        return out.toString();
-    }
-
-    private static int firstToEscape(String s) {
-        for (int i = 0; i < s.length();) {
-            int c = s.codePointAt(i);
-            if (escaped(c)) {
-                return i;
-            }
-            i += Character.charCount(c);
-        }
-        return -1;
+        return out == null ? s : out.toString();
     }
 
     /** Whether a code point ({@link String#codePointAt} gives a lone surrogate as itself) prints escaped. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.model.ArgoSettings;
+import io.flinkops.compiler.model.ArgoSettings.GroupKind;
 import io.flinkops.compiler.model.Environment;
 import io.flinkops.compiler.yaml.SourceMap;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -23,6 +25,13 @@ public final class ArgoGenerator {
     public static final String ROOT = "_argocd";
     public static final String HEALTH_PATCH = "patches/argocd-cm-flink-health.yaml";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** The namespaced kinds flinkops writes into the roots Argo CD syncs. */
+    private static final List<GroupKind> OWN_KINDS = List.of(
+            new GroupKind("", "ServiceAccount"), new GroupKind("", "ConfigMap"), new GroupKind("", "ResourceQuota"),
+            new GroupKind("", "LimitRange"), new GroupKind("rbac.authorization.k8s.io", "Role"),
+            new GroupKind("rbac.authorization.k8s.io", "RoleBinding"), new GroupKind("networking.k8s.io", "NetworkPolicy"),
+            new GroupKind("flink.apache.org", "FlinkDeployment"), new GroupKind("flink.apache.org", "FlinkSessionJob"),
+            new GroupKind("flink.apache.org", "FlinkStateSnapshot"));
 
     private ArgoGenerator() {}
 
@@ -69,6 +78,13 @@ public final class ArgoGenerator {
         return meta;
     }
 
+    /** The namespaced kinds an environment's AppProject permits: flinkops' own, then the environment's extra ones. */
+    public static List<GroupKind> namespacedKinds(Environment env) {
+        LinkedHashSet<GroupKind> kinds = new LinkedHashSet<>(OWN_KINDS);
+        kinds.addAll(env.argocd().extraKinds());
+        return List.copyOf(kinds);
+    }
+
     private static ObjectNode project(Environment env, TreeSet<String> namespaces) {
         ObjectNode p = F.objectNode();
         p.put("apiVersion", "argoproj.io/v1alpha1");
@@ -83,16 +99,9 @@ public final class ArgoGenerator {
         }
         spec.putArray("clusterResourceWhitelist").addObject().put("group", "").put("kind", "Namespace");
         ArrayNode allowed = spec.putArray("namespaceResourceWhitelist");
-        allowed.addObject().put("group", "").put("kind", "ServiceAccount");
-        allowed.addObject().put("group", "").put("kind", "ConfigMap");
-        allowed.addObject().put("group", "").put("kind", "ResourceQuota");
-        allowed.addObject().put("group", "").put("kind", "LimitRange");
-        allowed.addObject().put("group", "rbac.authorization.k8s.io").put("kind", "Role");
-        allowed.addObject().put("group", "rbac.authorization.k8s.io").put("kind", "RoleBinding");
-        allowed.addObject().put("group", "networking.k8s.io").put("kind", "NetworkPolicy");
-        allowed.addObject().put("group", "flink.apache.org").put("kind", "FlinkDeployment");
-        allowed.addObject().put("group", "flink.apache.org").put("kind", "FlinkSessionJob");
-        allowed.addObject().put("group", "flink.apache.org").put("kind", "FlinkStateSnapshot");
+        for (GroupKind gk : namespacedKinds(env)) {
+            allowed.addObject().put("group", gk.group()).put("kind", gk.kind());
+        }
         spec.putArray("sourceNamespaces").add(env.argocd().namespace());
         return p;
     }

@@ -8,6 +8,8 @@ import io.flinkops.compiler.diagnostic.Diagnostics;
 import io.flinkops.compiler.load.Overlay;
 import io.flinkops.compiler.load.OverlayLoader;
 import io.flinkops.compiler.load.Problems;
+import io.flinkops.compiler.model.ArgoSettings.GroupKind;
+import io.flinkops.compiler.model.Environment;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ import java.util.TreeMap;
  * from the patches after it). A root that kustomize would refuse is a finding, not an output.
  */
 public final class OverlayWiring {
+    private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
     /** Per root, every object in it and where it came from: an overlay's path, or "" when flinkops emits it. */
     private final Map<String, Map<String, String>> contents = new TreeMap<>();
     /** Per root and output file name, the overlay copied under that name. */
@@ -30,15 +33,19 @@ public final class OverlayWiring {
     /** Per root and object, the overlay whose {@code $patch: delete} removed it. */
     private final Map<String, String> deletedBy = new HashMap<>();
 
-    private OverlayWiring(List<EmittedObject> objects) {
+    private final Environment env;
+
+    private OverlayWiring(Environment env, List<EmittedObject> objects) {
+        this.env = env;
         for (EmittedObject o : objects) {
             contents.computeIfAbsent(o.root(), r -> new HashMap<>()).put(key(o.identity()), ""); // without parsing a packed object
         }
     }
 
     /** The kustomization entries (resources, patches) per root; findings for overlays that cannot be wired. */
-    public static Map<String, ObjectNode> entries(List<Overlay> overlays, List<EmittedObject> objects, Diagnostics diagnostics) {
-        OverlayWiring wiring = new OverlayWiring(objects);
+    public static Map<String, ObjectNode> entries(Environment env, List<Overlay> overlays, List<EmittedObject> objects,
+            Diagnostics diagnostics) {
+        OverlayWiring wiring = new OverlayWiring(env, objects);
         List<Overlay> ordered = new ArrayList<>();
         overlays.stream().filter(o -> o.kind() == Overlay.Kind.RESOURCE).forEach(ordered::add);
         overlays.stream().filter(o -> o.kind() == Overlay.Kind.PATCH).forEach(ordered::add);
@@ -87,6 +94,10 @@ public final class OverlayWiring {
 
     private Optional<Diagnostic> addResource(Overlay o) {
         JsonNode root = o.document().root();
+        Optional<Diagnostic> misplaced = placementProblem(o);
+        if (misplaced.isPresent()) {
+            return misplaced;
+        }
         String first = contents.get(o.root()).putIfAbsent(key(root), o.path());
         if (first == null) {
             return Optional.empty();
@@ -94,6 +105,34 @@ public final class OverlayWiring {
         return invalid(o.document(), "/metadata/name", "resource " + shown(root) + " is already in root " + o.root()
                         + (first.isEmpty() ? ", emitted by flinkops" : ", from " + first) + " (kustomize refuses an object twice)",
                 "Patch the object instead (overlays/<env>/<root>/patches/), or give the resource a name of its own.");
+    }
+
+    /**
+     * An extra resource of a workload root must be something that root's Argo CD Application may sync:
+     * a kind the environment's AppProject permits (Argo CD fails the whole sync otherwise), in the
+     * root's own namespace (one team's overlay must not place objects in another team's namespace).
+     */
+    private Optional<Diagnostic> placementProblem(Overlay o) {
+        if (o.root().equals(ArgoGenerator.ROOT)) {
+            return Optional.empty();
+        }
+        JsonNode root = o.document().root();
+        GroupKind kind = GroupKind.of(root.path("apiVersion").asText(), root.path("kind").asText());
+        boolean clusterScoped = kind.equals(NAMESPACE);
+        if (env.argocd().repoURL() != null && !clusterScoped && !ArgoGenerator.namespacedKinds(env).contains(kind)) {
+            return invalid(o.document(), "/kind", "resource " + shown(root) + " is of a kind (" + kind + ") that Argo CD project "
+                            + env.argocd().project() + " does not permit, so the sync of root " + o.root() + " would fail",
+                    "Add {group: \"" + kind.group() + "\", kind: " + kind.kind() + "} to spec.argocd.extraKinds in "
+                            + env.document().file() + ", or leave the object out of the overlay.");
+        }
+        String namespace = root.path("metadata").path("namespace").asText("");
+        if (!clusterScoped && !namespace.isEmpty() && !namespace.equals(o.root())) {
+            return invalid(o.document(), "/metadata/namespace", "resource " + shown(root) + " is in namespace " + namespace
+                            + ", but root " + o.root() + " holds only namespace " + o.root() + "'s objects (its Argo CD Application, its team)",
+                    "Drop metadata.namespace (the root's namespace applies), or put the file under overlays/" + env.name() + "/"
+                            + namespace + "/resources/ when " + namespace + " is a namespace of this environment.");
+        }
+        return Optional.empty();
     }
 
     private Optional<Diagnostic> applyPatch(Overlay o) {

@@ -1,5 +1,6 @@
 package io.flinkops.compiler.load;
 
+import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.diagnostic.Diagnostics;
 import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.SourceLocation;
@@ -8,6 +9,7 @@ import io.flinkops.compiler.yaml.LocatedDocument;
 import io.flinkops.compiler.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Reads {@code overlays/<env>/<root>/patches/*.yaml} and {@code overlays/<env>/<root>/resources/*.yaml}. */
 public final class OverlayLoader {
@@ -20,6 +22,27 @@ public final class OverlayLoader {
         this.yaml = yaml;
     }
 
+    /**
+     * Overlay files of no environment: under {@code overlays/<name>/} where no environment is named so (a
+     * typo or a removed environment, whose patches would otherwise silently stop applying), or directly in
+     * {@code overlays/}. For whole-repository runs, which know every environment.
+     */
+    public static List<Diagnostic> orphans(SourceTree tree, Set<String> environments) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (String path : tree.list(OVERLAYS)) {
+            String[] parts = path.split("/");
+            if (!SourceTree.isYaml(path) || parts.length > 2 && environments.contains(parts[1])) {
+                continue;
+            }
+            out.add(Problems.of(INVALID, SourceLocation.start(path), "", parts.length == 2
+                            ? "overlay file " + path + " is in no environment's folder"
+                            : "overlay file " + path + " is in overlays/" + parts[1] + "/, but there is no environment "
+                                    + parts[1] + " (environments: " + String.join(", ", environments) + ")",
+                    "Put overlays under overlays/<env>/<root>/patches/ or resources/ of an environment in environments/."));
+        }
+        return out;
+    }
+
     public List<Overlay> load(SourceTree tree, String environment, Diagnostics diagnostics) {
         List<Overlay> out = new ArrayList<>();
         for (String path : tree.list(OVERLAYS + "/" + environment)) {
@@ -28,10 +51,9 @@ public final class OverlayLoader {
                 diagnostics.add(Problems.extensionNotRead(path));
                 continue;
             }
-            if (!SourceTree.isYaml(path) || parts.length < 4) {
+            if (!SourceTree.isYaml(path)) {
                 continue;
             }
-            String root = parts[2];
             Overlay.Kind kind;
             if (parts.length == 5 && parts[3].equals("patches")) {
                 kind = Overlay.Kind.PATCH;
@@ -52,7 +74,7 @@ public final class OverlayLoader {
                             "Keep one patch or resource per file."));
                     continue;
                 }
-                out.add(new Overlay(environment, root, kind, path, bytes, docs.get(0)));
+                out.add(new Overlay(environment, parts[2], kind, path, bytes, docs.get(0)));
             } catch (InputException e) {
                 diagnostics.add(Problems.unreadable(e));
             }

@@ -55,7 +55,8 @@ public final class SpecBinder {
                 text(argo, "path", "build/manifests/" + name),
                 text(argo, "delivery", "applications"),
                 bool(argo, "prune", !production),
-                bool(argo, "selfHeal", Boolean.TRUE));
+                bool(argo, "selfHeal", Boolean.TRUE),
+                groupKinds(argo == null ? null : argo.get("extraKinds")));
         List<WorkloadNamespace> namespaces = new ArrayList<>();
         JsonNode nsList = spec.get("namespaces");
         for (int i = 0; nsList != null && i < nsList.size(); i++) {
@@ -106,6 +107,14 @@ public final class SpecBinder {
                 Collections.unmodifiableList(tolerations),
                 policies.isEmpty() ? List.of("baseline") : policies,
                 doc);
+    }
+
+    private static List<ArgoSettings.GroupKind> groupKinds(JsonNode list) {
+        List<ArgoSettings.GroupKind> out = new ArrayList<>();
+        if (present(list)) {
+            list.forEach(gk -> out.add(new ArgoSettings.GroupKind(text(gk, "group", ""), text(gk, "kind", ""))));
+        }
+        return List.copyOf(out);
     }
 
     static Size size(JsonNode n) {

@@ -225,6 +225,9 @@ public final class Compiler {
         }
         Set<String> names = new TreeSet<>(request.environment() == null ? files.keySet() : Set.of(request.environment()));
         diagnostics.addAll(listing.warnings(names));
+        if (request.environment() == null) {
+            diagnostics.addAll(OverlayLoader.orphans(request.sources(), names));
+        }
         Map<String, PackedEnvironment> packed = new TreeMap<>();
         if (packAhead != null) {
             startLoading(crdSchemas, operatorVersions(request.sources(), files));
@@ -401,7 +404,7 @@ public final class Compiler {
         diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor(),
                 object -> checkedFiles.isEmpty() || checkedFiles.contains(object.origin().file())));
         List<Overlay> overlays = new OverlayLoader(yaml).load(request.sources(), env.name(), diagnostics);
-        Map<String, ObjectNode> extras = OverlayWiring.entries(overlays, objects, diagnostics);
+        Map<String, ObjectNode> extras = OverlayWiring.entries(env, overlays, objects, diagnostics);
         if (output == Output.FINDINGS_ONLY) {
             return new EnvironmentResult(env, objects, new TreeMap<>(), List.copyOf(policy.used()));
         }

@@ -111,4 +111,82 @@ class OverlayTest {
         assertTrue(rendered.contains("team: analytics"), rendered);
         assertTrue(!rendered.contains("name: state-machine\n"), rendered);
     }
+
+    /**
+     * An extra resource reaches the cluster through its root's Argo CD Application: a kind the AppProject
+     * does not permit fails that sync, and an object in another namespace would be one team's overlay
+     * writing into another team's namespace. The environment's spec.argocd.extraKinds permits more kinds.
+     */
+    @Test
+    void resourcesMustBeWhatTheRootsApplicationMaySync() {
+        TestRepo repo = new TestRepo(dir).withSamples();
+        repo.file("overlays/dev/analytics/resources/secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db}
+                stringData: {password: x}
+                """);
+        repo.file("overlays/dev/analytics/resources/monitor.yaml", """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata: {name: flink}
+                spec: {podMetricsEndpoints: [{port: metrics}], selector: {matchLabels: {app: x}}}
+                """);
+        repo.file("overlays/dev/analytics/resources/elsewhere.yaml", """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata:
+                  name: analytics-reads-clickstream
+                  namespace: clickstream
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+                subjects: [{kind: ServiceAccount, name: flink, namespace: analytics}]
+                """);
+        Cli.Result r = Cli.run(repo.root(), "validate");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("overlays/dev/analytics/resources/secret.yaml:2:1: error: resource Secret 'db' is of a kind (Secret) that"
+                + " Argo CD project flink-dev does not permit, so the sync of root analytics would fail [overlay-invalid]"), r.out());
+        assertTrue(r.out().contains("fix: Add {group: \"\", kind: Secret} to spec.argocd.extraKinds in environments/dev/environment.yaml"), r.out());
+        assertTrue(r.out().contains("overlays/dev/analytics/resources/monitor.yaml:2:1: error: resource PodMonitor 'flink' is of a kind"
+                + " (monitoring.coreos.com/PodMonitor)"), r.out());
+        assertTrue(r.out().contains("overlays/dev/analytics/resources/elsewhere.yaml:5:3: error: resource RoleBinding"
+                + " 'clickstream/analytics-reads-clickstream' is in namespace clickstream, but root analytics holds only namespace analytics's"), r.out());
+        assertEquals(3, r.out().lines().filter(l -> l.contains("[overlay-invalid]")).count(), r.out());
+
+        repo.delete("overlays/dev/analytics/resources/elsewhere.yaml");
+        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml").replace("  argocd:\n",
+                "  argocd:\n    extraKinds: [{group: \"\", kind: Secret}, {group: monitoring.coreos.com, kind: PodMonitor}]\n"));
+        Cli.Result ok = Cli.run(repo.root(), "build");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        String project = repo.read("build/manifests/dev/_argocd/manifest.yaml");
+        assertTrue(project.contains("      kind: FlinkStateSnapshot\n    - group: \"\"\n      kind: Secret\n"
+                + "    - group: monitoring.coreos.com\n      kind: PodMonitor\n"), project);
+        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml").replace("kind: PodMonitor}",
+                "kind: pod-monitor}"));
+        Cli.Result bad = Cli.run(repo.root(), "validate");
+        assertEquals(1, bad.code(), bad.out());
+        assertTrue(bad.out().contains("is not a Kubernetes kind"), bad.out());
+    }
+
+    /** Overlays of an environment that does not exist (a typo, a removed environment) would silently stop applying. */
+    @Test
+    void overlaysOfNoEnvironmentAreErrors() {
+        TestRepo repo = new TestRepo(dir).withSamples();
+        repo.file("overlays/dve/analytics/patches/cost-center.yaml", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: state-machine, namespace: analytics, annotations: {acme.com/cost-center: "4711"}}
+                """);
+        repo.file("overlays/patch.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+        repo.file("overlays/dev/patch.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+        Cli.Result r = Cli.run(repo.root(), "build");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("overlays/dve/analytics/patches/cost-center.yaml:1:1: error: overlay file overlays/dve/analytics/patches/cost-center.yaml"
+                + " is in overlays/dve/, but there is no environment dve (environments: dev, prod, staging) [overlay-invalid]"), r.out());
+        assertTrue(r.out().contains("overlays/patch.yaml:1:1: error: overlay file overlays/patch.yaml is in no environment's folder"), r.out());
+        assertTrue(r.out().contains("overlays/dev/patch.yaml:1:1: error: overlay file overlays/dev/patch.yaml is neither under patches/"), r.out());
+        // a run of one environment does not judge the others' folders
+        repo.delete("overlays/patch.yaml");
+        repo.delete("overlays/dev/patch.yaml");
+        assertEquals(0, Cli.run(repo.root(), "build", "--env", "dev").code());
+    }
 }

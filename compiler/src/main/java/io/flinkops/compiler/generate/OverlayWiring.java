@@ -42,14 +42,21 @@ public final class OverlayWiring {
         }
     }
 
-    /** The kustomization entries (resources, patches) per root; findings for overlays that cannot be wired. */
-    public static Map<String, ObjectNode> entries(Environment env, List<Overlay> overlays, List<EmittedObject> objects,
-            Diagnostics diagnostics) {
+    /**
+     * The overlays that can be wired: per root, the kustomization entries (resources, patches); and the
+     * extra resources of the workload roots as the root's Application will apply them (in the root's
+     * namespace), to be checked with the environment's objects.
+     */
+    public record Wired(Map<String, ObjectNode> entries, List<EmittedObject> resources) {}
+
+    /** Wires the overlays of an environment; findings for overlays that cannot be wired. */
+    public static Wired wire(Environment env, List<Overlay> overlays, List<EmittedObject> objects, Diagnostics diagnostics) {
         OverlayWiring wiring = new OverlayWiring(env, objects);
         List<Overlay> ordered = new ArrayList<>();
         overlays.stream().filter(o -> o.kind() == Overlay.Kind.RESOURCE).forEach(ordered::add);
         overlays.stream().filter(o -> o.kind() == Overlay.Kind.PATCH).forEach(ordered::add);
         Map<String, ObjectNode> extras = new TreeMap<>();
+        List<EmittedObject> resources = new ArrayList<>();
         for (Overlay o : ordered) {
             Optional<Diagnostic> problem = wiring.shapeProblem(o)
                     .or(() -> o.kind() == Overlay.Kind.RESOURCE ? wiring.addResource(o) : wiring.applyPatch(o));
@@ -62,9 +69,23 @@ public final class OverlayWiring {
                 entry.withArray("patches").addObject().put("path", o.outputName());
             } else {
                 entry.withArray("resources").add(o.outputName());
+                if (!o.root().equals(ArgoGenerator.ROOT)) {
+                    resources.add(asApplied(env, o));
+                }
             }
         }
-        return extras;
+        return new Wired(extras, resources);
+    }
+
+    /** An extra resource as Argo CD applies it: without a namespace of its own, in the Application's (the root's). */
+    private static EmittedObject asApplied(Environment env, Overlay o) {
+        ObjectNode object = ((ObjectNode) o.document().root()).deepCopy();
+        JsonNode kind = object.path("kind");
+        if (!NAMESPACE.equals(GroupKind.of(object.path("apiVersion").asText(), kind.asText()))
+                && object.path("metadata").path("namespace").asText("").isEmpty()) {
+            ((ObjectNode) object.get("metadata")).put("namespace", o.root());
+        }
+        return new EmittedObject(env.name(), o.root(), object, Origin.identity(o.document().sourceMap()));
     }
 
     /** What makes an overlay unusable whatever the root holds: no such root, no identity, kustomize's own config, a clashing file name. */

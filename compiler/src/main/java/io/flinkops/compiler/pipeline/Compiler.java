@@ -400,11 +400,18 @@ public final class Compiler {
         ResolvedPolicy policy = policies.resolve(env, diagnostics);
         List<CrdSource> crds = new ArrayList<>(request.extraCrds());
         crds.addAll(crdFiles(request, env, diagnostics));
-        EnvironmentView view = new EnvironmentView(env, env.operatorVersion(), objects, crds);
+        List<Overlay> overlays = new OverlayLoader(yaml).load(request.sources(), env.name(), diagnostics);
+        OverlayWiring.Wired wired = OverlayWiring.wire(env, overlays, objects, diagnostics);
+        Map<String, ObjectNode> extras = wired.entries();
+        // an overlay's extra resources reach the cluster as they are written: checked with the objects, laid out as files
+        List<EmittedObject> checked = objects;
+        if (!wired.resources().isEmpty()) {
+            checked = new ArrayList<>(objects);
+            checked.addAll(wired.resources());
+        }
+        EnvironmentView view = new EnvironmentView(env, env.operatorVersion(), checked, crds);
         diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor(),
                 object -> checkedFiles.isEmpty() || checkedFiles.contains(object.origin().file())));
-        List<Overlay> overlays = new OverlayLoader(yaml).load(request.sources(), env.name(), diagnostics);
-        Map<String, ObjectNode> extras = OverlayWiring.entries(env, overlays, objects, diagnostics);
         if (output == Output.FINDINGS_ONLY) {
             return new EnvironmentResult(env, objects, new TreeMap<>(), List.copyOf(policy.used()));
         }

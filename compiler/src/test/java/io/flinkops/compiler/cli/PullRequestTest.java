@@ -48,6 +48,13 @@ class PullRequestTest {
         Cli.Result unknown = Cli.run(dir, "validate", "--ref", "no-such-branch");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown Git revision 'no-such-branch'"), unknown.err());
+        Cli.Result unsupported = Cli.run(dir, "validate", "--ref", "HEAD@{1 year ago}");
+        assertEquals(2, unsupported.code());
+        assertEquals("flinkops: cannot read Git revision 'HEAD@{1 year ago}': JGit cannot resolve it (RevisionSyntaxException)\n",
+                unsupported.err());
+        Cli.Result blob = Cli.run(dir, "validate", "--ref", "HEAD:environments/dev/environment.yaml");
+        assertEquals(2, blob.code());
+        assertEquals(1, blob.err().lines().count(), blob.err());
     }
 
     @Test

@@ -59,7 +59,9 @@ public final class GitTree implements SourceTree, AutoCloseable {
             if (e instanceof InputException ie) {
                 throw ie;
             }
-            throw new InputException("cannot read Git revision '" + revision + "': " + e.getMessage());
+            // JGit answers some revision syntax it does not support (HEAD@{1 year ago}) with a bare exception
+            String why = e.getMessage() != null ? e.getMessage() : "JGit cannot resolve it (" + e.getClass().getSimpleName() + ")";
+            throw new InputException("cannot read Git revision '" + revision + "': " + why);
         }
     }
 

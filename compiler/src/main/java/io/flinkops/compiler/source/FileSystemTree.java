@@ -4,6 +4,7 @@ import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -85,6 +86,13 @@ public final class FileSystemTree implements SourceTree {
                         throw notRegular(rel);
                     }
                     return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path p, IOException e) {
+                    // a folder that cannot be opened, or a path past what the system can name (PATH_MAX)
+                    String why = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.toString();
+                    throw new InputException(SourceLocation.start(relative(p)), "cannot be read: " + why);
                 }
             });
         } catch (IOException e) {

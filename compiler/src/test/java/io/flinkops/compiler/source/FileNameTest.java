@@ -31,6 +31,23 @@ class FileNameTest {
         assertTrue(e.oneLine().contains(".yaml:1:1: file name is not UTF-8 text (as Git and kubectl expect)"), e.oneLine());
     }
 
+    /** A path longer than the system can name (PATH_MAX, 4,096 bytes on Linux) is refused where it is, in one line. */
+    @Test
+    void aPathTooLongToOpenIsRefusedWhereItIs() throws Exception {
+        Path dev = Files.createDirectories(dir.resolve("environments/dev"));
+        Files.writeString(dev.resolve("job.yaml"), "a: 1\n");
+        // no path given to the system may pass PATH_MAX, so the deep tree is made of two halves, the second moved under the first
+        Path half = Path.of("deeper-folder-x/".repeat(150));
+        Path lower = Files.createDirectories(dir.resolve("lower").resolve(half));
+        Files.writeString(lower.resolve("job.yaml"), "a: 1\n");
+        Path upper = Files.createDirectories(dev.resolve(half));
+        Files.move(dir.resolve("lower/deeper-folder-x"), upper.resolve("deeper-folder-x"));
+        InputException e = assertThrows(InputException.class, () -> new FileSystemTree(dir).list("environments"));
+        assertTrue(e.oneLine().startsWith("environments/dev/deeper-folder-x/deeper-folder-x/"), e.oneLine());
+        assertTrue(e.oneLine().endsWith(":1:1: cannot be read: File name too long"), e.oneLine());
+        shell(dev, "rm -rf deeper-folder-x");
+    }
+
     private static void shell(Path dir, String command) throws Exception {
         Process p = new ProcessBuilder("/bin/sh", "-c", command).directory(dir.toFile()).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));

@@ -180,8 +180,27 @@ final class Runs {
         }
     }
 
-    /** A report file is the old one or the new one, never half of one: written beside it, then moved over it. */
-    private static void writeWhole(Path file, String text) throws IOException {
+    /**
+     * A report file is the old one or the new one, never half of one: written beside it, then moved over it.
+     * What is not a file of its own is written to as it is, never replaced: a device, a pipe or a terminal
+     * ({@code --output /dev/stdout}, {@code /dev/null}, a shell's {@code >(...)}), where a move would put a
+     * regular file in place of the device node (as root, in a CI container) or write past the reader. A
+     * symbolic link keeps pointing at the report: the file it names is the one replaced.
+     */
+    static void writeWhole(Path given, String text) throws IOException {
+        if (isSpecial(given)) {
+            try (var out = Files.newOutputStream(given, StandardOpenOption.WRITE)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        Path file = given;
+        for (int hops = 0; Files.isSymbolicLink(file); hops++) {
+            if (hops == 40) {
+                throw new IOException(given + ": too many levels of symbolic links");
+            }
+            file = file.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(file)).normalize();
+        }
         Path folder = file.getParent();
         Files.createDirectories(folder);
         // not Files.createTempFile, whose file only its owner may read: a report is as readable as any file written here
@@ -193,6 +212,15 @@ final class Runs {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** A device, a pipe, a socket, or a path into /dev or /proc (where /dev/stdout and /dev/fd/N lead). */
+    private static boolean isSpecial(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (absolute.startsWith("/dev") || absolute.startsWith("/proc")) {
+            return true;
+        }
+        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
     }
 
     /**

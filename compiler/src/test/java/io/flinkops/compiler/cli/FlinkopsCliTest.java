@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinkops.compiler.testing.Cli;
 import io.flinkops.compiler.testing.TestRepo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -274,6 +278,39 @@ class FlinkopsCliTest {
         // as readable as any file written there (a temporary file would be its owner's alone)
         Path plain = Files.writeString(repo.root().resolve("reports/plain.txt"), "x");
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(repo.root().resolve("reports/flinkops.json")));
+    }
+
+    /**
+     * A report sent to a pipe (a shell's {@code >(jq .)}), like one to /dev/stdout or /dev/null, is written
+     * through it: moving a finished file over it would put a regular file where the pipe or device was
+     * (as root, in a CI container, /dev/null itself) and write past the reader. A symbolic link keeps
+     * pointing at the report it names.
+     */
+    @Test
+    void aReportToAPipeOrALinkIsWrittenThroughIt() throws Exception {
+        TestRepo repo = samples();
+        Path pipe = repo.root().resolve("report.pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(pipe);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Cli.Result toPipe = Cli.run(repo.root(), "validate", "--format", "json", "-o", "report.pipe");
+        assertEquals(0, toPipe.code(), toPipe.err());
+        assertTrue(read.get(60, TimeUnit.SECONDS).contains("\"diagnostics\""));
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe), "the pipe was replaced");
+
+        Path real = Files.createDirectories(repo.root().resolve("reports")).resolve("run-1.json");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(repo.root().resolve("latest.json"), Path.of("reports/run-1.json"));
+        Cli.Result toLink = Cli.run(repo.root(), "validate", "--format", "json", "-o", "latest.json");
+        assertEquals(0, toLink.code(), toLink.err());
+        assertTrue(Files.isSymbolicLink(link), "the link was replaced");
+        assertTrue(Files.readString(real).contains("\"diagnostics\""));
     }
 
     /** A folder that cannot be a name is not offered as one. */

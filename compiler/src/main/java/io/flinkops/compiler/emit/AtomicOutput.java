@@ -244,6 +244,11 @@ public final class AtomicOutput {
         if (!Files.exists(dir)) {
             return;
         }
+        if (Files.isSymbolicLink(dir)) {
+            // swapping a new tree in would replace the link; following it would write (and delete) where it leads
+            throw new InputException("output folder " + dir + " is a symbolic link (to " + Files.readSymbolicLink(dir)
+                    + "), which flinkops did not write; remove the link or choose another --out");
+        }
         Set<String> foreign = foreignFiles(dir);
         if (!foreign.isEmpty()) {
             throw new InputException("output folder " + dir + " holds files flinkops did not write ("

@@ -207,6 +207,24 @@ class AtomicOutputTest {
         assertEquals("old 0\n", Files.readString(out.resolve("dev/root0/file0.yaml")));
     }
 
+    /** An environment's folder that is a link elsewhere is neither replaced nor written through (nor emptied there). */
+    @Test
+    void anEnvironmentFolderThatIsALinkIsRefused() throws Exception {
+        Path out = dir.resolve("linked");
+        AtomicOutput.write(out, Map.of("dev", tree("old", 3)));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("keep.txt"), "not flinkops'");
+        AtomicOutput.write(elsewhere, Map.of("dev", tree("old", 2))); // even a tree flinkops wrote, once reached by a link
+        Files.move(out.resolve("dev"), dir.resolve("moved-away"));
+        Files.createSymbolicLink(out.resolve("dev"), elsewhere.resolve("dev"));
+        InputException e = assertThrows(InputException.class, () -> AtomicOutput.write(out, Map.of("dev", tree("new", 3))));
+        assertEquals("output folder " + out.resolve("dev") + " is a symbolic link (to " + elsewhere.resolve("dev")
+                + "), which flinkops did not write; remove the link or choose another --out", e.getMessage());
+        assertTrue(Files.isSymbolicLink(out.resolve("dev")));
+        assertEquals("old 0\n", Files.readString(elsewhere.resolve("dev/root0/file0.yaml")));
+        assertEquals("not flinkops'", Files.readString(elsewhere.resolve("keep.txt")));
+    }
+
     @Test
     void refusesPathsOutsideTheOutput() {
         SortedMap<String, byte[]> evil = new TreeMap<>();

@@ -18,15 +18,45 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Mutates the sample specs (deleted and duplicated lines, inserted YAML tokens, swapped value types,
  * truncation) a few thousand times: no exception may escape, and every finding must have a location.
+ * The seeds and counts are fixed; {@code -Dflinkops.fuzzSeed=N -Dflinkops.fuzzScale=K} searches further
+ * (another seed, K times the iterations) without changing what {@code mvn verify} checks.
  */
 class FuzzTest {
+    private static final long SEED = Long.getLong("flinkops.fuzzSeed", 0L);
+    private static final int SCALE = Integer.getInteger("flinkops.fuzzScale", 1);
+
     private static final String[] TOKENS = {": ", "- ", "{", "}", "[", "]", "&a ", "*a", "\t", "0x1F", "~", "[1, 2]", "!!str ",
         "'", "\"", "<<: *a", "---", "? ", "%YAML 1.1", "\u0000", "\u00e9", "null", "yes", "-1", "1e400", "9223372036854775808"};
     private static final String[] VALUES = {"", "0", "-7", "1.5", "true", "null", "[]", "{}", "[a, b]", "{a: 1}", "\"quoted\"",
         "v1_99", "s3://other/x", "${VAR}", "very-long-" + "x".repeat(300), "|\n  block", "2Gi", "latest", "*undefined"};
     private static final String[] FILES = {
         "environments/dev/environment.yaml", "environments/dev/state-machine.yaml", "environments/dev/session-cluster.yaml",
-        "environments/dev/top-speed-windowing.yaml", "environments/dev/clickstream-sessionizer.yaml", "policies/baseline.yaml"};
+        "environments/dev/top-speed-windowing.yaml", "environments/dev/clickstream-sessionizer.yaml", "policies/baseline.yaml",
+        "overlays/dev/analytics/resources/extra-job.yaml", "overlays/dev/analytics/patches/cost-center.yaml"};
+    /** Overlays of dev (the samples have prod's only): an extra FlinkDeployment, checked with the environment, and a patch. */
+    private static final String EXTRA_JOB = """
+            apiVersion: flink.apache.org/v1beta1
+            kind: FlinkDeployment
+            metadata:
+              name: extra
+              labels: {flinkops.io/team: data-platform}
+            spec:
+              image: flink:1.17.2
+              flinkVersion: v1_17
+              serviceAccount: flink
+              flinkConfiguration: {taskmanager.numberOfTaskSlots: "2"}
+              jobManager: {resource: {memory: 2048m, cpu: 1}}
+              taskManager: {resource: {memory: 2048m, cpu: 1}}
+              job: {jarURI: "local:///x.jar", parallelism: 2, upgradeMode: stateless}
+            """;
+    private static final String COST_CENTER = """
+            apiVersion: flink.apache.org/v1beta1
+            kind: FlinkDeployment
+            metadata:
+              name: state-machine
+              namespace: analytics
+              annotations: {acme.com/cost-center: "4711"}
+            """;
 
     @TempDir
     Path dir;
@@ -34,13 +64,15 @@ class FuzzTest {
     @Test
     void mutatedSpecsNeverCrash() {
         TestRepo repo = new TestRepo(dir).withSamples();
+        repo.file("overlays/dev/analytics/resources/extra-job.yaml", EXTRA_JOB);
+        repo.file("overlays/dev/analytics/patches/cost-center.yaml", COST_CENTER);
         List<String> originals = new ArrayList<>();
         for (String f : FILES) {
             originals.add(repo.read(f));
         }
         Compiler compiler = new Compiler();
-        Random random = new Random(20261123L);
-        int iterations = 2000;
+        Random random = new Random(20261123L + SEED);
+        int iterations = 2000 * SCALE;
         int[] codes = new int[3];
         for (int i = 0; i < iterations; i++) {
             int which = random.nextInt(FILES.length);
@@ -136,8 +168,8 @@ class FuzzTest {
     void mutatedRawResourcesNeverCrash() {
         TestRepo repo = new TestRepo(dir).withSamples();
         Compiler compiler = new Compiler();
-        Random random = new Random(7L);
-        for (int i = 0; i < 1500; i++) {
+        Random random = new Random(7L + SEED);
+        for (int i = 0; i < 1500 * SCALE; i++) {
             String mutated = mutate(RAW, random);
             try {
                 if (i % 2 == 0) {

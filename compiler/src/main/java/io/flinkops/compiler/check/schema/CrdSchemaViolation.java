@@ -14,6 +14,7 @@ import io.flinkops.compiler.schema.CrdSchemas;
 import io.flinkops.compiler.schema.Violation;
 import io.flinkops.compiler.schema.CrdSource;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 @Rule(
@@ -25,7 +26,7 @@ import java.util.Optional;
                 + "field validation (kubectl's default), rejects unknown fields, wrong types and values outside enums. "
                 + "A value that only looks right (a number where the CRD wants a string) is rejected too. A status in "
                 + "the manifest is dropped before validation, so only its unknown fields count.",
-        remediation = "Fix the field as the message says: remove unknown fields, quote numbers the CRD types as strings, use listed enum values.")
+        remediation = "Fix the field as the message says: remove unknown fields, quote numbers the CRD types as strings, use listed enum values; for a kind the operator does not define, run an operator version that does.")
 public final class CrdSchemaViolation extends RuleCheck {
     private final CrdSchemas schemas;
 
@@ -49,8 +50,12 @@ public final class CrdSchemaViolation extends RuleCheck {
             schema = schemas.forKind(t.operatorVersion(), t.kind(), t.object().apiVersion());
         }
         if (schema.isEmpty()) {
+            List<String> definedBy = CrdSchemas.BUILT_IN.stream()
+                    .filter(v -> !v.equals(t.operatorVersion()) && schemas.forKind(v, t.kind(), t.object().apiVersion()).isPresent())
+                    .toList();
             r.report("/kind", "operator " + t.operatorVersion() + " defines no " + t.kind() + " " + t.object().apiVersion()
-                    + (CrdSchemas.isBuiltIn(t.operatorVersion()) ? "" : " among the built-in CRDs (name a CRD file with --crd or spec.operator.crdFiles)"));
+                    + (CrdSchemas.isBuiltIn(t.operatorVersion()) ? "" : " among the built-in CRDs (name a CRD file with --crd or spec.operator.crdFiles)")
+                    + (definedBy.isEmpty() ? "" : "; operator " + String.join(" and ", definedBy) + " does"));
             return;
         }
         JsonNode pruned = withoutNulls(t.root());

@@ -106,7 +106,9 @@ class CrdSchemaViolationTest {
                   savepoint: {}
                   jobReference: {kind: FlinkDeployment, name: app}
                 """;
-        tester.raw("1.7.0", snapshot.formatted("# expect: crd-schema"));
+        List<Diagnostic> found = tester.raw("1.7.0", snapshot.formatted("# expect: crd-schema"));
+        assertTrue(found.get(0).message().endsWith("operator 1.7.0 defines no FlinkStateSnapshot flink.apache.org/v1beta1;"
+                + " operator 1.10.0 does"), found.get(0).message());
         tester.raw("1.10.0", snapshot.formatted("# defined in 1.10"));
     }
 

@@ -92,7 +92,55 @@ public final class PullRequestReview {
             String diff = TextDiff.unified(b == null ? "/dev/null" : "a/" + path, oldText, a == null ? "/dev/null" : "b/" + path, newText, 3);
             out.add(new ObjectChange(any[0], any[1], any[2], kind, diff));
         }
+        out.addAll(fileChanges(base, head));
         return out;
+    }
+
+    /**
+     * The files of the output that are not made of emitted objects: overlays copied into their roots (a
+     * patch, an extra resource) and the Argo CD health patch. A pull request that adds a resource through
+     * an overlay changes what reaches the cluster as surely as one that edits a spec. Named by their path
+     * in the environment's output ({@code analytics/overlay-quota.yaml}); kustomization.yaml, which only
+     * lists them, is left out.
+     */
+    private static List<ObjectChange> fileChanges(CompileResult base, CompileResult head) {
+        Map<String, byte[]> before = copiedFiles(base);
+        Map<String, byte[]> after = copiedFiles(head);
+        TreeSet<String> paths = new TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        List<ObjectChange> out = new ArrayList<>();
+        for (String path : paths) {
+            byte[] b = before.get(path);
+            byte[] a = after.get(path);
+            ObjectChange.Kind kind = b == null ? ObjectChange.Kind.ADDED : a == null ? ObjectChange.Kind.REMOVED
+                    : Arrays.equals(a, b) ? null : ObjectChange.Kind.CHANGED;
+            if (kind == null) {
+                continue;
+            }
+            String environment = path.substring(0, path.indexOf('/'));
+            String inEnvironment = path.substring(environment.length() + 1);
+            String root = inEnvironment.substring(0, inEnvironment.indexOf('/'));
+            String diff = TextDiff.unified(b == null ? "/dev/null" : "a/" + path, text(b), a == null ? "/dev/null" : "b/" + path, text(a), 3);
+            out.add(new ObjectChange(environment, root, inEnvironment, kind, diff));
+        }
+        return out;
+    }
+
+    private static Map<String, byte[]> copiedFiles(CompileResult result) {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (EnvironmentResult env : result.environments()) {
+            env.files().forEach((path, bytes) -> {
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                if (!name.equals(OutputLayout.MANIFEST) && !name.equals(OutputLayout.KUSTOMIZATION)) {
+                    out.put(path, bytes);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? "" : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** environment|id to {environment, root, id, rendered YAML}. */

@@ -93,6 +93,23 @@ class PullRequestTest {
         assertTrue(html.contains("-    parallelism: 2\n+    parallelism: 4"), html);
     }
 
+    /** What an overlay adds or changes reaches the cluster as surely as a spec's change: the diff shows it. */
+    @Test
+    void diffShowsOverlayChanges() throws Exception {
+        repo.branch("overlays");
+        repo.files().file("overlays/prod/analytics/resources/team-config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: team-config\n");
+        repo.files().file("overlays/prod/analytics/patches/state-machine-cost-center.yaml",
+                repo.files().read("overlays/prod/analytics/patches/state-machine-cost-center.yaml").replace("\"4711\"", "\"4712\""));
+        repo.commit("a team ConfigMap, another cost center");
+        Cli.Result r = Cli.run(dir, "diff", "--base", "main", "--head", "overlays");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("  changed prod analytics/overlay-patch-state-machine-cost-center.yaml\n"
+                + "  added prod analytics/overlay-team-config.yaml\n"), r.out());
+        assertTrue(r.out().contains("--- a/prod/analytics/overlay-patch-state-machine-cost-center.yaml\n"
+                + "+++ b/prod/analytics/overlay-patch-state-machine-cost-center.yaml\n"), r.out());
+        assertTrue(r.out().contains("-    acme.com/cost-center: \"4711\"\n+    acme.com/cost-center: \"4712\"\n"), r.out());
+    }
+
     @Test
     void newAndExistingFindingsAndFailOnNew() throws Exception {
         repo.files().file("environments/dev/state-machine.yaml", repo.files().read("environments/dev/state-machine.yaml")

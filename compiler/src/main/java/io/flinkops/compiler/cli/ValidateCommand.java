@@ -130,10 +130,10 @@ final class ValidateCommand implements Callable<Integer> {
             result.environments().forEach(e -> e.objects().stream()
                     .filter(o -> envFiles.contains(o.origin().file())).forEach(objects::add));
         }
-        if (options.env != null && options.operatorVersion == null && !loose.isEmpty()) {
-            request = request.withOperatorVersion(operatorVersionOf(compiler, sources, options.env));
-        }
-        CompileResult looseResult = compiler.validateDocuments(loose, request, diagnostics);
+        // a rendered stream "as environment NAME's" is judged as a build judges that environment's objects
+        CompileResult looseResult = options.env != null && !loose.isEmpty()
+                ? compiler.validateDocumentsAs(options.env, loose, request, diagnostics)
+                : compiler.validateDocuments(loose, request, diagnostics);
         found.addAll(looseResult.diagnostics());
         found.sort(Diagnostic.ORDER);
         CompileResult merged = new CompileResult(List.of(), found);
@@ -147,16 +147,6 @@ final class ValidateCommand implements Callable<Integer> {
         String[] parts = path.split("/");
         return parts.length >= 3 && parts[0].equals(RepositoryLoader.ENVIRONMENTS)
                 && RepositoryLoader.environmentFile(parts[1], List.of(path)).isEmpty();
-    }
-
-    /** A rendered stream checked "as environment NAME's" is judged by the operator version that environment runs. */
-    private static String operatorVersionOf(Compiler compiler, SourceTree sources, String env) {
-        String file = RepositoryLoader.ENVIRONMENTS + "/" + env + "/environment.yaml";
-        Diagnostics ignored = new Diagnostics(); // the environment's own findings belong to a run that validates it
-        return new RepositoryLoader(compiler.yaml(), compiler.specSchemas())
-                .load(sources, Map.of(env, List.of(file)), ignored).stream()
-                .findFirst().map(e -> e.environment().operatorVersion())
-                .orElseThrow(() -> new InputException("no environment '" + env + "' (expected " + file + ")"));
     }
 
     private static byte[] readStdin(CliContext ctx) {

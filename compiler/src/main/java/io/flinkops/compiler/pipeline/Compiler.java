@@ -469,12 +469,57 @@ public final class Compiler {
      */
     public CompileResult validateDocuments(List<LocatedDocument> documents, CompileRequest request, Diagnostics diagnostics) {
         String version = request.defaultOperatorVersion() != null ? request.defaultOperatorVersion() : CrdSchemas.NEWEST;
+        List<EmittedObject> objects = looseObjects(documents, "", diagnostics);
+        if (!CrdSchemas.isBuiltIn(version) && request.extraCrds().isEmpty()) {
+            throw new InputException("operator version '" + version + "' has no built-in CRDs (built in: "
+                    + String.join(", ", CrdSchemas.BUILT_IN) + "); name a CRD file with --crd");
+        }
+        EnvironmentView view = new EnvironmentView(null, version, objects, request.extraCrds());
+        Checker checker = new Checker(catalog.rules(), request.categories());
+        diagnostics.addAll(checker.check(view, ResolvedPolicy.defaults("")::settings));
+        return new CompileResult(List.of(new EnvironmentResult("", null, objects, new TreeMap<>(), List.of())),
+                only(request, diagnostics.sorted()));
+    }
+
+    /**
+     * Resources outside any environment folder (a rendered stream: {@code kubectl kustomize} output) judged
+     * as objects of environment {@code name}, as a build judges its own: by the operator version it runs
+     * (or the request's) and its CRD files, its production rules, buckets and namespaces, and its policy
+     * sets with their exceptions. What a patch under overlays/ changes is only seen once kustomize has
+     * applied it, so this is where a patch that sets a production job stateless meets the policy it breaks.
+     * The environment's and the policy sets' own findings belong to a run that validates the repository.
+     */
+    public CompileResult validateDocumentsAs(String name, List<LocatedDocument> documents, CompileRequest request, Diagnostics diagnostics) {
+        String file = RepositoryLoader.ENVIRONMENTS + "/" + name + "/environment.yaml";
+        Diagnostics ignored = new Diagnostics();
+        RepositoryLoader loader = new RepositoryLoader(yaml, specSchemas);
+        Environment env = loader.load(request.sources(), Map.of(name, List.of(file)), ignored).stream()
+                .findFirst().map(EnvironmentSources::environment)
+                .orElseThrow(() -> new InputException("no environment '" + name + "' (expected " + file + ")"));
+        String version = request.defaultOperatorVersion() != null ? request.defaultOperatorVersion() : env.operatorVersion();
+        List<CrdSource> crds = new ArrayList<>(request.extraCrds());
+        crds.addAll(crdFiles(request, env, ignored));
+        if (!CrdSchemas.isBuiltIn(version) && crds.isEmpty()) {
+            throw new InputException("operator version '" + version + "' of environment " + name + " has no built-in CRDs (built in: "
+                    + String.join(", ", CrdSchemas.BUILT_IN) + "); name a CRD file with --crd or spec.operator.crdFiles");
+        }
+        ResolvedPolicy policy = new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), ignored).resolve(env, ignored);
+        List<EmittedObject> objects = looseObjects(documents, name, diagnostics);
+        EnvironmentView view = new EnvironmentView(env, version, objects, crds);
+        Checker checker = new Checker(catalog.rules(), request.categories());
+        diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor()));
+        return new CompileResult(List.of(new EnvironmentResult(name, env, objects, new TreeMap<>(), List.copyOf(policy.used()))),
+                only(request, diagnostics.sorted()));
+    }
+
+    /** The objects of documents read outside any environment folder, each the root of its namespace. */
+    private static List<EmittedObject> looseObjects(List<LocatedDocument> documents, String environment, Diagnostics diagnostics) {
         List<EmittedObject> objects = new ArrayList<>();
         for (LocatedDocument doc : ListDocuments.inline(documents, diagnostics)) {
             if (doc.root().isObject() && isKubernetesObject(doc) && !doc.root().path("apiVersion").asText().startsWith("flink")) {
                 // Namespaces, NetworkPolicies and the like in a rendered stream: context for the rules
                 String ns = doc.root().path("metadata").path("namespace").asText("");
-                objects.add(new EmittedObject("", ns, (ObjectNode) doc.root(), Origin.identity(doc.sourceMap())));
+                objects.add(new EmittedObject(environment, ns, (ObjectNode) doc.root(), Origin.identity(doc.sourceMap())));
                 continue;
             }
             Optional<SpecKind> kind = RepositoryLoader.classify(doc, diagnostics);
@@ -488,17 +533,9 @@ public final class Compiler {
                 continue;
             }
             String ns = doc.root().path("metadata").path("namespace").asText("");
-            objects.add(new EmittedObject("", ns, (ObjectNode) doc.root(), Origin.identity(doc.sourceMap())));
+            objects.add(new EmittedObject(environment, ns, (ObjectNode) doc.root(), Origin.identity(doc.sourceMap())));
         }
-        if (!CrdSchemas.isBuiltIn(version) && request.extraCrds().isEmpty()) {
-            throw new InputException("operator version '" + version + "' has no built-in CRDs (built in: "
-                    + String.join(", ", CrdSchemas.BUILT_IN) + "); name a CRD file with --crd");
-        }
-        EnvironmentView view = new EnvironmentView(null, version, objects, request.extraCrds());
-        Checker checker = new Checker(catalog.rules(), request.categories());
-        diagnostics.addAll(checker.check(view, ResolvedPolicy.defaults("")::settings));
-        return new CompileResult(List.of(new EnvironmentResult("", null, objects, new TreeMap<>(), List.of())),
-                only(request, diagnostics.sorted()));
+        return objects;
     }
 
     private static boolean isKubernetesObject(LocatedDocument doc) {

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,14 +67,56 @@ class KustomizeTest {
         assertTrue(prodAnalytics.contains("acme.com/cost-center"), "the overlay patch was applied");
         var check = io.flinkops.compiler.testing.Cli.runWithInput(dir, prodAnalytics, "validate", "-", "--operator-version", "1.7.0");
         assertEquals(0, check.code(), check.out());
-        // and every root, as the pull-request workflow checks it: judged by its environment's operator
+        // and every root, as the pull-request workflow checks it: judged as its environment's objects,
+        // by its operator and its policy sets
         for (EnvironmentResult env : result.environments()) {
             for (String root : env.objects().stream().map(EmittedObject::root).distinct().sorted().toList()) {
-                var asCluster = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), kustomize(out.resolve(env.name()).resolve(root)),
-                        "validate", "-", "--env", env.name(), "--categories", "schema,operator");
-                assertEquals(0, asCluster.code(), env.name() + "/" + root + ": " + asCluster.out());
+                var asBuilt = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), kustomize(out.resolve(env.name()).resolve(root)),
+                        "validate", "-", "--env", env.name());
+                assertEquals(0, asBuilt.code(), env.name() + "/" + root + ": " + asBuilt.out());
+                assertTrue(asBuilt.out().startsWith("0 errors, 0 warnings, 0 info;"), env.name() + "/" + root + ": " + asBuilt.out());
             }
         }
+    }
+
+    /**
+     * A patch is applied only when kustomize renders the root, so the build cannot judge what it makes: a
+     * production job patched to stateless, its checkpoints moved to another team's bucket. The rendered
+     * root, judged as its environment's objects, meets the policies the patch breaks.
+     */
+    @Test
+    void aPatchThatBreaksAPolicyFailsTheRenderedCheck() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        repo.file("overlays/prod/analytics/patches/shortcut.yaml", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: state-machine, namespace: analytics}
+                spec:
+                  job: {upgradeMode: stateless}
+                  flinkConfiguration: {state.checkpoints.dir: "s3://another-teams-bucket/checkpoints"}
+                """);
+        assertEquals(0, io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out").code());
+        String rendered = kustomize(repo.root().resolve("out/prod/analytics"));
+        var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "prod");
+        assertEquals(1, check.code(), check.out());
+        assertTrue(check.out().contains("error: FlinkDeployment/analytics/state-machine: production job uses upgradeMode stateless"
+                + " [upgrade-mode-production]"), check.out());
+        assertTrue(check.out().contains("error: FlinkDeployment/analytics/state-machine: state.checkpoints.dir writes to bucket"
+                + " another-teams-bucket, not the environment's bucket acme-flink-state-prod [state-path-location]"), check.out());
+        // an exception of the environment's policy sets applies to the rendered object as to the built one
+        repo.file("policies/shortcut.yaml", """
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: shortcut}
+                spec:
+                  exceptions:
+                    - {rule: upgrade-mode-production, target: prod/analytics/state-machine, reason: migration, expires: 2027-03-31}
+                """);
+        repo.file("environments/prod/environment.yaml", repo.read("environments/prod/environment.yaml")
+                .replaceFirst("policies: \\[([^]]*)\\]", "policies: [$1, shortcut]"));
+        var excepted = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "prod");
+        assertFalse(excepted.out().contains("[upgrade-mode-production]"), excepted.out());
+        assertTrue(excepted.out().contains("[state-path-location]"), excepted.out());
     }
 
     /** An overlay patch that breaks a FlinkDeployment passes the build (kustomize applies it later) but not the rendered check. */

@@ -504,13 +504,48 @@ public final class Compiler {
                     + String.join(", ", CrdSchemas.BUILT_IN) + "); name a CRD file with --crd or spec.operator.crdFiles");
         }
         ResolvedPolicy policy = new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), ignored).resolve(env, ignored);
-        List<EmittedObject> objects = looseObjects(documents, name, diagnostics);
+        List<EmittedObject> objects = inRootNamespace(looseObjects(documents, name, diagnostics));
         EnvironmentView view = new EnvironmentView(env, version, objects, crds);
         Checker checker = new Checker(catalog.rules(), request.categories());
         diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor()));
         return new CompileResult(List.of(new EnvironmentResult(name, env, objects, new TreeMap<>(), List.copyOf(policy.used()))),
                 only(request, diagnostics.sorted()));
     }
+
+    /**
+     * A rendered root of a workload namespace creates that namespace (its one Namespace object) and is
+     * synced by an Application whose destination it is: an object kustomize left without a namespace (an
+     * overlay's extra resource) is deployed there, so it is judged there, not in "default".
+     */
+    private static List<EmittedObject> inRootNamespace(List<EmittedObject> objects) {
+        List<String> created = objects.stream()
+                .filter(o -> o.object().path("kind").asText().equals("Namespace") && o.object().path("apiVersion").asText().equals("v1"))
+                .map(o -> o.object().path("metadata").path("name").asText(""))
+                .toList();
+        if (created.size() != 1 || created.get(0).isEmpty()) {
+            return objects;
+        }
+        String namespace = created.get(0);
+        List<EmittedObject> out = new ArrayList<>();
+        for (EmittedObject o : objects) {
+            ObjectNode object = o.object();
+            String kind = object.path("kind").asText();
+            boolean clusterScoped = kind.equals("Namespace") || kind.startsWith("Cluster") || CLUSTER_SCOPED.contains(kind);
+            if (clusterScoped || !object.path("metadata").isObject() || !object.path("metadata").path("namespace").asText("").isEmpty()) {
+                out.add(o);
+                continue;
+            }
+            ObjectNode placed = object.deepCopy();
+            ((ObjectNode) placed.get("metadata")).put("namespace", namespace);
+            out.add(new EmittedObject(o.environment(), namespace, placed, o.origin()));
+        }
+        return out;
+    }
+
+    /** Kubernetes' own cluster-scoped kinds besides Namespace and the Cluster* ones (RBAC, Argo CD's ...). */
+    private static final Set<String> CLUSTER_SCOPED = Set.of("CustomResourceDefinition", "PersistentVolume", "StorageClass",
+            "PriorityClass", "IngressClass", "RuntimeClass", "Node", "CSIDriver", "VolumeAttachment",
+            "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "CertificateSigningRequest");
 
     /** The objects of documents read outside any environment folder, each the root of its namespace. */
     private static List<EmittedObject> looseObjects(List<LocatedDocument> documents, String environment, Diagnostics diagnostics) {

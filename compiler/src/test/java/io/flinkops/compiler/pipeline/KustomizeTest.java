@@ -136,6 +136,40 @@ class KustomizeTest {
         assertTrue(check.out().contains("spec.job.parallelism: string found, integer expected [crd-schema]"), check.out());
     }
 
+    /**
+     * kustomize leaves an extra resource without a namespace as it was written; Argo CD deploys it in the
+     * root's namespace, the one namespace the rendered root creates, and there it is judged (not in default).
+     */
+    @Test
+    void anExtraResourceWithoutANamespaceIsJudgedInItsRootsNamespace() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        repo.file("overlays/dev/analytics/resources/extra-job.yaml", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata:
+                  name: extra
+                  labels: {flinkops.io/team: data-platform}
+                spec:
+                  image: flink:1.17.2
+                  flinkVersion: v1_17
+                  serviceAccount: flink
+                  flinkConfiguration: {taskmanager.numberOfTaskSlots: "2"}
+                  jobManager: {resource: {memory: 2048m, cpu: 1}}
+                  taskManager: {resource: {memory: 2048m, cpu: 1}}
+                  job: {jarURI: "local:///x.jar", parallelism: 2, upgradeMode: stateless}
+                """);
+        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(0, build.code(), build.out() + build.err());
+        String rendered = kustomize(repo.root().resolve("out/dev/analytics"));
+        assertTrue(rendered.contains("  name: extra\n"), rendered);
+        var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev");
+        assertEquals(0, check.code(), check.out());
+        // outside a root (no Namespace object, or several), an object without a namespace is in default, as kubectl applies it
+        var loose = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered.replaceFirst("(?s)^.*?\n---\n", ""),
+                "validate", "-", "--env", "dev");
+        assertTrue(loose.out().contains("FlinkDeployment/extra: runs in namespace default"), loose.out());
+    }
+
     static String kustomize(Path root) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("kubectl", "kustomize", root.toString()).redirectErrorStream(false).start();
         byte[] out = p.getInputStream().readAllBytes();

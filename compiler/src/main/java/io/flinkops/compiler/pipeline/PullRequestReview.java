@@ -83,8 +83,7 @@ public final class PullRequestReview {
             String[] any = a != null ? a : b;
             String oldText = b == null ? "" : b[3];
             String newText = a == null ? "" : a[3];
-            ObjectChange.Kind kind = b == null ? ObjectChange.Kind.ADDED : a == null ? ObjectChange.Kind.REMOVED
-                    : oldText.equals(newText) ? null : ObjectChange.Kind.CHANGED;
+            ObjectChange.Kind kind = kind(b != null, a != null, oldText.equals(newText));
             if (kind == null) {
                 continue;
             }
@@ -112,8 +111,7 @@ public final class PullRequestReview {
         for (String path : paths) {
             byte[] b = before.get(path);
             byte[] a = after.get(path);
-            ObjectChange.Kind kind = b == null ? ObjectChange.Kind.ADDED : a == null ? ObjectChange.Kind.REMOVED
-                    : Arrays.equals(a, b) ? null : ObjectChange.Kind.CHANGED;
+            ObjectChange.Kind kind = kind(b != null, a != null, Arrays.equals(a, b));
             if (kind == null) {
                 continue;
             }
@@ -124,6 +122,11 @@ public final class PullRequestReview {
             out.add(new ObjectChange(environment, root, inEnvironment, kind, diff));
         }
         return out;
+    }
+
+    /** Added, removed or changed; null when the base and the head hold the same. */
+    private static ObjectChange.Kind kind(boolean inBase, boolean inHead, boolean same) {
+        return !inBase ? ObjectChange.Kind.ADDED : !inHead ? ObjectChange.Kind.REMOVED : same ? null : ObjectChange.Kind.CHANGED;
     }
 
     private static Map<String, byte[]> copiedFiles(CompileResult result) {

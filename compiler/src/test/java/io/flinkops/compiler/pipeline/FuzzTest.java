@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.testing.RuleTester;
+import io.flinkops.compiler.testing.Fixtures;
 import io.flinkops.compiler.testing.TestRepo;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,22 +34,7 @@ class FuzzTest {
         "environments/dev/environment.yaml", "environments/dev/state-machine.yaml", "environments/dev/session-cluster.yaml",
         "environments/dev/top-speed-windowing.yaml", "environments/dev/clickstream-sessionizer.yaml", "policies/baseline.yaml",
         "overlays/dev/analytics/resources/extra-job.yaml", "overlays/dev/analytics/patches/cost-center.yaml"};
-    /** Overlays of dev (the samples have prod's only): an extra FlinkDeployment, checked with the environment, and a patch. */
-    private static final String EXTRA_JOB = """
-            apiVersion: flink.apache.org/v1beta1
-            kind: FlinkDeployment
-            metadata:
-              name: extra
-              labels: {flinkops.io/team: data-platform}
-            spec:
-              image: flink:1.17.2
-              flinkVersion: v1_17
-              serviceAccount: flink
-              flinkConfiguration: {taskmanager.numberOfTaskSlots: "2"}
-              jobManager: {resource: {memory: 2048m, cpu: 1}}
-              taskManager: {resource: {memory: 2048m, cpu: 1}}
-              job: {jarURI: "local:///x.jar", parallelism: 2, upgradeMode: stateless}
-            """;
+    /** A patch of dev (the samples have prod's overlays only), mutated beside an extra resource. */
     private static final String COST_CENTER = """
             apiVersion: flink.apache.org/v1beta1
             kind: FlinkDeployment
@@ -64,7 +50,7 @@ class FuzzTest {
     @Test
     void mutatedSpecsNeverCrash() {
         TestRepo repo = new TestRepo(dir).withSamples();
-        repo.file("overlays/dev/analytics/resources/extra-job.yaml", EXTRA_JOB);
+        repo.file("overlays/dev/analytics/resources/extra-job.yaml", Fixtures.OVERLAY_JOB);
         repo.file("overlays/dev/analytics/patches/cost-center.yaml", COST_CENTER);
         List<String> originals = new ArrayList<>();
         for (String f : FILES) {

@@ -143,21 +143,7 @@ class KustomizeTest {
     @Test
     void anExtraResourceWithoutANamespaceIsJudgedInItsRootsNamespace() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        repo.file("overlays/dev/analytics/resources/extra-job.yaml", """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata:
-                  name: extra
-                  labels: {flinkops.io/team: data-platform}
-                spec:
-                  image: flink:1.17.2
-                  flinkVersion: v1_17
-                  serviceAccount: flink
-                  flinkConfiguration: {taskmanager.numberOfTaskSlots: "2"}
-                  jobManager: {resource: {memory: 2048m, cpu: 1}}
-                  taskManager: {resource: {memory: 2048m, cpu: 1}}
-                  job: {jarURI: "local:///x.jar", parallelism: 2, upgradeMode: stateless}
-                """);
+        repo.file("overlays/dev/analytics/resources/extra-job.yaml", io.flinkops.compiler.testing.Fixtures.OVERLAY_JOB);
         var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
         assertEquals(0, build.code(), build.out() + build.err());
         String rendered = kustomize(repo.root().resolve("out/dev/analytics"));

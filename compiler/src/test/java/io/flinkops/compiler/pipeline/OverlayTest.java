@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flinkops.compiler.testing.Cli;
+import io.flinkops.compiler.testing.Fixtures;
 import io.flinkops.compiler.testing.TestRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -198,32 +199,19 @@ class OverlayTest {
     @Test
     void extraResourcesAreCheckedLikeTheEnvironmentsOwnObjects() {
         TestRepo repo = new TestRepo(dir).withSamples();
-        repo.file("overlays/dev/analytics/resources/extra-job.yaml", """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata:
-                  name: extra
-                  labels: {flinkops.io/team: data-platform}
-                spec:
-                  image: flink:1.17
-                  flinkVersion: v1_17
-                  serviceAccount: flink
-                  jobManager: {resource: {memory: 2048m, cpu: 1}}
-                  taskManager: {resource: {memory: 2048m, cpu: 1}}
-                  job: {jarURI: "local:///x.jar", parallelism: 0, upgradeMode: stateless, bogus: 1}
-                """);
+        repo.file("overlays/dev/analytics/resources/extra-job.yaml", Fixtures.OVERLAY_JOB
+                .replace("parallelism: 2, upgradeMode: stateless}", "parallelism: 0, upgradeMode: stateless, bogus: 1}"));
         Cli.Result r = Cli.run(repo.root(), "build");
         assertEquals(1, r.code(), r.out());
-        assertTrue(r.out().contains("overlays/dev/analytics/resources/extra-job.yaml:12:35: error: FlinkDeployment/analytics/extra:"
+        assertTrue(r.out().contains("overlays/dev/analytics/resources/extra-job.yaml:13:35: error: FlinkDeployment/analytics/extra:"
                 + " job parallelism is 0, it must be at least 1 [operator-parallelism-not-positive]"), r.out());
-        assertTrue(r.out().contains("overlays/dev/analytics/resources/extra-job.yaml:12:75: error: FlinkDeployment/analytics/extra:"
+        assertTrue(r.out().contains("overlays/dev/analytics/resources/extra-job.yaml:13:75: error: FlinkDeployment/analytics/extra:"
                 + " unknown field 'spec.job.bogus' [crd-schema]"), r.out());
         Cli.Result one = Cli.run(repo.root(), "validate", "overlays/dev/analytics/resources/extra-job.yaml");
         assertEquals(1, one.code(), one.out());
-        assertTrue(one.out().contains("extra-job.yaml:12:35: error: FlinkDeployment/analytics/extra: job parallelism is 0"), one.out());
+        assertTrue(one.out().contains("extra-job.yaml:13:35: error: FlinkDeployment/analytics/extra: job parallelism is 0"), one.out());
 
-        repo.file("overlays/dev/analytics/resources/extra-job.yaml", repo.read("overlays/dev/analytics/resources/extra-job.yaml")
-                .replace("parallelism: 0", "parallelism: 2").replace(", bogus: 1", ""));
+        repo.file("overlays/dev/analytics/resources/extra-job.yaml", Fixtures.OVERLAY_JOB);
         Cli.Result ok = Cli.run(repo.root(), "build");
         assertEquals(0, ok.code(), ok.out() + ok.err());
     }

@@ -7,6 +7,26 @@ import java.nio.file.Path;
 public final class Fixtures {
     private Fixtures() {}
 
+    /**
+     * A FlinkDeployment for overlays/dev/analytics/resources/ of the samples: valid in dev, without a
+     * namespace (its root's applies), its job on line 13.
+     */
+    public static final String OVERLAY_JOB = """
+            apiVersion: flink.apache.org/v1beta1
+            kind: FlinkDeployment
+            metadata:
+              name: extra
+              labels: {flinkops.io/team: data-platform}
+            spec:
+              image: flink:1.17.2
+              flinkVersion: v1_17
+              serviceAccount: flink
+              flinkConfiguration: {taskmanager.numberOfTaskSlots: "2"}
+              jobManager: {resource: {memory: 2048m, cpu: 1}}
+              taskManager: {resource: {memory: 2048m, cpu: 1}}
+              job: {jarURI: "local:///x.jar", parallelism: 2, upgradeMode: stateless}
+            """;
+
     /** The repository root (surefire passes it; running from the module folder works too). */
     public static Path repoRoot() {
         String prop = System.getProperty("flinkops.repo.root");

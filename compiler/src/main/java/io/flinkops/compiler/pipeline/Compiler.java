@@ -551,6 +551,13 @@ public final class Compiler {
     private static List<EmittedObject> looseObjects(List<LocatedDocument> documents, String environment, Diagnostics diagnostics) {
         List<EmittedObject> objects = new ArrayList<>();
         for (LocatedDocument doc : ListDocuments.inline(documents, diagnostics)) {
+            if (doc.root().path("apiVersion").asText("").startsWith("kustomize.config.k8s.io/")) {
+                // kubectl apply -f refuses it too, but for want of a resource type: say what it is
+                diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.sourceMap().best("/kind"), "/kind",
+                        "a " + doc.root().path("kind").asText("Kustomization") + " is kustomize's configuration, not a resource the cluster takes",
+                        "Check what it renders: kubectl kustomize <its folder> | flinkops validate -"));
+                continue;
+            }
             if (doc.root().isObject() && isKubernetesObject(doc) && !doc.root().path("apiVersion").asText().startsWith("flink")) {
                 // Namespaces, NetworkPolicies and the like in a rendered stream: context for the rules
                 String ns = doc.root().path("metadata").path("namespace").asText("");

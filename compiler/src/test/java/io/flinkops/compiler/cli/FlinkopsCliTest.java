@@ -437,6 +437,19 @@ class FlinkopsCliTest {
         assertTrue(notAList.out().contains("-:3:1: error: List items must be a list of resources [unknown-kind]"), notAList.out());
     }
 
+    /** A folder of manifests may hold kustomize's own file: named for what it is, not as a resource without a name. */
+    @Test
+    void aKustomizationAmongRawFilesIsNamedForWhatItIs() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("k8s"));
+        Files.writeString(folder.resolve("kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [cm.yaml]\n");
+        Files.writeString(folder.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: jobs}\ndata: {a: b}\n");
+        Cli.Result r = Cli.run(dir, "validate", "k8s");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().startsWith("k8s/kustomization.yaml:2:1: error: a Kustomization is kustomize's configuration, not a resource"
+                + " the cluster takes [unknown-kind]\n    fix: Check what it renders: kubectl kustomize <its folder> | flinkops validate -\n"), r.out());
+        assertTrue(r.out().endsWith("1 error, 0 warnings, 0 info; 1 object checked\n"), r.out());
+    }
+
     /** A root rendered by kustomize, overlays applied, is judged by the operator its environment runs. */
     @Test
     void aStreamIsJudgedAsTheEnvironmentItIsFor() {

@@ -43,11 +43,12 @@ public final class OverlayWiring {
     }
 
     /**
-     * The overlays that can be wired: per root, the kustomization entries (resources, patches); and the
+     * The overlays that can be wired: per root, the kustomization entries (resources, patches); the
      * extra resources of the workload roots as the root's Application will apply them (in the root's
-     * namespace), to be checked with the environment's objects.
+     * namespace), to be checked with the environment's objects; and the patches as written (but those
+     * that delete their target), whose fields are checked against the CRD of what they patch.
      */
-    public record Wired(Map<String, ObjectNode> entries, List<EmittedObject> resources) {}
+    public record Wired(Map<String, ObjectNode> entries, List<EmittedObject> resources, List<EmittedObject> patches) {}
 
     /** Wires the overlays of an environment; findings for overlays that cannot be wired. */
     public static Wired wire(Environment env, List<Overlay> overlays, List<EmittedObject> objects, Diagnostics diagnostics) {
@@ -57,6 +58,7 @@ public final class OverlayWiring {
         overlays.stream().filter(o -> o.kind() == Overlay.Kind.PATCH).forEach(ordered::add);
         Map<String, ObjectNode> extras = new TreeMap<>();
         List<EmittedObject> resources = new ArrayList<>();
+        List<EmittedObject> patches = new ArrayList<>();
         for (Overlay o : ordered) {
             Optional<Diagnostic> problem = wiring.shapeProblem(o)
                     .or(() -> o.kind() == Overlay.Kind.RESOURCE ? wiring.addResource(o) : wiring.applyPatch(o));
@@ -67,6 +69,10 @@ public final class OverlayWiring {
             ObjectNode entry = extras.computeIfAbsent(o.root(), r -> JsonNodeFactory.instance.objectNode());
             if (o.kind() == Overlay.Kind.PATCH) {
                 entry.withArray("patches").addObject().put("path", o.outputName());
+                if (!"delete".equals(o.document().root().path("$patch").asText(""))) {
+                    patches.add(new EmittedObject(env.name(), o.root(), (ObjectNode) o.document().root(),
+                            Origin.identity(o.document().sourceMap())));
+                }
             } else {
                 entry.withArray("resources").add(o.outputName());
                 if (!o.root().equals(ArgoGenerator.ROOT)) {
@@ -74,7 +80,7 @@ public final class OverlayWiring {
                 }
             }
         }
-        return new Wired(extras, resources);
+        return new Wired(extras, resources, patches);
     }
 
     /** An extra resource as Argo CD applies it: without a namespace of its own, in the Application's (the root's). */

@@ -5,6 +5,7 @@ import io.flinkops.compiler.cache.ResultCache;
 import io.flinkops.compiler.check.Checker;
 import io.flinkops.compiler.check.EnvironmentView;
 import io.flinkops.compiler.check.RuleCatalog;
+import io.flinkops.compiler.check.schema.CrdSchemaViolation;
 import io.flinkops.compiler.concurrent.Daemon;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Diagnostic;
@@ -59,6 +60,7 @@ public final class Compiler {
     private final YamlReader yaml;
     private final SpecSchemas specSchemas = new SpecSchemas();
     private final CrdSchemas crdSchemas;
+    private final CrdSchemaViolation patchSchema;
     private final RuleCatalog catalog;
 
     public Compiler(YamlReader yaml) {
@@ -70,6 +72,7 @@ public final class Compiler {
         this.yaml = yaml;
         this.crdSchemas = crdSchemas;
         this.catalog = RuleCatalog.builtIn(crdSchemas);
+        this.patchSchema = CrdSchemaViolation.forPatches(crdSchemas);
     }
 
     public Compiler() {
@@ -412,6 +415,12 @@ public final class Compiler {
         EnvironmentView view = new EnvironmentView(env, env.operatorVersion(), checked, crds);
         diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor(),
                 object -> checkedFiles.isEmpty() || checkedFiles.contains(object.origin().file())));
+        if (!wired.patches().isEmpty()) {
+            // what a patch makes is seen once kustomize renders the root; what it writes can be checked now
+            EnvironmentView patches = new EnvironmentView(env, env.operatorVersion(), wired.patches(), crds);
+            diagnostics.addAll(new Checker(List.of(patchSchema), request.categories()).check(patches, policy::settings, List.of(),
+                    policy.suppressor(), object -> checkedFiles.isEmpty() || checkedFiles.contains(object.origin().file())));
+        }
         if (output == Output.FINDINGS_ONLY) {
             return new EnvironmentResult(env, objects, new TreeMap<>(), List.copyOf(policy.used()));
         }

@@ -119,21 +119,31 @@ class KustomizeTest {
         assertTrue(excepted.out().contains("[state-path-location]"), excepted.out());
     }
 
-    /** An overlay patch that breaks a FlinkDeployment passes the build (kustomize applies it later) but not the rendered check. */
+    /**
+     * An overlay patch whose fields fit the CRD but whose result the operator refuses passes the build
+     * (kustomize applies it later) but not the rendered check. One that does not fit fails the build.
+     */
     @Test
     void anOverlayThatBreaksAnObjectFailsTheRenderedCheck() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        repo.file("overlays/prod/analytics/patches/bad.yaml", """
+        String patch = """
                 apiVersion: flink.apache.org/v1beta1
                 kind: FlinkDeployment
                 metadata: {name: state-machine, namespace: analytics}
-                spec: {job: {parallelism: two}}
-                """);
+                spec: {job: {parallelism: 0}}
+                """;
+        repo.file("overlays/prod/analytics/patches/bad.yaml", patch);
         assertEquals(0, io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out").code());
         var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), kustomize(repo.root().resolve("out/prod/analytics")),
                 "validate", "-", "--env", "prod", "--categories", "schema,operator");
         assertEquals(1, check.code(), check.out());
-        assertTrue(check.out().contains("spec.job.parallelism: string found, integer expected [crd-schema]"), check.out());
+        assertTrue(check.out().contains("job parallelism is 0, it must be at least 1 [operator-parallelism-not-positive]"), check.out());
+
+        repo.file("overlays/prod/analytics/patches/bad.yaml", patch.replace("parallelism: 0", "parallelism: two"));
+        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(1, build.code(), build.out());
+        assertTrue(build.out().contains("overlays/prod/analytics/patches/bad.yaml:4:14: error: FlinkDeployment/analytics/state-machine:"
+                + " spec.job.parallelism: string found, integer expected [crd-schema]"), build.out());
     }
 
     /**

@@ -215,4 +215,42 @@ class OverlayTest {
         Cli.Result ok = Cli.run(repo.root(), "build");
         assertEquals(0, ok.code(), ok.out() + ok.err());
     }
+
+    /**
+     * What a patch writes must fit the CRD of what it patches, though the patch need not be whole and its
+     * strategic-merge directives are kustomize's: a misspelt field fails the build, not the sync.
+     */
+    @Test
+    void patchesAreCheckedAgainstTheCrdOfWhatTheyPatch() {
+        TestRepo repo = new TestRepo(dir).withSamples();
+        String patch = """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: state-machine, namespace: analytics}
+                spec:
+                  job:
+                    parallelizm: 4
+                    $retainKeys: [parallelism]
+                  taskManager: {resource: {cpu: "two"}}
+                  podTemplate:
+                    spec:
+                      containers:
+                        - {name: flink-main-container, env: [{name: X, value: "1"}]}
+                        - {$patch: delete, name: log-shipper}
+                      $setElementOrder/containers: [{name: flink-main-container}]
+                  ingress: null
+                """;
+        repo.file("overlays/dev/analytics/patches/typo.yaml", patch);
+        Cli.Result r = Cli.run(repo.root(), "build");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("overlays/dev/analytics/patches/typo.yaml:6:5: error: FlinkDeployment/analytics/state-machine:"
+                + " unknown field 'spec.job.parallelizm' [crd-schema]"), r.out());
+        assertTrue(r.out().contains("overlays/dev/analytics/patches/typo.yaml:8:28: error: FlinkDeployment/analytics/state-machine:"
+                + " spec.taskManager.resource.cpu: string found, number expected [crd-schema]"), r.out());
+        assertTrue(r.out().endsWith("2 errors, 0 warnings, 0 info; 85 objects checked\n"), r.out());
+
+        repo.file("overlays/dev/analytics/patches/typo.yaml", patch.replace("parallelizm", "parallelism").replace("\"two\"", "2"));
+        Cli.Result ok = Cli.run(repo.root(), "build");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+    }
 }

@@ -16,6 +16,7 @@ import io.flinkops.compiler.schema.CrdSource;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 @Rule(
         id = "crd-schema",
@@ -28,10 +29,28 @@ import java.util.Optional;
                 + "the manifest is dropped before validation, so only its unknown fields count.",
         remediation = "Fix the field as the message says: remove unknown fields, quote numbers the CRD types as strings, use listed enum values; for a kind the operator does not define, run an operator version that does.")
 public final class CrdSchemaViolation extends RuleCheck {
+    /** What a strategic-merge patch need not hold, as kustomize merges it into an object that does. */
+    private static final Set<String> WHOLE_OBJECT_KEYWORDS = Set.of("required", "minItems", "minProperties");
+
     private final CrdSchemas schemas;
+    private final boolean patches;
 
     public CrdSchemaViolation(CrdSchemas schemas) {
+        this(schemas, false);
+    }
+
+    private CrdSchemaViolation(CrdSchemas schemas, boolean patches) {
         this.schemas = schemas;
+        this.patches = patches;
+    }
+
+    /**
+     * The rule for strategic-merge patches (overlays/<env>/<root>/patches/): what a patch writes must fit
+     * the CRD (a misspelt field, a string for a number), but it need not be whole, and its directives
+     * ({@code $patch}, {@code $retainKeys}, {@code $setElementOrder/...}) are kustomize's, not fields.
+     */
+    public static CrdSchemaViolation forPatches(CrdSchemas schemas) {
+        return new CrdSchemaViolation(schemas, true);
     }
 
     @Override
@@ -58,9 +77,12 @@ public final class CrdSchemaViolation extends RuleCheck {
                     + (definedBy.isEmpty() ? "" : "; operator " + String.join(" and ", definedBy) + " does"));
             return;
         }
-        JsonNode pruned = withoutNulls(t.root());
+        JsonNode pruned = withoutNulls(t.root(), patches);
         for (Violation v : schema.get().validate(pruned)) {
             if (isStatus(v.pointer()) && !v.keyword().equals("additionalProperties")) {
+                continue;
+            }
+            if (patches && WHOLE_OBJECT_KEYWORDS.contains(v.keyword())) {
                 continue;
             }
             r.report(v.pointer(), v.message());
@@ -76,20 +98,23 @@ public final class CrdSchemaViolation extends RuleCheck {
         return pointer.equals("/status") || pointer.startsWith("/status/");
     }
 
-    /** The API server drops null values of fields that are not nullable before validating. */
-    static JsonNode withoutNulls(JsonNode node) {
+    /**
+     * The API server drops null values of fields that are not nullable before validating (in a patch a
+     * null deletes the field); {@code withoutDirectives} drops a patch's {@code $}-keys too.
+     */
+    static JsonNode withoutNulls(JsonNode node, boolean withoutDirectives) {
         if (node instanceof ObjectNode o) {
             ObjectNode copy = o.objectNode();
             for (var e : o.properties()) {
-                if (!e.getValue().isNull()) {
-                    copy.set(e.getKey(), withoutNulls(e.getValue()));
+                if (!e.getValue().isNull() && !(withoutDirectives && e.getKey().startsWith("$"))) {
+                    copy.set(e.getKey(), withoutNulls(e.getValue(), withoutDirectives));
                 }
             }
             return copy;
         }
         if (node instanceof ArrayNode a) {
             ArrayNode copy = a.arrayNode();
-            a.forEach(n -> copy.add(withoutNulls(n)));
+            a.forEach(n -> copy.add(withoutNulls(n, withoutDirectives)));
             return copy;
         }
         return node;

@@ -1,5 +1,7 @@
 package io.flinkops.compiler.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.cache.ContextPacks;
 import io.flinkops.compiler.cache.ResultCache;
 import io.flinkops.compiler.check.Checker;
@@ -36,21 +38,22 @@ import io.flinkops.compiler.schema.SpecSchemas;
 import io.flinkops.compiler.source.MemoizedTree;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.LocatedDocument;
+import io.flinkops.compiler.yaml.Pointers;
+import io.flinkops.compiler.yaml.SourceMap;
 import io.flinkops.compiler.yaml.YamlReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flinkops.compiler.diagnostic.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The pipeline, stage by stage: load, resolve and generate, check, lay out. One instance compiles
@@ -513,7 +516,8 @@ public final class Compiler {
                     + String.join(", ", CrdSchemas.BUILT_IN) + "); name a CRD file with --crd or spec.operator.crdFiles");
         }
         ResolvedPolicy policy = new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), ignored).resolve(env, ignored);
-        List<EmittedObject> objects = inRootNamespace(looseObjects(documents, name, diagnostics));
+        List<Overlay> overlays = new OverlayLoader(yaml).load(request.sources(), name, ignored);
+        List<EmittedObject> objects = withOverlayOrigins(inRootNamespace(looseObjects(documents, name, diagnostics)), overlays);
         EnvironmentView view = new EnvironmentView(env, version, objects, crds);
         Checker checker = new Checker(catalog.rules(), request.categories());
         diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor()));
@@ -549,6 +553,72 @@ public final class Compiler {
             out.add(new EmittedObject(o.environment(), namespace, placed, o.origin()));
         }
         return out;
+    }
+
+    /**
+     * In a rendered root, what an overlay wrote is found where it was written: an extra resource is its
+     * file, and a value a patch sets (reached through mappings; a list it replaces whole) is in the patch,
+     * the last patch of the root that sets it, as kustomize applies them in order. A finding on what a
+     * patch changed then names the patch's line, not the line of kustomize's output.
+     */
+    private static List<EmittedObject> withOverlayOrigins(List<EmittedObject> objects, List<Overlay> overlays) {
+        if (overlays.isEmpty()) {
+            return objects;
+        }
+        Map<EmittedObject.Identity, SourceMap> resources = new HashMap<>();
+        Map<EmittedObject.Identity, Map<String, SourceMap>> patched = new HashMap<>();
+        for (Overlay o : overlays) {
+            JsonNode root = o.document().root();
+            EmittedObject.Identity id = EmittedObject.Identity.of(root);
+            if (id.namespace().isEmpty()) {
+                id = new EmittedObject.Identity(id.apiVersion(), id.kind(), o.root(), id.name());
+            }
+            if (o.kind() == Overlay.Kind.RESOURCE) {
+                resources.put(id, o.document().sourceMap());
+            } else {
+                Map<String, SourceMap> written = patched.computeIfAbsent(id, k -> new TreeMap<>());
+                patchedValues(root.path("spec"), "/spec", o.document().sourceMap(), written);
+                patchedValues(root.path("metadata").path("labels"), "/metadata/labels", o.document().sourceMap(), written);
+                patchedValues(root.path("metadata").path("annotations"), "/metadata/annotations", o.document().sourceMap(), written);
+            }
+        }
+        List<EmittedObject> out = new ArrayList<>();
+        for (EmittedObject o : objects) {
+            EmittedObject.Identity id = o.identity();
+            SourceMap resource = resources.get(id);
+            Map<String, SourceMap> written = patched.get(id);
+            if (resource == null && written == null) {
+                out.add(o);
+                continue;
+            }
+            Origin origin = resource != null ? Origin.identity(resource) : Origin.identity(o.origin().sourceMap());
+            if (written != null) {
+                written.forEach((pointer, patch) -> origin.mapTo(pointer, patch, pointer));
+            }
+            out.add(new EmittedObject(o.environment(), o.root(), o.object(), origin));
+        }
+        return out;
+    }
+
+    private static void patchedValues(JsonNode node, String pointer, SourceMap patch, Map<String, SourceMap> written) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> {
+                if (!e.getKey().startsWith("$")) {
+                    patchedValues(e.getValue(), Pointers.child(pointer, e.getKey()), patch, written);
+                }
+            });
+        } else if (node.isArray()) {
+            // a list of values is replaced whole; one of mappings is merged by key, its indexes not the patch's
+            boolean values = true;
+            for (JsonNode item : node) {
+                values &= item.isValueNode();
+            }
+            if (values) {
+                written.put(pointer, patch);
+            }
+        } else if (!node.isMissingNode()) {
+            written.put(pointer, patch);
+        }
     }
 
     /** Kubernetes' own cluster-scoped kinds besides Namespace and the Cluster* ones (RBAC, Argo CD's ...). */

@@ -99,10 +99,12 @@ class KustomizeTest {
         String rendered = kustomize(repo.root().resolve("out/prod/analytics"));
         var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "prod");
         assertEquals(1, check.code(), check.out());
-        assertTrue(check.out().contains("error: FlinkDeployment/analytics/state-machine: production job uses upgradeMode stateless"
-                + " [upgrade-mode-production]"), check.out());
-        assertTrue(check.out().contains("error: FlinkDeployment/analytics/state-machine: state.checkpoints.dir writes to bucket"
-                + " another-teams-bucket, not the environment's bucket acme-flink-state-prod [state-path-location]"), check.out());
+        // each finding names the line of the patch that wrote the value, not a line of kustomize's output
+        assertTrue(check.out().contains("overlays/prod/analytics/patches/shortcut.yaml:5:9: error: FlinkDeployment/analytics/state-machine:"
+                + " production job uses upgradeMode stateless [upgrade-mode-production]"), check.out());
+        assertTrue(check.out().contains("overlays/prod/analytics/patches/shortcut.yaml:6:24: error: FlinkDeployment/analytics/state-machine:"
+                + " state.checkpoints.dir writes to bucket another-teams-bucket, not the environment's bucket acme-flink-state-prod"
+                + " [state-path-location]"), check.out());
         // an exception of the environment's policy sets applies to the rendered object as to the built one
         repo.file("policies/shortcut.yaml", """
                 apiVersion: flinkops.io/v1alpha1
@@ -160,6 +162,11 @@ class KustomizeTest {
         assertTrue(rendered.contains("  name: extra\n"), rendered);
         var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev");
         assertEquals(0, check.code(), check.out());
+        // a finding on it names the overlay file it came from
+        var zero = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered.replace("parallelism: 2\n    upgradeMode: stateless",
+                "parallelism: 0\n    upgradeMode: stateless"), "validate", "-", "--env", "dev");
+        assertTrue(zero.out().startsWith("overlays/dev/analytics/resources/extra-job.yaml:13:35: error: FlinkDeployment/analytics/extra:"
+                + " job parallelism is 0"), zero.out());
         // outside a root (no Namespace object, or several), an object without a namespace is in default, as kubectl applies it
         var loose = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered.replaceFirst("(?s)^.*?\n---\n", ""),
                 "validate", "-", "--env", "dev");

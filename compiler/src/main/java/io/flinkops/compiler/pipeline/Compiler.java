@@ -1,6 +1,5 @@
 package io.flinkops.compiler.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.cache.ContextPacks;
 import io.flinkops.compiler.cache.ResultCache;
@@ -38,13 +37,10 @@ import io.flinkops.compiler.schema.SpecSchemas;
 import io.flinkops.compiler.source.MemoizedTree;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.yaml.LocatedDocument;
-import io.flinkops.compiler.yaml.Pointers;
-import io.flinkops.compiler.yaml.SourceMap;
 import io.flinkops.compiler.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -517,114 +513,13 @@ public final class Compiler {
         }
         ResolvedPolicy policy = new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), ignored).resolve(env, ignored);
         List<Overlay> overlays = new OverlayLoader(yaml).load(request.sources(), name, ignored);
-        List<EmittedObject> objects = withOverlayOrigins(inRootNamespace(looseObjects(documents, name, diagnostics)), overlays);
+        List<EmittedObject> objects = RenderedRoot.asDeployed(looseObjects(documents, name, diagnostics), overlays);
         EnvironmentView view = new EnvironmentView(env, version, objects, crds);
         Checker checker = new Checker(catalog.rules(), request.categories());
         diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor()));
         return new CompileResult(List.of(new EnvironmentResult(name, env, objects, new TreeMap<>(), List.copyOf(policy.used()))),
                 only(request, diagnostics.sorted()));
     }
-
-    /**
-     * A rendered root of a workload namespace creates that namespace (its one Namespace object) and is
-     * synced by an Application whose destination it is: an object kustomize left without a namespace (an
-     * overlay's extra resource) is deployed there, so it is judged there, not in "default".
-     */
-    private static List<EmittedObject> inRootNamespace(List<EmittedObject> objects) {
-        List<String> created = objects.stream()
-                .filter(o -> o.object().path("kind").asText().equals("Namespace") && o.object().path("apiVersion").asText().equals("v1"))
-                .map(o -> o.object().path("metadata").path("name").asText(""))
-                .toList();
-        if (created.size() != 1 || created.get(0).isEmpty()) {
-            return objects;
-        }
-        String namespace = created.get(0);
-        List<EmittedObject> out = new ArrayList<>();
-        for (EmittedObject o : objects) {
-            ObjectNode object = o.object();
-            String kind = object.path("kind").asText();
-            boolean clusterScoped = kind.equals("Namespace") || kind.startsWith("Cluster") || CLUSTER_SCOPED.contains(kind);
-            if (clusterScoped || !object.path("metadata").isObject() || !object.path("metadata").path("namespace").asText("").isEmpty()) {
-                out.add(o);
-                continue;
-            }
-            ObjectNode placed = object.deepCopy();
-            ((ObjectNode) placed.get("metadata")).put("namespace", namespace);
-            out.add(new EmittedObject(o.environment(), namespace, placed, o.origin()));
-        }
-        return out;
-    }
-
-    /**
-     * In a rendered root, what an overlay wrote is found where it was written: an extra resource is its
-     * file, and a value a patch sets (reached through mappings; a list it replaces whole) is in the patch,
-     * the last patch of the root that sets it, as kustomize applies them in order. A finding on what a
-     * patch changed then names the patch's line, not the line of kustomize's output.
-     */
-    private static List<EmittedObject> withOverlayOrigins(List<EmittedObject> objects, List<Overlay> overlays) {
-        if (overlays.isEmpty()) {
-            return objects;
-        }
-        Map<EmittedObject.Identity, SourceMap> resources = new HashMap<>();
-        Map<EmittedObject.Identity, Map<String, SourceMap>> patched = new HashMap<>();
-        for (Overlay o : overlays) {
-            JsonNode root = o.document().root();
-            EmittedObject.Identity id = EmittedObject.Identity.of(root);
-            if (id.namespace().isEmpty()) {
-                id = new EmittedObject.Identity(id.apiVersion(), id.kind(), o.root(), id.name());
-            }
-            if (o.kind() == Overlay.Kind.RESOURCE) {
-                resources.put(id, o.document().sourceMap());
-            } else {
-                Map<String, SourceMap> written = patched.computeIfAbsent(id, k -> new TreeMap<>());
-                patchedValues(root.path("spec"), "/spec", o.document().sourceMap(), written);
-                patchedValues(root.path("metadata").path("labels"), "/metadata/labels", o.document().sourceMap(), written);
-                patchedValues(root.path("metadata").path("annotations"), "/metadata/annotations", o.document().sourceMap(), written);
-            }
-        }
-        List<EmittedObject> out = new ArrayList<>();
-        for (EmittedObject o : objects) {
-            EmittedObject.Identity id = o.identity();
-            SourceMap resource = resources.get(id);
-            Map<String, SourceMap> written = patched.get(id);
-            if (resource == null && written == null) {
-                out.add(o);
-                continue;
-            }
-            Origin origin = resource != null ? Origin.identity(resource) : Origin.identity(o.origin().sourceMap());
-            if (written != null) {
-                written.forEach((pointer, patch) -> origin.mapTo(pointer, patch, pointer));
-            }
-            out.add(new EmittedObject(o.environment(), o.root(), o.object(), origin));
-        }
-        return out;
-    }
-
-    private static void patchedValues(JsonNode node, String pointer, SourceMap patch, Map<String, SourceMap> written) {
-        if (node.isObject()) {
-            node.properties().forEach(e -> {
-                if (!e.getKey().startsWith("$")) {
-                    patchedValues(e.getValue(), Pointers.child(pointer, e.getKey()), patch, written);
-                }
-            });
-        } else if (node.isArray()) {
-            // a list of values is replaced whole; one of mappings is merged by key, its indexes not the patch's
-            boolean values = true;
-            for (JsonNode item : node) {
-                values &= item.isValueNode();
-            }
-            if (values) {
-                written.put(pointer, patch);
-            }
-        } else if (!node.isMissingNode()) {
-            written.put(pointer, patch);
-        }
-    }
-
-    /** Kubernetes' own cluster-scoped kinds besides Namespace and the Cluster* ones (RBAC, Argo CD's ...). */
-    private static final Set<String> CLUSTER_SCOPED = Set.of("CustomResourceDefinition", "PersistentVolume", "StorageClass",
-            "PriorityClass", "IngressClass", "RuntimeClass", "Node", "CSIDriver", "VolumeAttachment",
-            "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "CertificateSigningRequest");
 
     /** The objects of documents read outside any environment folder, each the root of its namespace. */
     private static List<EmittedObject> looseObjects(List<LocatedDocument> documents, String environment, Diagnostics diagnostics) {

@@ -30,8 +30,11 @@ public final class Problems {
 
     /** A warning on a file flinkops passes over, saying why ({@code reason} completes "not read: "). */
     public static Diagnostic notRead(String path, String reason) {
-        String fix = SourceTree.isYaml(path) ? "Move the file into the folder of its environment, environments/<env>/."
-                : "Rename the file to end in .yaml or .yml, in lower case.";
+        return notRead(path, reason, SourceTree.isYaml(path) ? "Move the file into the folder of its environment, environments/<env>/."
+                : "Rename the file to end in .yaml or .yml, in lower case.");
+    }
+
+    public static Diagnostic notRead(String path, String reason, String fix) {
         return new Diagnostic(NOT_READ, Category.PARSE, Severity.WARNING, SourceLocation.start(path), "",
                 "not read: " + reason, fix);
     }

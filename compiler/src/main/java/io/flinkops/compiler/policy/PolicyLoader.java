@@ -85,6 +85,12 @@ public final class PolicyLoader {
                 broken.add(baseName(path)); // sets are named after their files, as the fix hints say
                 continue;
             }
+            if (docs.isEmpty()) {
+                // harmless unless an environment names the set it was to hold, but most likely a mistake
+                diagnostics.add(Problems.notRead(path, "the file holds no PolicySet (it is empty, or only comments or null documents)",
+                        "Write the PolicySet the file is for, or delete the file."));
+                continue;
+            }
             for (LocatedDocument doc : docs) {
                 Optional<SpecKind> kind = RepositoryLoader.classify(doc, diagnostics);
                 if (kind.isEmpty()) {

@@ -55,6 +55,18 @@ class PolicySetTest {
         return r.diagnostics().stream().map(d -> d.rule() + " " + d.severity().label() + " " + d.location()).toList();
     }
 
+    /** A policy file emptied or left with comments holds no set: harmless unless named, said at the file, not failed. */
+    @Test
+    void aPolicyFileWithoutAPolicySetIsAWarning() {
+        TestRepo repo = repo("apiVersion: flinkops.io/v1alpha1\nkind: PolicySet\nmetadata: {name: baseline}\nspec: {}\n")
+                .file("policies/emptied.yaml", "# the team's old rules, moved to baseline.yaml\n");
+        CompileResult r = RuleTester.compile(repo);
+        assertEquals(List.of("image-tag-unpinned error environments/dev/job.yaml:8:3", "file-not-read warning policies/emptied.yaml:1:1"),
+                lines(r));
+        assertTrue(r.diagnostics().get(1).message().equals("not read: the file holds no PolicySet (it is empty, or only comments"
+                + " or null documents)"), head(r));
+    }
+
     @Test
     void severityOverridesAndExceptionsApply() {
         CompileResult r = RuleTester.compile(repo("""

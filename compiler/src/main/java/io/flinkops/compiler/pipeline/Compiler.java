@@ -12,6 +12,7 @@ import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.diagnostic.Diagnostics;
 import io.flinkops.compiler.diagnostic.InputException;
+import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.emit.OutputLayout;
 import io.flinkops.compiler.generate.ArgoGenerator;
 import io.flinkops.compiler.generate.EmittedObject;
@@ -501,9 +502,15 @@ public final class Compiler {
         String file = RepositoryLoader.ENVIRONMENTS + "/" + name + "/environment.yaml";
         Diagnostics ignored = new Diagnostics();
         RepositoryLoader loader = new RepositoryLoader(yaml, specSchemas);
+        if (!RepositoryLoader.isPlainName(name) || request.sources().read(file).isEmpty()) {
+            throw new InputException("no environment '" + name + "' (expected " + file + ")");
+        }
         Environment env = loader.load(request.sources(), Map.of(name, List.of(file)), ignored).stream()
                 .findFirst().map(EnvironmentSources::environment)
-                .orElseThrow(() -> new InputException("no environment '" + name + "' (expected " + file + ")"));
+                .orElseThrow(() -> ignored.sorted().stream().filter(d -> d.severity() == Severity.ERROR).findFirst()
+                        .map(d -> new InputException(d.location(), "environment '" + name + "' does not load, so it cannot judge the"
+                                + " stream: " + d.message() + " [" + d.rule() + "]"))
+                        .orElseGet(() -> new InputException("environment '" + name + "' does not load (" + file + ")")));
         String version = request.defaultOperatorVersion() != null ? request.defaultOperatorVersion() : env.operatorVersion();
         List<CrdSource> crds = new ArrayList<>(request.extraCrds());
         crds.addAll(crdFiles(request, env, ignored));

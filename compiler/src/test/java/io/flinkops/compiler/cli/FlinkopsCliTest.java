@@ -437,6 +437,21 @@ class FlinkopsCliTest {
         assertTrue(notAList.out().contains("-:3:1: error: List items must be a list of resources [unknown-kind]"), notAList.out());
     }
 
+    /** A stream judged as an environment's needs that environment: one that is missing or does not load says so, where. */
+    @Test
+    void aStreamForAnEnvironmentThatIsMissingOrBrokenIsOneLine() {
+        TestRepo repo = samples();
+        String stream = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: analytics}\n";
+        Cli.Result missing = Cli.runWithInput(repo.root(), stream, "validate", "-", "--env", "../dev");
+        assertEquals(2, missing.code());
+        assertEquals("flinkops: no environment '../dev' (expected environments/../dev/environment.yaml)\n", missing.err());
+        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml").replace("production: false", "production: maybe"));
+        Cli.Result broken = Cli.runWithInput(repo.root(), stream, "validate", "-", "--env", "dev");
+        assertEquals(2, broken.code());
+        assertEquals("flinkops: environments/dev/environment.yaml:7:3: environment 'dev' does not load, so it cannot judge the stream:"
+                + " Environment spec.production: string found, boolean expected [spec-invalid]\n", broken.err());
+    }
+
     /** A folder of manifests may hold kustomize's own file: named for what it is, not as a resource without a name. */
     @Test
     void aKustomizationAmongRawFilesIsNamedForWhatItIs() throws Exception {

@@ -3,6 +3,7 @@ package io.flinkops.compiler.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.model.GroupKind;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -60,6 +61,23 @@ public final class EmittedObject {
             Supplier<ObjectNode> source, Origin origin) {
         return new EmittedObject(environment, root, identity, flinkConfiguration == null ? MissingNode.getInstance() : flinkConfiguration,
                 source, origin);
+    }
+
+    /**
+     * This object as it is applied into {@code namespace} (kubectl's current namespace, an Argo CD
+     * Application's destination): one of a namespaced kind that names no namespace lands there; any
+     * other is itself.
+     */
+    public EmittedObject inNamespace(String namespace) {
+        ObjectNode o = object();
+        JsonNode meta = o.path("metadata");
+        if (!meta.isObject() || !meta.path("namespace").asText("").isEmpty()
+                || GroupKind.of(o.path("apiVersion").asText(), o.path("kind").asText()).clusterScoped()) {
+            return this;
+        }
+        ObjectNode placed = o.deepCopy();
+        ((ObjectNode) placed.get("metadata")).put("namespace", namespace);
+        return new EmittedObject(environment, namespace, placed, origin);
     }
 
     public String environment() {

@@ -8,14 +8,15 @@ import io.flinkops.compiler.diagnostic.Diagnostics;
 import io.flinkops.compiler.load.Overlay;
 import io.flinkops.compiler.load.OverlayLoader;
 import io.flinkops.compiler.load.Problems;
-import io.flinkops.compiler.model.ArgoSettings.GroupKind;
 import io.flinkops.compiler.model.Environment;
+import io.flinkops.compiler.model.GroupKind;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,9 +35,12 @@ public final class OverlayWiring {
     private final Map<String, String> deletedBy = new HashMap<>();
 
     private final Environment env;
+    /** The namespaced kinds the environment's AppProject permits; empty when no AppProject is generated. */
+    private final Set<GroupKind> permitted;
 
     private OverlayWiring(Environment env, List<EmittedObject> objects) {
         this.env = env;
+        this.permitted = env.argocd().repoURL() == null ? Set.of() : Set.copyOf(ArgoGenerator.namespacedKinds(env));
         for (EmittedObject o : objects) {
             contents.computeIfAbsent(o.root(), r -> new HashMap<>()).put(key(o.identity()), ""); // without parsing a packed object
         }
@@ -70,28 +74,21 @@ public final class OverlayWiring {
             if (o.kind() == Overlay.Kind.PATCH) {
                 entry.withArray("patches").addObject().put("path", o.outputName());
                 if (!"delete".equals(o.document().root().path("$patch").asText(""))) {
-                    patches.add(new EmittedObject(env.name(), o.root(), (ObjectNode) o.document().root(),
-                            Origin.identity(o.document().sourceMap())));
+                    patches.add(asObject(env, o));
                 }
             } else {
                 entry.withArray("resources").add(o.outputName());
                 if (!o.root().equals(ArgoGenerator.ROOT)) {
-                    resources.add(asApplied(env, o));
+                    resources.add(asObject(env, o).inNamespace(o.root())); // where the root's Application applies it
                 }
             }
         }
         return new Wired(extras, resources, patches);
     }
 
-    /** An extra resource as Argo CD applies it: without a namespace of its own, in the Application's (the root's). */
-    private static EmittedObject asApplied(Environment env, Overlay o) {
-        ObjectNode object = ((ObjectNode) o.document().root()).deepCopy();
-        JsonNode kind = object.path("kind");
-        if (!NAMESPACE.equals(GroupKind.of(object.path("apiVersion").asText(), kind.asText()))
-                && object.path("metadata").path("namespace").asText("").isEmpty()) {
-            ((ObjectNode) object.get("metadata")).put("namespace", o.root());
-        }
-        return new EmittedObject(env.name(), o.root(), object, Origin.identity(o.document().sourceMap()));
+    /** An overlay's document as an object of its root, located in the overlay file. */
+    private static EmittedObject asObject(Environment env, Overlay o) {
+        return new EmittedObject(env.name(), o.root(), (ObjectNode) o.document().root(), Origin.identity(o.document().sourceMap()));
     }
 
     /** What makes an overlay unusable whatever the root holds: no such root, no identity, kustomize's own config, a clashing file name. */
@@ -145,15 +142,15 @@ public final class OverlayWiring {
         }
         JsonNode root = o.document().root();
         GroupKind kind = GroupKind.of(root.path("apiVersion").asText(), root.path("kind").asText());
-        boolean clusterScoped = kind.equals(NAMESPACE);
-        if (env.argocd().repoURL() != null && !clusterScoped && !ArgoGenerator.namespacedKinds(env).contains(kind)) {
+        // the AppProject permits Namespace among cluster-scoped kinds, and the namespaced kinds it lists
+        if (!permitted.isEmpty() && !kind.equals(NAMESPACE) && !permitted.contains(kind)) {
             return invalid(o.document(), "/kind", "resource " + shown(root) + " is of a kind (" + kind + ") that Argo CD project "
                             + env.argocd().project() + " does not permit, so the sync of root " + o.root() + " would fail",
                     "Add {group: \"" + kind.group() + "\", kind: " + kind.kind() + "} to spec.argocd.extraKinds in "
                             + env.document().file() + ", or leave the object out of the overlay.");
         }
         String namespace = root.path("metadata").path("namespace").asText("");
-        if (!clusterScoped && !namespace.isEmpty() && !namespace.equals(o.root())) {
+        if (!kind.clusterScoped() && !namespace.isEmpty() && !namespace.equals(o.root())) {
             return invalid(o.document(), "/metadata/namespace", "resource " + shown(root) + " is in namespace " + namespace
                             + ", but root " + o.root() + " holds only namespace " + o.root() + "'s objects (its Argo CD Application, its team)",
                     "Drop metadata.namespace (the root's namespace applies), or put the file under overlays/" + env.name() + "/"

@@ -14,6 +14,7 @@ import io.flinkops.compiler.model.Checkpointing;
 import io.flinkops.compiler.model.Egress;
 import io.flinkops.compiler.model.Environment;
 import io.flinkops.compiler.model.FlinkSpec;
+import io.flinkops.compiler.model.GroupKind;
 import io.flinkops.compiler.model.JobSettings;
 import io.flinkops.compiler.model.Resources;
 import io.flinkops.compiler.model.Size;
@@ -109,10 +110,10 @@ public final class SpecBinder {
                 doc);
     }
 
-    private static List<ArgoSettings.GroupKind> groupKinds(JsonNode list) {
-        List<ArgoSettings.GroupKind> out = new ArrayList<>();
+    private static List<GroupKind> groupKinds(JsonNode list) {
+        List<GroupKind> out = new ArrayList<>();
         if (present(list)) {
-            list.forEach(gk -> out.add(new ArgoSettings.GroupKind(text(gk, "group", ""), text(gk, "kind", ""))));
+            list.forEach(gk -> out.add(new GroupKind(text(gk, "group", ""), text(gk, "kind", ""))));
         }
         return List.copyOf(out);
     }

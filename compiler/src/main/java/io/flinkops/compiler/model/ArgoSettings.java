@@ -8,19 +8,4 @@ import java.util.List;
  */
 public record ArgoSettings(
         String namespace, String project, String repoURL, String targetRevision, String path,
-        String delivery, boolean prune, boolean selfHeal, List<GroupKind> extraKinds) {
-
-    /** A Kubernetes group and kind, as an AppProject lists them ("" is the core group). */
-    public record GroupKind(String group, String kind) {
-        /** The group of an object's apiVersion: "apps" of "apps/v1", "" of "v1". */
-        public static GroupKind of(String apiVersion, String kind) {
-            int slash = apiVersion.indexOf('/');
-            return new GroupKind(slash < 0 ? "" : apiVersion.substring(0, slash), kind);
-        }
-
-        @Override
-        public String toString() {
-            return (group.isEmpty() ? "" : group + "/") + kind;
-        }
-    }
-}
+        String delivery, boolean prune, boolean selfHeal, List<GroupKind> extraKinds) {}

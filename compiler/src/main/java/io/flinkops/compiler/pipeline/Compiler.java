@@ -51,6 +51,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The pipeline, stage by stage: load, resolve and generate, check, lay out. One instance compiles
@@ -412,14 +413,14 @@ public final class Compiler {
             checked = new ArrayList<>(objects);
             checked.addAll(wired.resources());
         }
+        Predicate<EmittedObject> inCheckedFiles = object -> checkedFiles.isEmpty() || checkedFiles.contains(object.origin().file());
         EnvironmentView view = new EnvironmentView(env, env.operatorVersion(), checked, crds);
-        diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor(),
-                object -> checkedFiles.isEmpty() || checkedFiles.contains(object.origin().file())));
+        diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor(), inCheckedFiles));
         if (!wired.patches().isEmpty()) {
             // what a patch makes is seen once kustomize renders the root; what it writes can be checked now
             EnvironmentView patches = new EnvironmentView(env, env.operatorVersion(), wired.patches(), crds);
             diagnostics.addAll(new Checker(List.of(patchSchema), request.categories()).check(patches, policy::settings, List.of(),
-                    policy.suppressor(), object -> checkedFiles.isEmpty() || checkedFiles.contains(object.origin().file())));
+                    policy.suppressor(), inCheckedFiles));
         }
         if (output == Output.FINDINGS_ONLY) {
             return new EnvironmentResult(env, objects, new TreeMap<>(), List.copyOf(policy.used()));
@@ -479,15 +480,7 @@ public final class Compiler {
     public CompileResult validateDocuments(List<LocatedDocument> documents, CompileRequest request, Diagnostics diagnostics) {
         String version = request.defaultOperatorVersion() != null ? request.defaultOperatorVersion() : CrdSchemas.NEWEST;
         List<EmittedObject> objects = looseObjects(documents, "", diagnostics);
-        if (!CrdSchemas.isBuiltIn(version) && request.extraCrds().isEmpty()) {
-            throw new InputException("operator version '" + version + "' has no built-in CRDs (built in: "
-                    + String.join(", ", CrdSchemas.BUILT_IN) + "); name a CRD file with --crd");
-        }
-        EnvironmentView view = new EnvironmentView(null, version, objects, request.extraCrds());
-        Checker checker = new Checker(catalog.rules(), request.categories());
-        diagnostics.addAll(checker.check(view, ResolvedPolicy.defaults("")::settings));
-        return new CompileResult(List.of(new EnvironmentResult("", null, objects, new TreeMap<>(), List.of())),
-                only(request, diagnostics.sorted()));
+        return judgeLoose(null, version, request.extraCrds(), ResolvedPolicy.defaults(""), objects, request, diagnostics);
     }
 
     /**
@@ -514,18 +507,25 @@ public final class Compiler {
         String version = request.defaultOperatorVersion() != null ? request.defaultOperatorVersion() : env.operatorVersion();
         List<CrdSource> crds = new ArrayList<>(request.extraCrds());
         crds.addAll(crdFiles(request, env, ignored));
-        if (!CrdSchemas.isBuiltIn(version) && crds.isEmpty()) {
-            throw new InputException("operator version '" + version + "' of environment " + name + " has no built-in CRDs (built in: "
-                    + String.join(", ", CrdSchemas.BUILT_IN) + "); name a CRD file with --crd or spec.operator.crdFiles");
-        }
         ResolvedPolicy policy = new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), ignored).resolve(env, ignored);
         List<Overlay> overlays = new OverlayLoader(yaml).load(request.sources(), name, ignored);
         List<EmittedObject> objects = RenderedRoot.asDeployed(looseObjects(documents, name, diagnostics), overlays);
+        return judgeLoose(env, version, crds, policy, objects, request, diagnostics);
+    }
+
+    /** Checks objects read outside any environment folder, as environment {@code env}'s (null: of none) under {@code policy}. */
+    private CompileResult judgeLoose(Environment env, String version, List<CrdSource> crds, ResolvedPolicy policy,
+            List<EmittedObject> objects, CompileRequest request, Diagnostics diagnostics) {
+        if (!CrdSchemas.isBuiltIn(version) && crds.isEmpty()) {
+            throw new InputException("operator version '" + version + "'" + (env == null ? "" : " of environment " + env.name())
+                    + " has no built-in CRDs (built in: " + String.join(", ", CrdSchemas.BUILT_IN) + "); name a CRD file with --crd"
+                    + (env == null ? "" : " or spec.operator.crdFiles"));
+        }
         EnvironmentView view = new EnvironmentView(env, version, objects, crds);
-        Checker checker = new Checker(catalog.rules(), request.categories());
-        diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor()));
-        return new CompileResult(List.of(new EnvironmentResult(name, env, objects, new TreeMap<>(), List.copyOf(policy.used()))),
-                only(request, diagnostics.sorted()));
+        diagnostics.addAll(new Checker(catalog.rules(), request.categories()).check(view, policy::settings, policy.customRules(),
+                policy.suppressor()));
+        return new CompileResult(List.of(new EnvironmentResult(env == null ? "" : env.name(), env, objects, new TreeMap<>(),
+                List.copyOf(policy.used()))), only(request, diagnostics.sorted()));
     }
 
     /** The objects of documents read outside any environment folder, each the root of its namespace. */

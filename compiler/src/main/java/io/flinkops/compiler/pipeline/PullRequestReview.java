@@ -8,6 +8,7 @@ import io.flinkops.compiler.load.Problems;
 import io.flinkops.compiler.policy.PolicyLoader;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.source.git.TextDiff;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,89 +72,58 @@ public final class PullRequestReview {
     private static final java.util.Set<String> UNLOADABLE = java.util.Set.of(
             Problems.UNREADABLE, Problems.SPEC_INVALID, Problems.UNKNOWN_KIND, Problems.LAYOUT);
 
+    /**
+     * What the base and the head emit, compared: every object, and every file of the output that is not
+     * made of objects (overlays copied into their roots, the Argo CD health patch: a pull request that adds
+     * a resource through an overlay changes what reaches the cluster as surely as one that edits a spec).
+     */
     static List<ObjectChange> changes(CompileResult base, CompileResult head) {
-        Map<String, String[]> before = rendered(base);
-        Map<String, String[]> after = rendered(head);
+        Map<String, Shown> before = shown(base);
+        Map<String, Shown> after = shown(head);
         TreeSet<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         List<ObjectChange> out = new ArrayList<>();
         for (String key : keys) {
-            String[] b = before.get(key);
-            String[] a = after.get(key);
-            String[] any = a != null ? a : b;
-            String oldText = b == null ? "" : b[3];
-            String newText = a == null ? "" : a[3];
-            ObjectChange.Kind kind = kind(b != null, a != null, oldText.equals(newText));
-            if (kind == null) {
+            Shown b = before.get(key);
+            Shown a = after.get(key);
+            Shown any = a != null ? a : b;
+            String oldText = b == null ? "" : b.text();
+            String newText = a == null ? "" : a.text();
+            if (b != null && a != null && oldText.equals(newText)) {
                 continue;
             }
-            String path = any[0] + "/" + any[1] + "/" + OutputLayout.MANIFEST + " (" + any[2] + ")";
-            String diff = TextDiff.unified(b == null ? "/dev/null" : "a/" + path, oldText, a == null ? "/dev/null" : "b/" + path, newText, 3);
-            out.add(new ObjectChange(any[0], any[1], any[2], kind, diff));
+            ObjectChange.Kind kind = b == null ? ObjectChange.Kind.ADDED : a == null ? ObjectChange.Kind.REMOVED : ObjectChange.Kind.CHANGED;
+            String diff = TextDiff.unified(b == null ? "/dev/null" : "a/" + any.label(), oldText,
+                    a == null ? "/dev/null" : "b/" + any.label(), newText, 3);
+            out.add(new ObjectChange(any.environment(), any.root(), any.id(), kind, diff));
         }
-        out.addAll(fileChanges(base, head));
         return out;
     }
+
+    /** One object or file as a review shows it: {@code id} names it in the list, {@code label} in its diff. */
+    private record Shown(String environment, String root, String id, String label, String text) {}
 
     /**
-     * The files of the output that are not made of emitted objects: overlays copied into their roots (a
-     * patch, an extra resource) and the Argo CD health patch. A pull request that adds a resource through
-     * an overlay changes what reaches the cluster as surely as one that edits a spec. Named by their path
-     * in the environment's output ({@code analytics/overlay-quota.yaml}); kustomization.yaml, which only
-     * lists them, is left out.
+     * Objects first (by environment and id), then the other files of the output by path (named by their
+     * path in the environment's output, {@code analytics/overlay-quota.yaml}); kustomization.yaml, which
+     * only lists files, is left out.
      */
-    private static List<ObjectChange> fileChanges(CompileResult base, CompileResult head) {
-        Map<String, byte[]> before = copiedFiles(base);
-        Map<String, byte[]> after = copiedFiles(head);
-        TreeSet<String> paths = new TreeSet<>(before.keySet());
-        paths.addAll(after.keySet());
-        List<ObjectChange> out = new ArrayList<>();
-        for (String path : paths) {
-            byte[] b = before.get(path);
-            byte[] a = after.get(path);
-            ObjectChange.Kind kind = kind(b != null, a != null, Arrays.equals(a, b));
-            if (kind == null) {
-                continue;
-            }
-            String environment = path.substring(0, path.indexOf('/'));
-            String inEnvironment = path.substring(environment.length() + 1);
-            String root = inEnvironment.substring(0, inEnvironment.indexOf('/'));
-            String diff = TextDiff.unified(b == null ? "/dev/null" : "a/" + path, text(b), a == null ? "/dev/null" : "b/" + path, text(a), 3);
-            out.add(new ObjectChange(environment, root, inEnvironment, kind, diff));
-        }
-        return out;
-    }
-
-    /** Added, removed or changed; null when the base and the head hold the same. */
-    private static ObjectChange.Kind kind(boolean inBase, boolean inHead, boolean same) {
-        return !inBase ? ObjectChange.Kind.ADDED : !inHead ? ObjectChange.Kind.REMOVED : same ? null : ObjectChange.Kind.CHANGED;
-    }
-
-    private static Map<String, byte[]> copiedFiles(CompileResult result) {
-        Map<String, byte[]> out = new TreeMap<>();
-        for (EnvironmentResult env : result.environments()) {
-            env.files().forEach((path, bytes) -> {
-                String name = path.substring(path.lastIndexOf('/') + 1);
-                if (!name.equals(OutputLayout.MANIFEST) && !name.equals(OutputLayout.KUSTOMIZATION)) {
-                    out.put(path, bytes);
-                }
-            });
-        }
-        return out;
-    }
-
-    private static String text(byte[] bytes) {
-        return bytes == null ? "" : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** environment|id to {environment, root, id, rendered YAML}. */
-    private static Map<String, String[]> rendered(CompileResult result) {
-        Map<String, String[]> out = new TreeMap<>();
+    private static Map<String, Shown> shown(CompileResult result) {
+        Map<String, Shown> out = new TreeMap<>();
         for (EnvironmentResult env : result.environments()) {
             String name = env.name();
             for (EmittedObject o : env.objects()) {
-                out.put(name + "|" + o.id(), new String[] {name, o.root(), o.id(), withoutProvenance(OutputLayout.render(o))});
+                out.put("0|" + name + "|" + o.id(), new Shown(name, o.root(), o.id(),
+                        name + "/" + o.root() + "/" + OutputLayout.MANIFEST + " (" + o.id() + ")", withoutProvenance(OutputLayout.render(o))));
             }
+            env.files().forEach((path, bytes) -> {
+                String fileName = path.substring(path.lastIndexOf('/') + 1);
+                if (!fileName.equals(OutputLayout.MANIFEST) && !fileName.equals(OutputLayout.KUSTOMIZATION)) {
+                    String inEnvironment = path.substring(path.indexOf('/') + 1);
+                    out.put("1|" + path, new Shown(name, inEnvironment.substring(0, inEnvironment.indexOf('/')), inEnvironment, path,
+                            new String(bytes, StandardCharsets.UTF_8)));
+                }
+            });
         }
         return out;
     }

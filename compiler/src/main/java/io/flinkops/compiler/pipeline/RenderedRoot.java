@@ -1,7 +1,6 @@
 package io.flinkops.compiler.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.generate.Origin;
 import io.flinkops.compiler.load.Overlay;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,21 +38,7 @@ final class RenderedRoot {
         if (created.size() != 1 || created.get(0).isEmpty()) {
             return objects;
         }
-        String namespace = created.get(0);
-        List<EmittedObject> out = new ArrayList<>();
-        for (EmittedObject o : objects) {
-            ObjectNode object = o.object();
-            String kind = object.path("kind").asText();
-            boolean clusterScoped = kind.equals("Namespace") || kind.startsWith("Cluster") || CLUSTER_SCOPED.contains(kind);
-            if (clusterScoped || !object.path("metadata").isObject() || !object.path("metadata").path("namespace").asText("").isEmpty()) {
-                out.add(o);
-                continue;
-            }
-            ObjectNode placed = object.deepCopy();
-            ((ObjectNode) placed.get("metadata")).put("namespace", namespace);
-            out.add(new EmittedObject(o.environment(), namespace, placed, o.origin()));
-        }
-        return out;
+        return objects.stream().map(o -> o.inNamespace(created.get(0))).toList();
     }
 
     /**
@@ -122,10 +106,4 @@ final class RenderedRoot {
             written.put(pointer, patch);
         }
     }
-
-    /** Kubernetes' own cluster-scoped kinds besides Namespace and the Cluster* ones (RBAC, Argo CD's ...). */
-    private static final Set<String> CLUSTER_SCOPED = Set.of("CustomResourceDefinition", "PersistentVolume", "StorageClass",
-            "PriorityClass", "IngressClass", "RuntimeClass", "Node", "CSIDriver", "VolumeAttachment",
-            "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "CertificateSigningRequest");
-
 }

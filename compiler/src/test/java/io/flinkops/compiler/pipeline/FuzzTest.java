@@ -34,15 +34,6 @@ class FuzzTest {
         "environments/dev/environment.yaml", "environments/dev/state-machine.yaml", "environments/dev/session-cluster.yaml",
         "environments/dev/top-speed-windowing.yaml", "environments/dev/clickstream-sessionizer.yaml", "policies/baseline.yaml",
         "overlays/dev/analytics/resources/extra-job.yaml", "overlays/dev/analytics/patches/cost-center.yaml"};
-    /** A patch of dev (the samples have prod's overlays only), mutated beside an extra resource. */
-    private static final String COST_CENTER = """
-            apiVersion: flink.apache.org/v1beta1
-            kind: FlinkDeployment
-            metadata:
-              name: state-machine
-              namespace: analytics
-              annotations: {acme.com/cost-center: "4711"}
-            """;
 
     @TempDir
     Path dir;
@@ -51,7 +42,7 @@ class FuzzTest {
     void mutatedSpecsNeverCrash() {
         TestRepo repo = new TestRepo(dir).withSamples();
         repo.file("overlays/dev/analytics/resources/extra-job.yaml", Fixtures.OVERLAY_JOB);
-        repo.file("overlays/dev/analytics/patches/cost-center.yaml", COST_CENTER);
+        repo.file("overlays/dev/analytics/patches/cost-center.yaml", Fixtures.OVERLAY_PATCH);
         List<String> originals = new ArrayList<>();
         for (String f : FILES) {
             originals.add(repo.read(f));

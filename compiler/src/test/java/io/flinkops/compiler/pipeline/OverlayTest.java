@@ -63,14 +63,7 @@ class OverlayTest {
                   namespace: analytics
                 $patch: delete
                 """);
-        repo.file("overlays/dev/analytics/patches/b-cost-center.yaml", """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata:
-                  name: state-machine
-                  namespace: analytics
-                  annotations: {acme.com/cost-center: "4711"}
-                """);
+        repo.file("overlays/dev/analytics/patches/b-cost-center.yaml", Fixtures.OVERLAY_PATCH);
         repo.file("overlays/dev/analytics/resources/again.yaml", """
                 apiVersion: v1
                 kind: ServiceAccount

@@ -27,6 +27,16 @@ public final class Fixtures {
               job: {jarURI: "local:///x.jar", parallelism: 2, upgradeMode: stateless}
             """;
 
+    /** A patch for overlays/dev/analytics/patches/ of the samples: a cost center on state-machine (its name on line 4). */
+    public static final String OVERLAY_PATCH = """
+            apiVersion: flink.apache.org/v1beta1
+            kind: FlinkDeployment
+            metadata:
+              name: state-machine
+              namespace: analytics
+              annotations: {acme.com/cost-center: "4711"}
+            """;
+
     /** The repository root (surefire passes it; running from the module folder works too). */
     public static Path repoRoot() {
         String prop = System.getProperty("flinkops.repo.root");

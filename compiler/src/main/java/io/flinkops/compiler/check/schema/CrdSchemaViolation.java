@@ -26,7 +26,8 @@ import java.util.Set;
         rationale = "The API server validates custom resources against the CRD's openAPIV3Schema and, with strict "
                 + "field validation (kubectl's default), rejects unknown fields, wrong types and values outside enums. "
                 + "A value that only looks right (a number where the CRD wants a string) is rejected too. A status in "
-                + "the manifest is dropped before validation, so only its unknown fields count.",
+                + "the manifest is dropped before validation, so only its unknown fields count. A patch under overlays/ is "
+                + "held to the fields and types it writes, not to being a whole object (kustomize merges it into one).",
         remediation = "Fix the field as the message says: remove unknown fields, quote numbers the CRD types as strings, use listed enum values; for a kind the operator does not define, run an operator version that does.")
 public final class CrdSchemaViolation extends RuleCheck {
     /** What a strategic-merge patch need not hold, as kustomize merges it into an object that does. */

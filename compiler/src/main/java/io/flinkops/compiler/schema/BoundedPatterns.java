@@ -28,8 +28,13 @@ public final class BoundedPatterns implements RegularExpressionFactory {
 
     @Override
     public RegularExpression getRegularExpression(String regex) {
-        Pattern pattern = Pattern.compile(RegularExpressions.replaceLongformCharacterProperties(RegularExpressions.replaceDollarAnchors(regex)));
+        Pattern pattern = compile(regex);
         return value -> find(pattern, value);
+    }
+
+    /** A JSON Schema {@code pattern} as the schema check compiles it; throws PatternSyntaxException. */
+    public static Pattern compile(String regex) {
+        return Pattern.compile(RegularExpressions.replaceLongformCharacterProperties(RegularExpressions.replaceDollarAnchors(regex)));
     }
 
     /** {@link java.util.regex.Matcher#find()}, bounded; throws {@link TooSlow} past the bound. */

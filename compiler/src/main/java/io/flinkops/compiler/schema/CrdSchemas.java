@@ -47,10 +47,16 @@ public final class CrdSchemas {
         });
     }
 
-    /** The schema of {@code kind} from a CRD file the user gave (EMR on EKS, newer operators). */
+    /**
+     * The schema of {@code kind} in {@code apiVersion}'s group and version from a CRD file the user gave
+     * (EMR on EKS, newer operators, any other custom resource); empty when the file does not define the
+     * kind in that group or does not serve that version.
+     */
     public Optional<CompiledSchema> fromSource(CrdSource crd, String kind, String apiVersion) {
         String key = "file:" + crd.name() + "|" + kind + "|" + apiVersion;
-        return cache.computeIfAbsent(key, k -> load(Optional.ofNullable(crd.definitions().get(kind)), kind, apiVersion));
+        int slash = apiVersion.indexOf('/');
+        return cache.computeIfAbsent(key, k -> slash < 0 ? Optional.empty()
+                : load(crd.definition(apiVersion.substring(0, slash), kind), kind, apiVersion));
     }
 
     /** The JSON Schema the build converted from the CRD ({@link CrdPrecompiler}), when present. */

@@ -43,7 +43,8 @@ public final class Pointers {
     /**
      * A readable dotted path for messages, {@code spec.job.args[0]}: {@code document} tells a list index
      * from a mapping key that is a number ({@code 1: x} under spec is {@code spec.1}); a part past the
-     * document (a missing required field) is a key.
+     * document (a missing required field) is a key, and an empty key is written {@code ""}
+     * ({@code spec.""}), so that it is not read as the end of the path.
      */
     public static String dotted(String pointer, JsonNode document) {
         StringBuilder sb = new StringBuilder();
@@ -55,7 +56,7 @@ public final class Pointers {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
-                sb.append(part);
+                sb.append(part.isEmpty() ? "\"\"" : part);
             }
             at = at == null ? null : at.isArray() ? (part.chars().allMatch(Character::isDigit) && !part.isEmpty()
                     && part.length() < 10 ? at.get(Integer.parseInt(part)) : null) : at.get(part);

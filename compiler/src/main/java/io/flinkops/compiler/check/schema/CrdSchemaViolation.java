@@ -26,9 +26,12 @@ import java.util.Set;
         rationale = "The API server validates custom resources against the CRD's openAPIV3Schema and, with strict "
                 + "field validation (kubectl's default), rejects unknown fields, wrong types and values outside enums. "
                 + "A value that only looks right (a number where the CRD wants a string) is rejected too. A status in "
-                + "the manifest is dropped before validation, so only its unknown fields count. A patch under overlays/ is "
-                + "held to the fields and types it writes, not to being a whole object (kustomize merges it into one).",
-        remediation = "Fix the field as the message says: remove unknown fields, quote numbers the CRD types as strings, use listed enum values; for a kind the operator does not define, run an operator version that does.")
+                + "the manifest of a kind whose status is a subresource (the operator's kinds) is dropped before "
+                + "validation, so only its unknown fields count. A patch under overlays/ is "
+                + "held to the fields and types it writes, not to being a whole object (kustomize merges it into one). "
+                + "A resource of another API group is judged by a CRD file named with --crd or spec.operator.crdFiles "
+                + "that defines its kind, and is not judged without one.",
+        remediation = "Fix the field as the message says: remove unknown fields, quote numbers the CRD types as strings, use listed enum values; for a kind or version the CRDs do not define, run an operator version, or name a CRD file, that does.")
 public final class CrdSchemaViolation extends RuleCheck {
     /** What a strategic-merge patch need not hold, as kustomize merges it into an object that does. */
     private static final Set<String> WHOLE_OBJECT_KEYWORDS = Set.of("required", "minItems", "minProperties");
@@ -57,6 +60,7 @@ public final class CrdSchemaViolation extends RuleCheck {
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isFlinkApi()) {
+            checkOtherKind(t, r);
             return;
         }
         Optional<CompiledSchema> schema = Optional.empty();
@@ -78,9 +82,50 @@ public final class CrdSchemaViolation extends RuleCheck {
                     + (definedBy.isEmpty() ? "" : "; operator " + String.join(" and ", definedBy) + " does"));
             return;
         }
+        report(schema.get(), true, t, r);
+    }
+
+    /**
+     * A kind of another API group is judged only by a CRD file the user named (--crd,
+     * spec.operator.crdFiles) that defines it: an overlay's PodMonitor, say. Without one, flinkops does
+     * not know the kind's schema and says nothing of it.
+     */
+    private void checkOtherKind(CheckTarget t, Reporter r) {
+        String apiVersion = t.object().apiVersion();
+        int slash = apiVersion.indexOf('/');
+        if (slash < 0) {
+            return; // the core group, which no CRD defines
+        }
+        String group = apiVersion.substring(0, slash);
+        for (CrdSource crd : t.view().crds()) {
+            if (crd.definition(group, t.kind()).isEmpty()) {
+                continue;
+            }
+            Optional<CompiledSchema> schema = schemas.fromSource(crd, t.kind(), apiVersion);
+            if (schema.isEmpty()) {
+                r.report("/apiVersion", "CRD file " + crd.name() + " defines " + t.kind() + " in " + group + " but serves no version "
+                        + apiVersion.substring(slash + 1));
+            } else {
+                report(schema.get(), statusIsSubresource(crd.definition(group, t.kind()).get(), apiVersion.substring(slash + 1)), t, r);
+            }
+            return;
+        }
+    }
+
+    private static boolean statusIsSubresource(JsonNode crd, String version) {
+        for (JsonNode v : crd.path("spec").path("versions")) {
+            if (version.equals(v.path("name").asText())) {
+                return v.path("subresources").has("status");
+            }
+        }
+        return false;
+    }
+
+    /** {@code statusDropped}: the kind's status is a subresource (the operator's kinds), see {@link #isStatus}. */
+    private void report(CompiledSchema schema, boolean statusDropped, CheckTarget t, Reporter r) {
         JsonNode pruned = withoutNulls(t.root(), patches);
-        for (Violation v : schema.get().validate(pruned)) {
-            if (isStatus(v.pointer()) && !v.keyword().equals("additionalProperties")) {
+        for (Violation v : schema.validate(pruned)) {
+            if (statusDropped && isStatus(v.pointer()) && !v.keyword().equals("additionalProperties")) {
                 continue;
             }
             if (patches && WHOLE_OBJECT_KEYWORDS.contains(v.keyword())) {
@@ -91,8 +136,8 @@ public final class CrdSchemaViolation extends RuleCheck {
     }
 
     /**
-     * A status written in a manifest is never validated: the API server drops it on create (and keeps
-     * the stored one on update) before it checks the object. Its unknown fields are still refused, as
+     * A status written in a manifest of a kind whose status is a subresource is never validated: the API
+     * server drops it on create (and keeps the stored one on update) before it checks the object. Its unknown fields are still refused, as
      * strict field validation finds them while decoding, before the status is dropped.
      */
     private static boolean isStatus(String pointer) {

@@ -199,7 +199,8 @@ public final class PolicyLoader {
             try {
                 schema = CompiledSchema.compileNow(c.get("schema"));
             } catch (RuntimeException e) {
-                diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(at + "/schema"),
+                String where = e instanceof CompiledSchema.InvalidSchema invalid ? at + "/schema" + invalid.pointer() : at + "/schema";
+                diagnostics.add(policy(CONFIG_INVALID, Severity.ERROR, map.best(where),
                         "custom rule '" + id + "' has an invalid JSON Schema: " + e.getMessage(), "Fix the schema."));
                 continue;
             }

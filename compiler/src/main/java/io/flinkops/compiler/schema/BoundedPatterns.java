@@ -3,7 +3,9 @@ package io.flinkops.compiler.schema;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
 import com.networknt.schema.regex.RegularExpressions;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * JSON Schema {@code pattern}s (ours, a CRD's, a custom rule's) with java.util.regex, compiled as
@@ -35,6 +37,17 @@ public final class BoundedPatterns implements RegularExpressionFactory {
     /** A JSON Schema {@code pattern} as the schema check compiles it; throws PatternSyntaxException. */
     public static Pattern compile(String regex) {
         return Pattern.compile(RegularExpressions.replaceLongformCharacterProperties(RegularExpressions.replaceDollarAnchors(regex)));
+    }
+
+    /** Why the schema check cannot compile {@code regex}, in a message for the schema's author; empty when it can. */
+    public static Optional<String> whyNot(String regex) {
+        try {
+            compile(regex);
+            return Optional.empty();
+        } catch (PatternSyntaxException e) {
+            String shown = regex.length() > 60 ? regex.substring(0, 60) + "..." : regex;
+            return Optional.of("pattern '" + shown + "' is not a regular expression flinkops can check (" + e.getDescription() + ")");
+        }
     }
 
     /** {@link java.util.regex.Matcher#find()}, bounded; throws {@link TooSlow} past the bound. */

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -49,7 +51,11 @@ public final class CompiledSchema {
         JsonNode schemaNode = SchemaNodes.copy(userSchema);
         List<Violation> wrong = MetaSchema.DRAFT_7.validate(schemaNode);
         if (!wrong.isEmpty()) {
-            throw new IllegalArgumentException(wrong.get(0).message());
+            throw new InvalidSchema(wrong.get(0).pointer(), wrong.get(0).message());
+        }
+        Optional<InvalidSchema> badPattern = firstBadPattern(schemaNode, "");
+        if (badPattern.isPresent()) {
+            throw badPattern.get();
         }
         AtomicReference<String> outside = new AtomicReference<>();
         CompiledSchema compiled;
@@ -61,7 +67,7 @@ public final class CompiledSchema {
             compiled.schema.initializeValidators();
         } catch (RuntimeException e) {
             if (outside.get() != null) {
-                throw new IllegalArgumentException("its $ref '" + outside.get() + "' leads outside it: a custom rule's schema may"
+                throw new InvalidSchema("its $ref '" + outside.get() + "' leads outside it: a custom rule's schema may"
                         + " refer only to its own parts ('#/definitions/...'), as flinkops loads no schema from the network,"
                         + " the disk or its own class path", e);
             }
@@ -71,9 +77,73 @@ public final class CompiledSchema {
             // a $ref that leads back to itself without looking into the value recurses on any value
             compiled.schema.validate(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         } catch (StackOverflowError e) {
-            throw new IllegalArgumentException("its $ref chain leads back to itself without end");
+            throw new InvalidSchema("", "its $ref chain leads back to itself without end");
         }
         return compiled;
+    }
+
+    /** A schema that cannot be used, with the JSON pointer (within the schema) of what is wrong, "" when it is the whole. */
+    public static final class InvalidSchema extends IllegalArgumentException {
+        private final String pointer;
+
+        InvalidSchema(String pointer, String message) {
+            super(message);
+            this.pointer = pointer;
+        }
+
+        InvalidSchema(String message, Throwable cause) {
+            super(message, cause);
+            this.pointer = "";
+        }
+
+        public String pointer() {
+            return pointer;
+        }
+    }
+
+    private static final List<String> SCHEMA_MAPS = List.of("properties", "patternProperties", "definitions", "dependencies");
+    private static final List<String> SCHEMA_LISTS = List.of("allOf", "anyOf", "oneOf", "items");
+    private static final List<String> SCHEMAS = List.of("items", "additionalItems", "additionalProperties", "contains",
+            "propertyNames", "if", "then", "else", "not");
+
+    /** The first {@code pattern} (or {@code patternProperties} key) of a draft-7 schema that does not compile. */
+    private static Optional<InvalidSchema> firstBadPattern(JsonNode schema, String at) {
+        if (!schema.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode pattern = schema.get("pattern");
+        if (pattern != null && pattern.isTextual()) {
+            Optional<String> why = BoundedPatterns.whyNot(pattern.asText());
+            if (why.isPresent()) {
+                return Optional.of(new InvalidSchema(Pointers.child(at, "pattern"), why.get()));
+            }
+        }
+        for (String key : SCHEMA_MAPS) {
+            for (Map.Entry<String, JsonNode> e : schema.path(key).properties()) {
+                String inner = Pointers.child(Pointers.child(at, key), e.getKey());
+                Optional<String> why = key.equals("patternProperties") ? BoundedPatterns.whyNot(e.getKey()) : Optional.empty();
+                Optional<InvalidSchema> bad = why.map(w -> new InvalidSchema(inner, w)).or(() -> firstBadPattern(e.getValue(), inner));
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+        }
+        for (String key : SCHEMA_LISTS) {
+            JsonNode list = schema.path(key);
+            for (int i = 0; list.isArray() && i < list.size(); i++) {
+                Optional<InvalidSchema> bad = firstBadPattern(list.get(i), Pointers.child(Pointers.child(at, key), i));
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+        }
+        for (String key : SCHEMAS) {
+            Optional<InvalidSchema> bad = firstBadPattern(schema.path(key), Pointers.child(at, key));
+            if (bad.isPresent()) {
+                return bad;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -5,7 +5,6 @@ import io.flinkops.compiler.yaml.Pointers;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What a CRD file's schemas must be before flinkops judges resources by them: what the API server
@@ -78,11 +77,9 @@ final class CrdSchemaShape {
             if (!pattern.isTextual()) {
                 return Optional.of(new Problem(Pointers.child(at, "pattern"), "pattern must be a string"));
             }
-            try {
-                BoundedPatterns.compile(pattern.asText());
-            } catch (PatternSyntaxException e) {
-                return Optional.of(new Problem(Pointers.child(at, "pattern"), "pattern " + quoted(pattern)
-                        + " is not a regular expression flinkops can check (" + e.getDescription() + ")"));
+            Optional<String> why = BoundedPatterns.whyNot(pattern.asText());
+            if (why.isPresent()) {
+                return Optional.of(new Problem(Pointers.child(at, "pattern"), why.get()));
             }
         }
         for (String count : COUNTS) {

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flinkops.compiler.pipeline.CompileResult;
@@ -135,7 +136,7 @@ class PolicySetTest {
                 "policy-config-invalid error policies/baseline.yaml:7:47",
                 "policy-exception-expired error policies/baseline.yaml:12:7",
                 "policy-exception-invalid error policies/baseline.yaml:13:7",
-                "policy-config-invalid error policies/baseline.yaml:21:7"), lines(r));
+                "policy-config-invalid error policies/baseline.yaml:21:16"), lines(r));
     }
 
     /**
@@ -261,6 +262,23 @@ class PolicySetTest {
         assertEquals(List.of("cost-center-label warning environments/dev/job.yaml:3:1", "cost-center-label warning environments/prod/job.yaml:3:1"),
                 lines(r));
         assertTrue(r.diagnostics().get(0).message().contains("no acme.com/cost-center label"));
+    }
+
+    /** What is wrong in a custom rule's schema is named at its own line and column, in words, not as a Java exception. */
+    @Test
+    void aCustomSchemaIsRefusedWhereItIsWrong() {
+        String[][] cases = {
+                {"{properties: {spec: {pattern: \"([\"}}}", "pattern '([' is not a regular expression flinkops can check (Unclosed character class)"},
+                {"{patternProperties: {\"a(\": {type: string}}}", "pattern 'a(' is not a regular expression flinkops can check (Unclosed group)"},
+                {"{properties: {spec: {type: integerx}}}", "properties.spec.type: does not have a value in the enumeration"},
+        };
+        for (String[] c : cases) {
+            CompileResult r = RuleTester.compile(repo(probeRule("shape", "probe", c[0])));
+            assertEquals(List.of("policy-config-invalid error policies/baseline.yaml:14:36"), lines(r), c[0]);
+            String message = r.diagnostics().get(0).message();
+            assertTrue(message.startsWith("custom rule 'shape' has an invalid JSON Schema: " + c[1]), message);
+            assertFalse(message.contains("Exception"), message);
+        }
     }
 
     /** A custom rule's schema reaches neither the disk nor the network nor flinkops' own resources through $ref. */

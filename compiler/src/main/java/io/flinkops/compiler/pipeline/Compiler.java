@@ -480,7 +480,7 @@ public final class Compiler {
     public CompileResult validateDocuments(List<LocatedDocument> documents, CompileRequest request, Diagnostics diagnostics) {
         String version = request.defaultOperatorVersion() != null ? request.defaultOperatorVersion() : CrdSchemas.NEWEST;
         List<EmittedObject> objects = looseObjects(documents, "", diagnostics);
-        return judgeLoose(null, version, request.extraCrds(), ResolvedPolicy.defaults(""), objects, request, diagnostics);
+        return judgeLoose(null, version, request.extraCrds(), ResolvedPolicy.advisory(), objects, request, diagnostics);
     }
 
     /**

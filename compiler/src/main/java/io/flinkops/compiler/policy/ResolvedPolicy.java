@@ -4,6 +4,8 @@ import io.flinkops.compiler.check.Checker;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.RuleInfo;
 import io.flinkops.compiler.check.RuleSettings;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +22,29 @@ public final class ResolvedPolicy {
     private final List<PolicyException> exceptions;
     private final List<RuleCheck> customRules;
     private final Set<PolicyException> used = ConcurrentHashMap.newKeySet();
+    private final boolean advisory;
 
     public ResolvedPolicy(String environment, Map<String, RuleSettings> settings, List<PolicyException> exceptions, List<RuleCheck> customRules) {
+        this(environment, settings, exceptions, customRules, false);
+    }
+
+    private ResolvedPolicy(String environment, Map<String, RuleSettings> settings, List<PolicyException> exceptions,
+            List<RuleCheck> customRules, boolean advisory) {
         this.environment = environment;
         this.settings = settings;
         this.exceptions = exceptions;
         this.customRules = customRules;
+        this.advisory = advisory;
     }
 
-    public static ResolvedPolicy defaults(String environment) {
-        return new ResolvedPolicy(environment, Map.of(), List.of(), List.of());
+    /**
+     * For resources that no environment holds (a raw manifest checked without --env): the built-in
+     * policies at their defaults, as advice. No policy set was written for them, so a policy finding is
+     * at most a warning, and an error says what the cluster itself would refuse (the CRD schema, the
+     * operator's admission checks); --env NAME judges them by that environment's policy sets instead.
+     */
+    public static ResolvedPolicy advisory() {
+        return new ResolvedPolicy("", Map.of(), List.of(), List.of(), true);
     }
 
     public RuleSettings settings(RuleInfo info) {
@@ -42,7 +57,11 @@ public final class ResolvedPolicy {
                 }
             }
         }
-        return s != null ? s : RuleSettings.defaults(info);
+        RuleSettings out = s != null ? s : RuleSettings.defaults(info);
+        if (advisory && info.category() == Category.POLICY && out.severity() == Severity.ERROR) {
+            return new RuleSettings(out.enabled(), Severity.WARNING, out.parameters());
+        }
+        return out;
     }
 
     public List<RuleCheck> customRules() {

@@ -437,6 +437,43 @@ class FlinkopsCliTest {
         assertTrue(notAList.out().contains("-:3:1: error: List items must be a list of resources [unknown-kind]"), notAList.out());
     }
 
+    /**
+     * A manifest no environment holds is judged as the cluster would judge it: an error is what the API
+     * server or the operator refuses, and the built-in policies are advice, as no policy set was written
+     * for it. Judged as an environment's objects (--env), its policy sets decide, errors and all.
+     */
+    @Test
+    void aRawManifestFailsOnlyOnWhatTheClusterRefusesAndPoliciesAdvise() throws Exception {
+        TestRepo repo = samples();
+        String manifest = """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: basic-example}
+                spec:
+                  image: flink:1.17
+                  flinkVersion: v1_17
+                  serviceAccount: flink
+                  jobManager: {resource: {memory: 2048m, cpu: 1}}
+                  taskManager: {resource: {memory: 2048m, cpu: 1}}
+                  job: {jarURI: "local:///opt/flink/examples/streaming/StateMachineExample.jar", parallelism: 2, upgradeMode: stateless}
+                """;
+        Files.writeString(repo.root().resolve("basic.yaml"), manifest);
+        Cli.Result raw = Cli.run(repo.root(), "validate", "basic.yaml");
+        assertEquals(0, raw.code(), raw.out());
+        assertTrue(raw.out().contains("basic.yaml:3:1: warning: FlinkDeployment/basic-example: runs in namespace default, a shared or system"
+                + " namespace [namespace-reserved]"), raw.out());
+        assertTrue(raw.out().endsWith("0 errors, 2 warnings, 0 info; 1 object checked\n"), raw.out());
+        // what the cluster refuses stays an error
+        Files.writeString(repo.root().resolve("basic.yaml"), manifest.replace("parallelism: 2", "parallelism: 0"));
+        Cli.Result refused = Cli.run(repo.root(), "validate", "basic.yaml");
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.out().endsWith("1 error, 2 warnings, 0 info; 1 object checked\n"), refused.out());
+        // as prod's object, prod's policy sets apply: a job in the default namespace is an error there
+        Cli.Result prod = Cli.runWithInput(repo.root(), manifest, "validate", "-", "--env", "prod");
+        assertEquals(1, prod.code(), prod.out());
+        assertTrue(prod.out().contains("-:3:1: error: FlinkDeployment/basic-example: runs in namespace default"), prod.out());
+    }
+
     /** A stream judged as an environment's needs that environment: one that is missing or does not load says so, where. */
     @Test
     void aStreamForAnEnvironmentThatIsMissingOrBrokenIsOneLine() {

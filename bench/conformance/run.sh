@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Differential conformance check: flinkops (--categories schema,operator, operator 1.7.0) against the
+# Differential conformance check: flinkops (a plain validate: every category, operator 1.7.0) against the
 # real operator 1.7.0 (its DefaultValidator plus Jackson deserialization of its CR classes), and
 # flinkops with operator 1.10.0 against what operator 1.10's published API classes cannot read.
 # Not part of `mvn -B verify`: it downloads the operator and its ~90 dependencies from Maven Central.

@@ -36,7 +36,51 @@ public final class BoundedPatterns implements RegularExpressionFactory {
 
     /** A JSON Schema {@code pattern} as the schema check compiles it; throws PatternSyntaxException. */
     public static Pattern compile(String regex) {
-        return Pattern.compile(RegularExpressions.replaceLongformCharacterProperties(RegularExpressions.replaceDollarAnchors(regex)));
+        return Pattern.compile(RegularExpressions.replaceLongformCharacterProperties(
+                RegularExpressions.replaceDollarAnchors(withoutGoGroupNames(regex))));
+    }
+
+    /**
+     * A CRD's patterns are Go regular expressions (the API server compiles them with Go's regexp), where a
+     * named group is written {@code (?P<name>...)}, which Java does not read. A match never uses the
+     * name (Go has no back-references), so such a group becomes a plain one, {@code (?:...)}; an escaped
+     * {@code \(} or a {@code (} in a character class is left as it is.
+     */
+    static String withoutGoGroupNames(String regex) {
+        if (!regex.contains("(?P<")) {
+            return regex;
+        }
+        StringBuilder out = new StringBuilder(regex.length());
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                out.append(c).append(regex.charAt(++i));
+                continue;
+            }
+            if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                out.append(c);
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+                    out.append(regex.charAt(++i));
+                }
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+                    out.append(regex.charAt(++i)); // a ']' first in a class is one of its characters
+                }
+                continue;
+            } else if (regex.startsWith("(?P<", i)) {
+                int close = regex.indexOf('>', i + 4);
+                if (close > 0) {
+                    out.append("(?:");
+                    i = close;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** Why the schema check cannot compile {@code regex}, in a message for the schema's author; empty when it can. */

@@ -47,7 +47,8 @@ public final class OverlayLoader {
         List<Overlay> out = new ArrayList<>();
         for (String path : tree.list(OVERLAYS + "/" + environment)) {
             String[] parts = path.split("/");
-            if (SourceTree.looksLikeYamlUnread(path)) {
+            if (SourceTree.looksLikeYamlUnread(path) || SourceTree.isJson(path)) {
+                // a JSON file here is most often a JSON 6902 patch, which kustomize reads and flinkops does not
                 diagnostics.add(Problems.extensionNotRead(path));
                 continue;
             }

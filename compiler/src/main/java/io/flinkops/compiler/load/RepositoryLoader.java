@@ -57,8 +57,8 @@ public final class RepositoryLoader {
 
     /**
      * The YAML files of each environment folder, and the files passed over that look like specs: named
-     * like YAML or JSON but not read by their extension, or YAML directly in environments/ (in no
-     * environment's folder). {@code environment}: one environment only, or null for all.
+     * like YAML but not read by the case of their extension, JSON that names an apiVersion and a kind,
+     * or YAML directly in environments/ (in no environment's folder). {@code environment}: one environment only, or null for all.
      */
     public record Listing(Map<String, List<String>> files, List<String> passedOver) {
         /** A warning for each file passed over, of the environments in {@code names} (and outside any). */
@@ -90,7 +90,7 @@ public final class RepositoryLoader {
                 }
             } else if (SourceTree.isYaml(path)) {
                 byEnv.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(path);
-            } else if (SourceTree.looksLikeYamlUnread(path)) {
+            } else if (SourceTree.looksLikeYamlUnread(path) || SourceTree.isJsonResource(tree, path)) {
                 passedOver.add(path);
             }
         }

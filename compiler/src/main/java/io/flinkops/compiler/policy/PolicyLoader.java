@@ -70,7 +70,7 @@ public final class PolicyLoader {
     /** Reads every policy set of the tree; problems become diagnostics. */
     public PolicyLoader read(SourceTree tree, Diagnostics diagnostics) {
         for (String path : tree.list(POLICIES)) {
-            if (SourceTree.looksLikeYamlUnread(path)) {
+            if (SourceTree.looksLikeYamlUnread(path) || SourceTree.isJsonResource(tree, path)) {
                 diagnostics.add(Problems.extensionNotRead(path));
                 continue;
             }

@@ -47,4 +47,26 @@ public interface SourceTree {
     static boolean looksLikeYamlUnread(String path) {
         return !isYaml(path) && isYaml(path.toLowerCase(java.util.Locale.ROOT));
     }
+
+    /** A file named as JSON (in any case), which flinkops does not read: JSON is YAML, but not named so. */
+    static boolean isJson(String path) {
+        return path.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
+    /**
+     * A JSON file in {@code tree} that names an apiVersion and a kind: a resource or spec written as
+     * JSON, which flinkops would pass over; an editor's JSON schema or other JSON names neither. A file
+     * that cannot be read is not one (what is not flinkops' to read is not flinkops' to refuse).
+     */
+    static boolean isJsonResource(SourceTree tree, String path) {
+        if (!isJson(path)) {
+            return false;
+        }
+        try {
+            String text = tree.read(path).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
+            return text.contains("\"apiVersion\"") && text.contains("\"kind\"");
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
 }

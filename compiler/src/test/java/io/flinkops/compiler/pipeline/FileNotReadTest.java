@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files that look like specs where flinkops reads specs, but that it passes over (by the case of their
- * extension, or outside any environment's folder), are named in a warning: their jobs would never deploy.
- * Other files (a README, a JSON schema for editors) are passed over in silence.
+ * extension, written as JSON, or outside any environment's folder), are named in a warning: their jobs
+ * would never deploy. Other files (a README, a JSON schema for editors) are passed over in silence.
  */
 class FileNotReadTest {
     @TempDir
@@ -85,5 +85,31 @@ class FileNotReadTest {
         Cli.Result r = Cli.run(repo.root(), "validate");
         assertEquals(0, r.code(), r.out());
         assertEquals(List.of(), warnings(r.out()), r.out());
+    }
+
+    /**
+     * JSON is YAML, but flinkops reads files named .yaml or .yml: a spec or policy set written as JSON
+     * (it names an apiVersion and a kind) is named, as is any JSON among overlays (a JSON 6902 patch,
+     * which kustomize would apply and flinkops does not); an editor's JSON schema is not.
+     */
+    @Test
+    void jsonThatWouldBeReadAsYamlIsNamed() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        repo.file("environments/dev/job.json", "{\"apiVersion\": \"flinkops.io/v1alpha1\", \"kind\": \"FlinkJob\", \"metadata\": {\"name\": \"j\"}}")
+                .file("environments/dev/flinkjob.schema.json", "{\"type\": \"object\", \"properties\": {\"kind\": {\"type\": \"string\"}}}")
+                .file("overlays/dev/analytics/patches/scale.json", "[{\"op\": \"replace\", \"path\": \"/spec/job/parallelism\", \"value\": 4}]")
+                .file("policies/strict.JSON", "{\"apiVersion\": \"flinkops.io/v1alpha1\", \"kind\": \"PolicySet\"}");
+        Cli.Result r = Cli.run(repo.root(), "validate");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(List.of(
+                "environments/dev/job.json:1:1: warning: not read: flinkops reads files ending in .yaml or .yml, so nothing in this"
+                        + " JSON file is compiled or checked " + RULE,
+                "overlays/dev/analytics/patches/scale.json:1:1: warning: not read: flinkops applies overlays written in files ending"
+                        + " in .yaml or .yml (strategic-merge patches and extra resources), so this JSON file (a JSON 6902 patch?) is"
+                        + " neither checked nor applied " + RULE,
+                "policies/strict.JSON:1:1: warning: not read: flinkops reads files ending in .yaml or .yml, so nothing in this JSON"
+                        + " file is compiled or checked " + RULE),
+                warnings(r.out()), r.out());
+        assertTrue(r.out().contains("fix: Rename the file to end in .yaml: its JSON is YAML as it is."), r.out());
     }
 }

@@ -54,10 +54,12 @@ public final class StageFindings {
             rationale = "flinkops, kubectl and Argo CD match .yaml and .yml exactly: a spec saved as job.YAML or job.Yml, or "
                     + "placed in environments/ outside an environment's folder, is compiled and checked by no one, and its job "
                     + "silently never deploys. So does a spec or policy set written as JSON (job.json naming an apiVersion and "
-                    + "a kind), and a JSON 6902 patch under overlays/ is never applied: flinkops reads YAML files only. (Other "
-                    + "files, a README.md or a JSON schema for editors, are passed over in silence.)",
+                    + "a kind), and a JSON 6902 patch under overlays/ is never applied: flinkops reads YAML files only. A "
+                    + "symbolic link to a folder is not followed (links to files are), so nothing under it is read either. "
+                    + "(Other files, a README.md or a JSON schema for editors, are passed over in silence.)",
             remediation = "Rename the file to end in .yaml or .yml in lower case (JSON is YAML as it is), or move it into "
-                    + "environments/<env>/; write a JSON 6902 patch as a strategic-merge patch.")
+                    + "environments/<env>/; write a JSON 6902 patch as a strategic-merge patch; keep files in the folder "
+                    + "itself rather than behind a folder link.")
     static final class FileNotRead {}
 
     @Rule(id = "overlay-invalid", category = Category.PARSE, severity = Severity.ERROR,

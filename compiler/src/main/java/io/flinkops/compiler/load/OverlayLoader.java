@@ -29,6 +29,12 @@ public final class OverlayLoader {
      */
     public static List<Diagnostic> orphans(SourceTree tree, Set<String> environments) {
         List<Diagnostic> out = new ArrayList<>();
+        for (String link : tree.folderLinks(OVERLAYS)) {
+            // a link in an environment's overlays is named when that environment loads them
+            if (!environments.contains(link.split("/")[1])) {
+                out.add(Problems.folderLinkNotRead(link));
+            }
+        }
         for (String path : tree.list(OVERLAYS)) {
             String[] parts = path.split("/");
             if (!SourceTree.isYaml(path) || parts.length > 2 && environments.contains(parts[1])) {
@@ -45,6 +51,7 @@ public final class OverlayLoader {
 
     public List<Overlay> load(SourceTree tree, String environment, Diagnostics diagnostics) {
         List<Overlay> out = new ArrayList<>();
+        tree.folderLinks(OVERLAYS + "/" + environment).forEach(link -> diagnostics.add(Problems.folderLinkNotRead(link)));
         for (String path : tree.list(OVERLAYS + "/" + environment)) {
             String[] parts = path.split("/");
             if (SourceTree.looksLikeYamlUnread(path) || SourceTree.isJson(path)) {

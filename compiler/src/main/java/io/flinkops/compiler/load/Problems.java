@@ -53,6 +53,12 @@ public final class Problems {
                 + "so nothing in this file is compiled or checked");
     }
 
+    /** The warning for a symbolic link to a folder where flinkops reads files: nothing under it is read. */
+    public static Diagnostic folderLinkNotRead(String path) {
+        return notRead(path, "a symbolic link to a folder, which flinkops does not follow (it follows links to files): "
+                + "nothing under it is compiled or checked", "Keep the files in the folder itself, or link each file.");
+    }
+
     public static Diagnostic unreadable(InputException e) {
         SourceLocation at = e.location() != null ? e.location() : new SourceLocation("-", 1, 1);
         return of(UNREADABLE, at, "", e.getMessage(), "Fix the file so that it is valid UTF-8 YAML within the documented limits.");

@@ -58,10 +58,14 @@ public final class RepositoryLoader {
     /**
      * The YAML files of each environment folder, and the files passed over that look like specs: named
      * like YAML but not read by the case of their extension, JSON that names an apiVersion and a kind,
-     * or YAML directly in environments/ (in no environment's folder). {@code environment}: one environment only, or null for all.
+     * or YAML directly in environments/ (in no environment's folder); and the symbolic links to folders
+     * in them, which the listing does not follow. {@code environment}: one environment only, or null for all.
      */
-    public record Listing(Map<String, List<String>> files, List<String> passedOver) {
-        /** A warning for each file passed over, of the environments in {@code names} (and outside any). */
+    public record Listing(Map<String, List<String>> files, List<String> passedOver, List<String> folderLinks) {
+        /**
+         * A warning for each file and linked folder passed over, of the environments in {@code names} (and
+         * outside any: an environment folder that is a link is no environment's).
+         */
         public List<Diagnostic> warnings(Set<String> names) {
             List<Diagnostic> out = new ArrayList<>();
             for (String path : passedOver) {
@@ -73,6 +77,12 @@ public final class RepositoryLoader {
                     out.add(Problems.extensionNotRead(path));
                 }
             }
+            for (String link : folderLinks) {
+                String[] parts = link.split("/");
+                if (parts.length < 3 || names.contains(parts[1])) {
+                    out.add(Problems.folderLinkNotRead(link));
+                }
+            }
             return out;
         }
     }
@@ -82,7 +92,8 @@ public final class RepositoryLoader {
         boolean plain = one && isPlainName(environment);
         Map<String, List<String>> byEnv = new TreeMap<>();
         List<String> passedOver = new ArrayList<>();
-        for (String path : tree.list(plain ? ENVIRONMENTS + "/" + environment : ENVIRONMENTS)) {
+        String listed = plain ? ENVIRONMENTS + "/" + environment : ENVIRONMENTS;
+        for (String path : tree.list(listed)) {
             String[] parts = path.split("/");
             if (parts.length < 3) {
                 if (!one && SourceTree.isYaml(path)) {
@@ -97,7 +108,8 @@ public final class RepositoryLoader {
         if (one) {
             byEnv.keySet().retainAll(Set.of(environment));
         }
-        return new Listing(byEnv, passedOver);
+        List<String> links = tree.folderLinks(listed).stream().filter(link -> !one || link.split("/").length > 2).toList();
+        return new Listing(byEnv, passedOver, links);
     }
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");

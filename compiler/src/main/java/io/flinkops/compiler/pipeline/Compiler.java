@@ -220,7 +220,7 @@ public final class Compiler {
         Optional<List<String>> packedListing = packAhead != null
                 ? joined(packAhead).flatMap(ContextPacks.Pack::listing) : Optional.empty();
         RepositoryLoader.Listing listing = packedListing.isPresent()
-                ? new RepositoryLoader.Listing(new TreeMap<>(Map.of(request.environment(), packedListing.get())), List.of())
+                ? new RepositoryLoader.Listing(new TreeMap<>(Map.of(request.environment(), packedListing.get())), List.of(), List.of())
                 : RepositoryLoader.listing(request.sources(), request.environment());
         Map<String, List<String>> files = listing.files();
         if (request.environment() != null && !files.containsKey(request.environment())) {

@@ -69,6 +69,7 @@ public final class PolicyLoader {
 
     /** Reads every policy set of the tree; problems become diagnostics. */
     public PolicyLoader read(SourceTree tree, Diagnostics diagnostics) {
+        tree.folderLinks(POLICIES).forEach(link -> diagnostics.add(Problems.folderLinkNotRead(link)));
         for (String path : tree.list(POLICIES)) {
             if (SourceTree.looksLikeYamlUnread(path) || SourceTree.isJsonResource(tree, path)) {
                 diagnostics.add(Problems.extensionNotRead(path));

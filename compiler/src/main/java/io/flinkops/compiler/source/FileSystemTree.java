@@ -31,6 +31,7 @@ public final class FileSystemTree implements SourceTree {
     private final Path realRoot;
     private final long racyMillis;
     private final Map<Path, Boolean> insideFolders = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> folderLinks = new ConcurrentHashMap<>();
 
     public FileSystemTree(Path root) {
         this(root, RACY_MILLIS);
@@ -59,6 +60,7 @@ public final class FileSystemTree implements SourceTree {
         }
         checkInside(dir, base);
         List<String> out = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         try {
             // The walk does not follow links: a regular file it meets lies inside; only links need resolving.
             Files.walkFileTree(base, new SimpleFileVisitor<>() {
@@ -77,7 +79,9 @@ public final class FileSystemTree implements SourceTree {
                         checkInside(rel, p);
                         if (Files.isRegularFile(p)) {
                             out.add(rel);
-                        } else if (SourceTree.isYaml(rel) && !Files.isDirectory(p)) {
+                        } else if (Files.isDirectory(p)) {
+                            links.add(rel);
+                        } else if (SourceTree.isYaml(rel)) {
                             throw notRegular(rel);
                         }
                     } else if (attrs.isRegularFile()) {
@@ -99,7 +103,19 @@ public final class FileSystemTree implements SourceTree {
             throw new UncheckedIOException(e);
         }
         out.sort(String::compareTo);
+        links.sort(String::compareTo);
+        folderLinks.put(dir, List.copyOf(links));
         return out;
+    }
+
+    @Override
+    public List<String> folderLinks(String dir) {
+        List<String> links = folderLinks.get(dir);
+        if (links == null) {
+            list(dir);
+            links = folderLinks.getOrDefault(dir, List.of());
+        }
+        return links;
     }
 
     /**

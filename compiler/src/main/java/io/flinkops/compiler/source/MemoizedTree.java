@@ -29,6 +29,11 @@ public final class MemoizedTree implements SourceTree {
     }
 
     @Override
+    public List<String> folderLinks(String dir) {
+        return tree.folderLinks(dir);
+    }
+
+    @Override
     public Optional<String> stamp(String path) {
         return tree.stamp(path);
     }

@@ -13,6 +13,14 @@ public interface SourceTree {
     Optional<byte[]> read(String path);
 
     /**
+     * The symbolic links below {@code dir} that lead to a folder (inside the repository), sorted: the
+     * listing names files and follows links to files only, so nothing under these is read.
+     */
+    default List<String> folderLinks(String dir) {
+        return List.of();
+    }
+
+    /**
      * A token that is the same only while a file's content is (for a working tree its size, times and
      * inode, as Git's index keeps them), read without reading the file; empty when the tree has none
      * for it, and then only the content tells.

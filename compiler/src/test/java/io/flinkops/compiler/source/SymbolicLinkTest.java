@@ -35,6 +35,7 @@ class SymbolicLinkTest {
                 assertEquals(java.util.List.of("environments/dev/alias.yaml", "environments/dev/real.yaml", "environments/dev/twice.yaml"),
                         tree.list("environments"), tree.describe());
                 assertEquals("a: 1\n", new String(tree.read("environments/dev/twice.yaml").orElseThrow(), StandardCharsets.UTF_8));
+                assertEquals(java.util.List.of("environments/dev/folder"), tree.folderLinks("environments"), tree.describe());
                 close(tree);
             }
         }
@@ -132,6 +133,32 @@ class SymbolicLinkTest {
             var update = repo.updateRef("refs/heads/" + ref);
             update.setNewObjectId(id);
             update.forceUpdate();
+        }
+    }
+
+    /**
+     * A link to a folder is not followed (a folder would be read twice, or an environment twice over):
+     * where flinkops reads files, one is named in a warning, as what is under it is never compiled.
+     */
+    @Test
+    void aLinkToAFolderIsNamedNotFollowed() throws Exception {
+        try (GitRepo git = new GitRepo(dir.resolve("repo"))) {
+            git.files().withSamples().file("shared/specs/extra.yaml", "a: 1\n").file("shared/policies/README.md", "# shared\n");
+            link("environments/dev2", "dev");
+            link("environments/dev/more", "../../shared/specs");
+            link("overlays/prod/analytics-copy", "analytics");
+            link("overlays/prod-eu", "prod");
+            link("policies/shared", "../shared/policies");
+            git.commit("folder links");
+            String warning = ":1:1: warning: not read: a symbolic link to a folder, which flinkops does not follow (it follows links"
+                    + " to files): nothing under it is compiled or checked [file-not-read]";
+            for (String[] args : new String[][] {{"validate"}, {"validate", "--ref", "HEAD"}}) {
+                Cli.Result r = Cli.run(dir.resolve("repo"), args);
+                assertEquals(0, r.code(), r.out() + r.err());
+                assertEquals(java.util.List.of("environments/dev/more" + warning, "environments/dev2" + warning, "overlays/prod-eu" + warning,
+                        "overlays/prod/analytics-copy" + warning, "policies/shared" + warning),
+                        r.out().lines().filter(l -> l.contains("[file-not-read]")).toList(), String.join(" ", args));
+            }
         }
     }
 

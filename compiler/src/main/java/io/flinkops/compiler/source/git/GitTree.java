@@ -10,7 +10,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.lib.FileMode;
@@ -32,6 +34,7 @@ public final class GitTree implements SourceTree, AutoCloseable {
     private final Repository repository;
     private final RevCommit commit;
     private final String revision;
+    private final Map<String, List<String>> folderLinks = new ConcurrentHashMap<>();
 
     private GitTree(Repository repository, RevCommit commit, String revision) {
         this.repository = repository;
@@ -68,6 +71,7 @@ public final class GitTree implements SourceTree, AutoCloseable {
     @Override
     public List<String> list(String dir) {
         List<String> out = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         try (TreeWalk walk = new TreeWalk(repository)) {
             walk.addTree(commit.getTree());
             walk.setRecursive(true);
@@ -77,16 +81,29 @@ public final class GitTree implements SourceTree, AutoCloseable {
             while (walk.next()) {
                 refuseUncheckable(walk.getPathString());
                 FileMode mode = walk.getFileMode(0);
-                if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE
-                        || mode == FileMode.SYMLINK && fileBehind(walk.getPathString()).isPresent()) {
+                if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
                     out.add(walk.getPathString());
+                } else if (mode == FileMode.SYMLINK) {
+                    (fileBehind(walk.getPathString()).isPresent() ? out : links).add(walk.getPathString());
                 }
             }
         } catch (IOException e) {
             throw new InputException("cannot list " + dir + " at " + revision + ": " + e.getMessage());
         }
         out.sort(String::compareTo);
+        links.sort(String::compareTo);
+        folderLinks.put(dir, List.copyOf(links));
         return out;
+    }
+
+    @Override
+    public List<String> folderLinks(String dir) {
+        List<String> links = folderLinks.get(dir);
+        if (links == null) {
+            list(dir);
+            links = folderLinks.getOrDefault(dir, List.of());
+        }
+        return links;
     }
 
     /**

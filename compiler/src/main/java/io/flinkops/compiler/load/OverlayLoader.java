@@ -29,13 +29,14 @@ public final class OverlayLoader {
      */
     public static List<Diagnostic> orphans(SourceTree tree, Set<String> environments) {
         List<Diagnostic> out = new ArrayList<>();
+        List<String> paths = tree.list(OVERLAYS);
         for (String link : tree.folderLinks(OVERLAYS)) {
             // a link in an environment's overlays is named when that environment loads them
             if (!environments.contains(link.split("/")[1])) {
                 out.add(Problems.folderLinkNotRead(link));
             }
         }
-        for (String path : tree.list(OVERLAYS)) {
+        for (String path : paths) {
             String[] parts = path.split("/");
             if (!SourceTree.isYaml(path) || parts.length > 2 && environments.contains(parts[1])) {
                 continue;
@@ -51,8 +52,10 @@ public final class OverlayLoader {
 
     public List<Overlay> load(SourceTree tree, String environment, Diagnostics diagnostics) {
         List<Overlay> out = new ArrayList<>();
+        List<String> paths = tree.list(OVERLAYS + "/" + environment);
+        // asked after the listing, which finds them on its walk
         tree.folderLinks(OVERLAYS + "/" + environment).forEach(link -> diagnostics.add(Problems.folderLinkNotRead(link)));
-        for (String path : tree.list(OVERLAYS + "/" + environment)) {
+        for (String path : paths) {
             String[] parts = path.split("/");
             if (SourceTree.looksLikeYamlUnread(path) || SourceTree.isJson(path)) {
                 // a JSON file here is most often a JSON 6902 patch, which kustomize reads and flinkops does not

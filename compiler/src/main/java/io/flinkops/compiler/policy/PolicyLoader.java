@@ -69,8 +69,9 @@ public final class PolicyLoader {
 
     /** Reads every policy set of the tree; problems become diagnostics. */
     public PolicyLoader read(SourceTree tree, Diagnostics diagnostics) {
+        List<String> paths = tree.list(POLICIES);
         tree.folderLinks(POLICIES).forEach(link -> diagnostics.add(Problems.folderLinkNotRead(link)));
-        for (String path : tree.list(POLICIES)) {
+        for (String path : paths) {
             if (SourceTree.looksLikeYamlUnread(path) || SourceTree.isJsonResource(tree, path)) {
                 diagnostics.add(Problems.extensionNotRead(path));
                 continue;

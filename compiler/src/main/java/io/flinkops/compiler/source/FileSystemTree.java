@@ -31,7 +31,7 @@ public final class FileSystemTree implements SourceTree {
     private final Path realRoot;
     private final long racyMillis;
     private final Map<Path, Boolean> insideFolders = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> folderLinks = new ConcurrentHashMap<>();
+    private final FolderLinks folderLinks = new FolderLinks();
 
     public FileSystemTree(Path root) {
         this(root, RACY_MILLIS);
@@ -103,19 +103,13 @@ public final class FileSystemTree implements SourceTree {
             throw new UncheckedIOException(e);
         }
         out.sort(String::compareTo);
-        links.sort(String::compareTo);
-        folderLinks.put(dir, List.copyOf(links));
+        folderLinks.found(dir, links);
         return out;
     }
 
     @Override
     public List<String> folderLinks(String dir) {
-        List<String> links = folderLinks.get(dir);
-        if (links == null) {
-            list(dir);
-            links = folderLinks.getOrDefault(dir, List.of());
-        }
-        return links;
+        return folderLinks.of(dir, this::list);
     }
 
     /**

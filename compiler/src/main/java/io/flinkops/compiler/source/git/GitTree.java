@@ -3,6 +3,7 @@ package io.flinkops.compiler.source.git;
 import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.SourceLocation;
 import io.flinkops.compiler.yaml.YamlLimits;
+import io.flinkops.compiler.source.FolderLinks;
 import io.flinkops.compiler.source.SourceTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.lib.FileMode;
@@ -34,7 +33,7 @@ public final class GitTree implements SourceTree, AutoCloseable {
     private final Repository repository;
     private final RevCommit commit;
     private final String revision;
-    private final Map<String, List<String>> folderLinks = new ConcurrentHashMap<>();
+    private final FolderLinks folderLinks = new FolderLinks();
 
     private GitTree(Repository repository, RevCommit commit, String revision) {
         this.repository = repository;
@@ -91,19 +90,13 @@ public final class GitTree implements SourceTree, AutoCloseable {
             throw new InputException("cannot list " + dir + " at " + revision + ": " + e.getMessage());
         }
         out.sort(String::compareTo);
-        links.sort(String::compareTo);
-        folderLinks.put(dir, List.copyOf(links));
+        folderLinks.found(dir, links);
         return out;
     }
 
     @Override
     public List<String> folderLinks(String dir) {
-        List<String> links = folderLinks.get(dir);
-        if (links == null) {
-            list(dir);
-            links = folderLinks.getOrDefault(dir, List.of());
-        }
-        return links;
+        return folderLinks.of(dir, this::list);
     }
 
     /**

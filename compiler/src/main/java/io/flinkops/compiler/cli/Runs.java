@@ -175,7 +175,7 @@ final class Runs {
                     ctx.out().flush();
                 }
             } catch (IOException e) {
-                throw new InputException("cannot write report: " + e.getMessage());
+                throw new InputException("cannot write report " + target.output + ": " + FileErrors.reason(e));
             }
         }
     }

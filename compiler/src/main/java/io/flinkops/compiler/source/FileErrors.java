@@ -26,6 +26,9 @@ public final class FileErrors {
         if (e instanceof NotDirectoryException) {
             return "not a folder";
         }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f && f.getFile() != null) {
+            return f.getFile() + " is a file where a folder must go";
+        }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }

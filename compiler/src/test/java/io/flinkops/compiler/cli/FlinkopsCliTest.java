@@ -373,6 +373,11 @@ class FlinkopsCliTest {
         assertTrue(r.out().startsWith("0 errors"), r.out());
         assertTrue(new ObjectMapper().readTree(repo.root().resolve("out/report.json").toFile()).has("diagnostics"));
         assertEquals("2.1.0", new ObjectMapper().readTree(repo.root().resolve("out/report.sarif").toFile()).path("version").asText());
+        // a report whose folder would have to be a file says which, in one line
+        Cli.Result blocked = Cli.run(repo.root(), "validate", "--format", "json", "--output", "out/report.json/nested.json");
+        assertEquals(2, blocked.code(), blocked.out() + blocked.err());
+        assertEquals("flinkops: cannot write report out/report.json/nested.json: " + repo.root().resolve("out/report.json")
+                + " is a file where a folder must go\n", blocked.err());
     }
 
     @Test

@@ -161,6 +161,81 @@ class OverlayTest {
         assertTrue(bad.out().contains("is not a Kubernetes kind"), bad.out());
     }
 
+    /**
+     * An extra resource of another operator's kind is judged by that operator's CRD when the environment
+     * names it in spec.operator.crdFiles, as the API server will judge it; without one it is not judged.
+     */
+    @Test
+    void anExtraResourceOfAnotherOperatorIsJudgedByTheCrdTheEnvironmentNames() {
+        TestRepo repo = new TestRepo(dir).withSamples();
+        repo.file("crds/podmonitors.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: podmonitors.monitoring.coreos.com}
+                spec:
+                  group: monitoring.coreos.com
+                  names: {kind: PodMonitor, listKind: PodMonitorList, plural: podmonitors, singular: podmonitor}
+                  scope: Namespaced
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      subresources: {status: {}}
+                      schema:
+                        openAPIV3Schema:
+                          type: object
+                          required: [spec]
+                          properties:
+                            apiVersion: {type: string}
+                            kind: {type: string}
+                            metadata: {type: object}
+                            spec:
+                              type: object
+                              required: [selector]
+                              properties:
+                                podMetricsEndpoints:
+                                  type: array
+                                  items:
+                                    type: object
+                                    properties:
+                                      port: {type: string}
+                                      interval: {type: string, pattern: "^(0|(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?)$"}
+                                      targetPort: {anyOf: [{type: integer}, {type: string}], x-kubernetes-int-or-string: true}
+                                selector:
+                                  type: object
+                                  x-kubernetes-map-type: atomic
+                                  properties:
+                                    matchLabels: {type: object, additionalProperties: {type: string}}
+                              x-kubernetes-validations: [{rule: "has(self.selector)", message: "a selector is required"}]
+                            status: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                """);
+        repo.file("overlays/dev/analytics/resources/monitor.yaml", """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata: {name: flink}
+                spec:
+                  podMetricsEndpoints: [{port: metrics, interval: 30 seconds, targetPort: 9249}]
+                  selector: {matchLabels: {app: x}}
+                  jobLabel: app
+                """);
+        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml").replace("  argocd:\n",
+                "  argocd:\n    extraKinds: [{group: monitoring.coreos.com, kind: PodMonitor}]\n"));
+        Cli.Result unjudged = Cli.run(repo.root(), "validate", "--env", "dev");
+        assertEquals(0, unjudged.code(), unjudged.out());
+
+        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml").replace("  operator:\n",
+                "  operator:\n    crdFiles: [crds/podmonitors.yaml]\n"));
+        Cli.Result judged = Cli.run(repo.root(), "validate", "--env", "dev");
+        assertEquals(1, judged.code(), judged.out());
+        assertTrue(judged.out().contains("overlays/dev/analytics/resources/monitor.yaml:5:41: error: PodMonitor/analytics/flink:"
+                + " spec.podMetricsEndpoints[0].interval: does not match the regex pattern"), judged.out());
+        assertTrue(judged.out().contains("overlays/dev/analytics/resources/monitor.yaml:7:3: error: PodMonitor/analytics/flink:"
+                + " unknown field 'spec.jobLabel' [crd-schema]"), judged.out());
+        assertEquals(2, judged.out().lines().filter(l -> l.contains("[crd-schema]")).count(), judged.out());
+        // the operator's own kinds are still judged by the CRDs built in for its version
+        assertTrue(judged.out().endsWith("2 errors, 0 warnings, 0 info; 30 objects checked\n"), judged.out());
+    }
+
     /** Overlays of an environment that does not exist (a typo, a removed environment) would silently stop applying. */
     @Test
     void overlaysOfNoEnvironmentAreErrors() {

@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -47,6 +48,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to check, or - for standard input.")
     List<String> paths = new ArrayList<>();
+
+    @Option(names = "--enforce-policies", description = "Raw resources outside any environment (without --env): the built-in "
+            + "policies at their own severities, errors failing the run, instead of as warnings.")
+    boolean enforcePolicies;
 
     @Override
     public Integer call() {
@@ -132,7 +137,7 @@ final class ValidateCommand implements Callable<Integer> {
         // a rendered stream "as environment NAME's" is judged as a build judges that environment's objects
         CompileResult looseResult = options.env != null && !loose.isEmpty()
                 ? compiler.validateDocumentsAs(options.env, loose, request, diagnostics)
-                : compiler.validateDocuments(loose, request, diagnostics);
+                : compiler.validateDocuments(loose, request, diagnostics, enforcePolicies);
         found.addAll(looseResult.diagnostics());
         found.sort(Diagnostic.ORDER);
         CompileResult merged = new CompileResult(List.of(), found);

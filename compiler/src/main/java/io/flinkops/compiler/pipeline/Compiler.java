@@ -478,9 +478,19 @@ public final class Compiler {
      * holds one nameless environment with the checked objects and no files.
      */
     public CompileResult validateDocuments(List<LocatedDocument> documents, CompileRequest request, Diagnostics diagnostics) {
+        return validateDocuments(documents, request, diagnostics, false);
+    }
+
+    /**
+     * The same; {@code enforcePolicies}: the built-in policies at their own severities rather than as
+     * advice (see {@link ResolvedPolicy#advisory}), for a CI that holds raw manifests to them.
+     */
+    public CompileResult validateDocuments(List<LocatedDocument> documents, CompileRequest request, Diagnostics diagnostics,
+            boolean enforcePolicies) {
         String version = request.defaultOperatorVersion() != null ? request.defaultOperatorVersion() : CrdSchemas.NEWEST;
         List<EmittedObject> objects = looseObjects(documents, "", diagnostics);
-        return judgeLoose(null, version, request.extraCrds(), ResolvedPolicy.advisory(), objects, request, diagnostics);
+        ResolvedPolicy policy = enforcePolicies ? ResolvedPolicy.builtIn() : ResolvedPolicy.advisory();
+        return judgeLoose(null, version, request.extraCrds(), policy, objects, request, diagnostics);
     }
 
     /**

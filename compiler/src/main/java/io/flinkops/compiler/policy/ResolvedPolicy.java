@@ -47,6 +47,11 @@ public final class ResolvedPolicy {
         return new ResolvedPolicy("", Map.of(), List.of(), List.of(), true);
     }
 
+    /** The built-in policies at their defaults, severities included (raw resources under --enforce-policies). */
+    public static ResolvedPolicy builtIn() {
+        return new ResolvedPolicy("", Map.of(), List.of(), List.of(), false);
+    }
+
     public RuleSettings settings(RuleInfo info) {
         RuleSettings s = settings.get(info.id());
         if (s == null) {

@@ -473,6 +473,11 @@ class FlinkopsCliTest {
         Cli.Result refused = Cli.run(repo.root(), "validate", "basic.yaml");
         assertEquals(1, refused.code(), refused.out());
         assertTrue(refused.out().endsWith("1 error, 2 warnings, 0 info; 1 object checked\n"), refused.out());
+        // a CI that holds raw manifests to the built-in policies asks for their own severities
+        Files.writeString(repo.root().resolve("basic.yaml"), manifest);
+        Cli.Result enforced = Cli.run(repo.root(), "validate", "--enforce-policies", "basic.yaml");
+        assertEquals(1, enforced.code(), enforced.out());
+        assertTrue(enforced.out().contains("basic.yaml:3:1: error: FlinkDeployment/basic-example: runs in namespace default"), enforced.out());
         // as prod's object, prod's policy sets apply: a job in the default namespace is an error there
         Cli.Result prod = Cli.runWithInput(repo.root(), manifest, "validate", "-", "--env", "prod");
         assertEquals(1, prod.code(), prod.out());

@@ -57,8 +57,11 @@ public final class OverlayLoader {
         tree.folderLinks(OVERLAYS + "/" + environment).forEach(link -> diagnostics.add(Problems.folderLinkNotRead(link)));
         for (String path : paths) {
             String[] parts = path.split("/");
-            if (SourceTree.looksLikeYamlUnread(path) || SourceTree.isJson(path)) {
-                // a JSON file here is most often a JSON 6902 patch, which kustomize reads and flinkops does not
+            if (SourceTree.isJson(path)) {
+                diagnostics.add(Problems.overlayJsonNotRead(path));
+                continue;
+            }
+            if (SourceTree.looksLikeYamlUnread(path)) {
                 diagnostics.add(Problems.extensionNotRead(path));
                 continue;
             }

@@ -42,15 +42,18 @@ public final class Problems {
     /** The warning for a file flinkops passes over by its extension: YAML's in another case, or JSON. */
     public static Diagnostic extensionNotRead(String path) {
         if (SourceTree.isJson(path)) {
-            return path.startsWith(OverlayLoader.OVERLAYS + "/")
-                    ? notRead(path, "flinkops applies overlays written in files ending in .yaml or .yml (strategic-merge patches "
-                            + "and extra resources), so this JSON file (a JSON 6902 patch?) is neither checked nor applied",
-                            "Write the change as a strategic-merge patch in a .yaml file; an extra resource in JSON can be renamed to .yaml.")
-                    : notRead(path, "flinkops reads files ending in .yaml or .yml, so nothing in this JSON file is compiled or checked",
-                            "Rename the file to end in .yaml: its JSON is YAML as it is.");
+            return notRead(path, "flinkops reads files ending in .yaml or .yml, so nothing in this JSON file is compiled or checked",
+                    "Rename the file to end in .yaml: its JSON is YAML as it is.");
         }
         return notRead(path, "flinkops reads files ending in .yaml or .yml, in lower case (as kubectl and Argo CD do), "
                 + "so nothing in this file is compiled or checked");
+    }
+
+    /** The warning for a JSON file among overlays: most often a JSON 6902 patch, which kustomize applies and flinkops does not. */
+    public static Diagnostic overlayJsonNotRead(String path) {
+        return notRead(path, "flinkops applies overlays written in files ending in .yaml or .yml (strategic-merge patches "
+                        + "and extra resources), so this JSON file (a JSON 6902 patch?) is neither checked nor applied",
+                "Write the change as a strategic-merge patch in a .yaml file; an extra resource in JSON can be renamed to .yaml.");
     }
 
     /** The warning for a symbolic link to a folder where flinkops reads files: nothing under it is read. */

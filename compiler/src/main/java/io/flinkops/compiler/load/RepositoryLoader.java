@@ -108,8 +108,7 @@ public final class RepositoryLoader {
         if (one) {
             byEnv.keySet().retainAll(Set.of(environment));
         }
-        List<String> links = tree.folderLinks(listed).stream().filter(link -> !one || link.split("/").length > 2).toList();
-        return new Listing(byEnv, passedOver, links);
+        return new Listing(byEnv, passedOver, tree.folderLinks(listed));
     }
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");

@@ -102,6 +102,7 @@ public final class CompiledSchema {
     }
 
     private static final List<String> SCHEMA_MAPS = List.of("properties", "patternProperties", "definitions", "dependencies");
+    /** Keywords whose value is a list of schemas; {@code items} may be one (a tuple) or a single schema (below). */
     private static final List<String> SCHEMA_LISTS = List.of("allOf", "anyOf", "oneOf", "items");
     private static final List<String> SCHEMAS = List.of("items", "additionalItems", "additionalProperties", "contains",
             "propertyNames", "if", "then", "else", "not");

@@ -2,6 +2,7 @@ package io.flinkops.compiler.source;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class FileErrors {
         if (e instanceof NotDirectoryException) {
             return "not a folder";
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException f && f.getFile() != null) {
+        if (e instanceof FileAlreadyExistsException f && f.getFile() != null) {
             return f.getFile() + " is a file where a folder must go";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {

@@ -73,7 +73,7 @@ public interface SourceTree {
         try {
             String text = tree.read(path).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
             return text.contains("\"apiVersion\"") && text.contains("\"kind\"");
-        } catch (RuntimeException unreadable) {
+        } catch (io.flinkops.compiler.diagnostic.InputException unreadable) {
             return false;
         }
     }

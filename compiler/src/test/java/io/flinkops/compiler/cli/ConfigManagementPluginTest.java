@@ -88,8 +88,8 @@ class ConfigManagementPluginTest {
     @Test
     void aFindingFailsTheGenerateWithItsLocation() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("checkout")).withSamples();
-        repo.file("environments/prod/state-machine.yaml", repo.read("environments/prod/state-machine.yaml")
-                .replace("parallelism: 2", "parallelism: 0"));
+        repo.edit("environments/prod/state-machine.yaml",
+                "parallelism: 2", "parallelism: 0");
         JsonNode generate = PLUGIN.path("spec").path("generate");
         Run rendered = run(repo.root(), generate.path("command"), generate.path("args"), "prod", "analytics");
         assertNotEquals(0, rendered.code());

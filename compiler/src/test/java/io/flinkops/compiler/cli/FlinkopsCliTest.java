@@ -117,8 +117,8 @@ class FlinkopsCliTest {
         assertEquals(0, Cli.run(repo.root(), "build").code());
         Path kept = repo.root().resolve("build/manifests/dev/analytics/manifest.yaml");
         String before = Files.readString(kept);
-        repo.file("environments/dev/state-machine.yaml", repo.read("environments/dev/state-machine.yaml")
-                .replace("parallelism: 2", "parallelism: 0"));
+        repo.edit("environments/dev/state-machine.yaml",
+                "parallelism: 2", "parallelism: 0");
         Cli.Result r = Cli.run(repo.root(), "build");
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("environments/dev/state-machine.yaml:14:5: error: FlinkDeployment/analytics/state-machine: job parallelism is 0"), r.out());
@@ -337,8 +337,8 @@ class FlinkopsCliTest {
     @Test
     void aNumberAsAKeyIsNamedAsAKey() {
         TestRepo repo = samples();
-        repo.file("environments/dev/state-machine.yaml", repo.read("environments/dev/state-machine.yaml")
-                .replace("  size: small", "  size: small\n  1: x"));
+        repo.edit("environments/dev/state-machine.yaml",
+                "  size: small", "  size: small\n  1: x");
         Cli.Result r = Cli.run(repo.root(), "validate");
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("error: FlinkJob unknown field 'spec.1' [spec-invalid]\n"
@@ -348,8 +348,8 @@ class FlinkopsCliTest {
     @Test
     void jsonFollowsTheContract() throws Exception {
         TestRepo repo = samples();
-        repo.file("environments/dev/state-machine.yaml", repo.read("environments/dev/state-machine.yaml")
-                .replace("  size: small", "  size: small\n  surprise: true"));
+        repo.edit("environments/dev/state-machine.yaml",
+                "  size: small", "  size: small\n  surprise: true");
         Cli.Result r = Cli.run(repo.root(), "validate", "--format", "json");
         assertEquals(1, r.code());
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -492,7 +492,7 @@ class FlinkopsCliTest {
         Cli.Result missing = Cli.runWithInput(repo.root(), stream, "validate", "-", "--env", "../dev");
         assertEquals(2, missing.code());
         assertEquals("flinkops: no environment '../dev' (expected environments/../dev/environment.yaml)\n", missing.err());
-        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml").replace("production: false", "production: maybe"));
+        repo.edit("environments/dev/environment.yaml", "production: false", "production: maybe");
         Cli.Result broken = Cli.runWithInput(repo.root(), stream, "validate", "-", "--env", "dev");
         assertEquals(2, broken.code());
         assertEquals("flinkops: environments/dev/environment.yaml:7:3: environment 'dev' does not load, so it cannot judge the stream:"

@@ -71,7 +71,7 @@ class InjectionTest {
                 assertEquals(value, fd.path("metadata").path("labels").path("flinkops.io/owner").asText(), "owner " + value);
             } else {
                 // the owner becomes a label value: anything else is refused where it is written, before it reaches a label
-                repo.file("environments/dev/hostile.yaml", repo.read("environments/dev/hostile.yaml").replace("owner: data", "owner: " + v));
+                repo.edit("environments/dev/hostile.yaml", "owner: data", "owner: " + v);
                 Cli.Result refused = Cli.run(repo.root(), "validate", "--categories", "parse");
                 assertEquals(1, refused.code(), value + ": " + refused.out());
                 assertEquals(List.of("environments/dev/hostile.yaml:9:3 spec-invalid"), refused.out().lines()

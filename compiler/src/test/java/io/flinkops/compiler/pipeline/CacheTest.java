@@ -48,7 +48,7 @@ class CacheTest {
     @Test
     void hitsEqualACleanRunAndChangesMissOnlyWhatTheyTouch() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        repo.file("environments/dev/state-machine.yaml", repo.read("environments/dev/state-machine.yaml").replace("flink:1.17.2-scala_2.12-java11", "flink:latest"));
+        repo.edit("environments/dev/state-machine.yaml", "flink:1.17.2-scala_2.12-java11", "flink:latest");
         ResultCache cache = new ResultCache(dir.resolve("cache"));
         CompileResult first = compile(repo, cache);
         assertEquals(List.of(), hits(first));
@@ -56,7 +56,7 @@ class CacheTest {
         assertEquals(List.of("dev", "prod", "staging"), hits(second));
         assertSame(compile(repo, null), second);
 
-        repo.file("environments/staging/state-machine.yaml", repo.read("environments/staging/state-machine.yaml").replace("parallelism: 2", "parallelism: 0"));
+        repo.edit("environments/staging/state-machine.yaml", "parallelism: 2", "parallelism: 0");
         CompileResult afterJobChange = compile(repo, cache);
         assertEquals(List.of("dev", "prod"), hits(afterJobChange));
         assertSame(compile(repo, null), afterJobChange);
@@ -64,7 +64,7 @@ class CacheTest {
         repo.file("policies/production.yaml", repo.read("policies/production.yaml") + "\n# a comment is a change too\n");
         assertEquals(List.of(), hits(compile(repo, cache)));
 
-        repo.file("overlays/prod/analytics/resources/resourcequota.yaml", repo.read("overlays/prod/analytics/resources/resourcequota.yaml").replace("\"32\"", "\"48\""));
+        repo.edit("overlays/prod/analytics/resources/resourcequota.yaml", "\"32\"", "\"48\"");
         assertEquals(List.of("dev", "staging"), hits(compile(repo, cache)));
     }
 

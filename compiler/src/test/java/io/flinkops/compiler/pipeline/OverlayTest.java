@@ -147,15 +147,15 @@ class OverlayTest {
         assertEquals(3, r.out().lines().filter(l -> l.contains("[overlay-invalid]")).count(), r.out());
 
         repo.delete("overlays/dev/analytics/resources/elsewhere.yaml");
-        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml").replace("  argocd:\n",
-                "  argocd:\n    extraKinds: [{group: \"\", kind: Secret}, {group: monitoring.coreos.com, kind: PodMonitor}]\n"));
+        repo.edit("environments/dev/environment.yaml", "  argocd:\n",
+                "  argocd:\n    extraKinds: [{group: \"\", kind: Secret}, {group: monitoring.coreos.com, kind: PodMonitor}]\n");
         Cli.Result ok = Cli.run(repo.root(), "build");
         assertEquals(0, ok.code(), ok.out() + ok.err());
         String project = repo.read("build/manifests/dev/_argocd/manifest.yaml");
         assertTrue(project.contains("      kind: FlinkStateSnapshot\n    - group: \"\"\n      kind: Secret\n"
                 + "    - group: monitoring.coreos.com\n      kind: PodMonitor\n"), project);
-        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml").replace("kind: PodMonitor}",
-                "kind: pod-monitor}"));
+        repo.edit("environments/dev/environment.yaml", "kind: PodMonitor}",
+                "kind: pod-monitor}");
         Cli.Result bad = Cli.run(repo.root(), "validate");
         assertEquals(1, bad.code(), bad.out());
         assertTrue(bad.out().contains("is not a Kubernetes kind"), bad.out());
@@ -218,13 +218,13 @@ class OverlayTest {
                   selector: {matchLabels: {app: x}}
                   jobLabel: app
                 """);
-        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml").replace("  argocd:\n",
-                "  argocd:\n    extraKinds: [{group: monitoring.coreos.com, kind: PodMonitor}]\n"));
+        repo.edit("environments/dev/environment.yaml", "  argocd:\n",
+                "  argocd:\n    extraKinds: [{group: monitoring.coreos.com, kind: PodMonitor}]\n");
         Cli.Result unjudged = Cli.run(repo.root(), "validate", "--env", "dev");
         assertEquals(0, unjudged.code(), unjudged.out());
 
-        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml").replace("  operator:\n",
-                "  operator:\n    crdFiles: [crds/podmonitors.yaml]\n"));
+        repo.edit("environments/dev/environment.yaml", "  operator:\n",
+                "  operator:\n    crdFiles: [crds/podmonitors.yaml]\n");
         Cli.Result judged = Cli.run(repo.root(), "validate", "--env", "dev");
         assertEquals(1, judged.code(), judged.out());
         assertTrue(judged.out().contains("overlays/dev/analytics/resources/monitor.yaml:5:41: error: PodMonitor/analytics/flink:"

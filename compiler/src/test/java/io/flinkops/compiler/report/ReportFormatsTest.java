@@ -89,8 +89,8 @@ class ReportFormatsTest {
     /** An annotation on a pull request shows a name's invisible or reordering characters escaped. */
     @Test
     void githubAnnotationsShowWhatCannotBeSeen() {
-        repo.file("environments/dev/state-machine.yaml", repo.read("environments/dev/state-machine.yaml")
-                .replace("name: state-machine", "name: \"state\\u200bmach\\u202eine\""));
+        repo.edit("environments/dev/state-machine.yaml",
+                "name: state-machine", "name: \"state\\u200bmach\\u202eine\"");
         String line = run("github").lines().filter(l -> l.contains("spec-invalid")).findFirst().orElseThrow();
         assertTrue(line.contains("'state\\u200bmach\\u202eine'"), line);
         assertTrue(line.chars().noneMatch(c -> c == 0x200b || c == 0x202e), line);

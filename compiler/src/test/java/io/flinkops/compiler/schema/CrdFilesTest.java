@@ -64,8 +64,8 @@ class CrdFilesTest {
     @Test
     void anEnvironmentsCrdFilesMustHoldCrds() {
         TestRepo repo = new TestRepo(dir).withSamples().file("crds/readme.yaml", "note: not a CRD\n");
-        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml")
-                .replace("  operator:\n", "  operator:\n    crdFiles: [crds/readme.yaml, crds/missing.yaml]\n"));
+        repo.edit("environments/dev/environment.yaml",
+                "  operator:\n", "  operator:\n    crdFiles: [crds/readme.yaml, crds/missing.yaml]\n");
         Cli.Result r = Cli.run(repo.root(), "validate");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("environments/dev/environment.yaml:18:16: error: CRD file crds/readme.yaml holds no CustomResourceDefinition"
@@ -187,8 +187,8 @@ class CrdFilesTest {
     @Test
     void anEnvironmentsBrokenCrdIsAFindingAtItsLine() {
         TestRepo repo = new TestRepo(dir).withSamples().file("crds/widgets.yaml", widgetCrd("type: objekt"));
-        repo.file("environments/dev/environment.yaml", repo.read("environments/dev/environment.yaml")
-                .replace("  operator:\n", "  operator:\n    crdFiles: [crds/widgets.yaml]\n"));
+        repo.edit("environments/dev/environment.yaml",
+                "  operator:\n", "  operator:\n    crdFiles: [crds/widgets.yaml]\n");
         Cli.Result r = Cli.run(repo.root(), "validate");
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("crds/widgets.yaml:17:21: error: CRD widgets.example.com: type 'objekt' is not one of"), r.out());

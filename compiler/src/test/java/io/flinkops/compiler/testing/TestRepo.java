@@ -38,6 +38,15 @@ public final class TestRepo {
         }
     }
 
+    /** Replaces {@code from} with {@code to} in a file; a {@code from} the file does not hold fails the test. */
+    public TestRepo edit(String path, String from, String to) {
+        String content = read(path);
+        if (!content.contains(from)) {
+            throw new AssertionError(path + " does not hold " + from);
+        }
+        return file(path, content.replace(from, to));
+    }
+
     public String read(String path) {
         try {
             return Files.readString(root.resolve(path), StandardCharsets.UTF_8);

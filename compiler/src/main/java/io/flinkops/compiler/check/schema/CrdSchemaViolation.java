@@ -97,16 +97,17 @@ public final class CrdSchemaViolation extends RuleCheck {
             return; // the core group, which no CRD defines
         }
         String group = apiVersion.substring(0, slash);
+        String version = apiVersion.substring(slash + 1);
         for (CrdSource crd : t.view().crds()) {
-            if (crd.definition(group, t.kind()).isEmpty()) {
+            Optional<JsonNode> definition = crd.definition(group, t.kind());
+            if (definition.isEmpty()) {
                 continue;
             }
             Optional<CompiledSchema> schema = schemas.fromSource(crd, t.kind(), apiVersion);
             if (schema.isEmpty()) {
-                r.report("/apiVersion", "CRD file " + crd.name() + " defines " + t.kind() + " in " + group + " but serves no version "
-                        + apiVersion.substring(slash + 1));
+                r.report("/apiVersion", "CRD file " + crd.name() + " defines " + t.kind() + " in " + group + " but serves no version " + version);
             } else {
-                report(schema.get(), statusIsSubresource(crd.definition(group, t.kind()).get(), apiVersion.substring(slash + 1)), t, r);
+                report(schema.get(), statusIsSubresource(definition.get(), version), t, r);
             }
             return;
         }

@@ -13,6 +13,7 @@ import io.flinkops.compiler.policy.PolicyException;
 import io.flinkops.compiler.policy.PolicyLoader;
 import io.flinkops.compiler.report.ReportFormat;
 import io.flinkops.compiler.report.RunReport;
+import io.flinkops.compiler.schema.CrdSchemas;
 import io.flinkops.compiler.schema.CrdSource;
 import io.flinkops.compiler.source.FileErrors;
 import io.flinkops.compiler.source.FileSystemTree;
@@ -103,6 +104,10 @@ final class Runs {
                         "--crd file holds no CustomResourceDefinition (kind: CustomResourceDefinition with spec.names.kind)");
             }
             crds.add(crd);
+        }
+        if (o.operatorVersion != null && !CrdSchemas.isBuiltIn(o.operatorVersion) && crds.isEmpty()) {
+            throw new InputException("--operator-version " + o.operatorVersion + " has no built-in CRDs (built in: "
+                    + String.join(", ", CrdSchemas.BUILT_IN) + "); name its CRD files with --crd");
         }
         return new CompileRequest(sources, policies, o.env, o.categorySet(), o.operatorVersion, crds, today(ctx),
                 provenance ? commitOf(ctx, o, sources) : sources.commit().orElse(null));

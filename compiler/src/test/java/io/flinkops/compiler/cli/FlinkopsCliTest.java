@@ -484,6 +484,32 @@ class FlinkopsCliTest {
         assertTrue(prod.out().contains("-:3:1: error: FlinkDeployment/basic-example: runs in namespace default"), prod.out());
     }
 
+    /** --operator-version judges environments too, in place of the version they name: an upgrade rehearsed before it is made. */
+    @Test
+    void anOperatorUpgradeIsRehearsedWithoutEditingTheEnvironment() {
+        TestRepo repo = samples().edit("environments/prod/state-machine.yaml", "flink:1.17.2-scala_2.12-java11", "flink:1.20.0-scala_2.12-java11")
+                .edit("environments/prod/state-machine.yaml", "flinkVersion: v1_17", "flinkVersion: v1_20");
+        for (String[] spec : new String[][] {{}, {"environments/prod/state-machine.yaml"}}) {
+            // prod runs operator 1.7.0, whose CRD does not list Flink 1.20; the result is cached under that version
+            Cli.Result own = Cli.run(repo.root(), concat(new String[] {"validate"}, spec));
+            assertEquals(1, own.code(), own.out());
+            assertTrue(own.out().contains("environments/prod/state-machine.yaml:10:3: error: FlinkDeployment/analytics/state-machine:"
+                    + " spec.flinkVersion: does not have a value in the enumeration"), own.out());
+            Cli.Result upgraded = Cli.run(repo.root(), concat(new String[] {"validate", "--operator-version", "1.10.0"}, spec));
+            assertEquals(0, upgraded.code(), upgraded.out());
+            assertTrue(upgraded.out().startsWith("0 errors, 0 warnings"), upgraded.out());
+        }
+        Cli.Result unknown = Cli.run(repo.root(), "build", "--operator-version", "1.99.0");
+        assertEquals(2, unknown.code());
+        assertEquals("flinkops: --operator-version 1.99.0 has no built-in CRDs (built in: 1.7.0, 1.10.0); name its CRD files with --crd\n",
+                unknown.err());
+        assertTrue(Files.notExists(repo.root().resolve("build/manifests")));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
     /** A stream judged as an environment's needs that environment: one that is missing or does not load says so, where. */
     @Test
     void aStreamForAnEnvironmentThatIsMissingOrBrokenIsOneLine() {

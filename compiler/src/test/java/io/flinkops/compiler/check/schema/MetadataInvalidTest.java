@@ -66,6 +66,54 @@ class MetadataInvalidTest {
     }
 
     @Test
+    void finalizersOwnerReferencesAndPrefixesAreCheckedAsTheApiServerChecksThem() {
+        tester.raw("1.7.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                metadata:
+                  name: owned
+                  namespace: jobs
+                  # expect: k8s-metadata-invalid
+                  generateName: Job_
+                  finalizers:
+                    - example.com/cleanup
+                    # expect: k8s-metadata-invalid
+                    - clean up
+                  ownerReferences:
+                    # expect: k8s-metadata-invalid
+                    - apiVersion: flink.apache.org/v1beta1
+                      kind: FlinkDeployment
+                      name: session
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      name: a
+                      uid: 0b7e7a3c-1111-2222-3333-444455556666
+                      controller: true
+                    # expect: k8s-metadata-invalid
+                    - apiVersion: apps/
+                      kind: Deployment
+                      name: b
+                      uid: 0b7e7a3c-1111-2222-3333-444455556667
+                      # expect: k8s-metadata-invalid
+                      controller: true
+                spec:
+                  deploymentName: session
+                  job: {jarURI: "https://example.com/job.jar", parallelism: 1}
+                ---
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                metadata:
+                  name: deleting
+                  namespace: jobs
+                  # expect: k8s-metadata-invalid
+                  finalizers: [orphan, foregroundDeletion]
+                spec:
+                  deploymentName: session
+                  job: {jarURI: "https://example.com/job.jar", parallelism: 1}
+                """);
+    }
+
+    @Test
     void validMetadataIsFine() {
         tester.raw("1.10.0", """
                 apiVersion: flink.apache.org/v1beta1
@@ -76,8 +124,17 @@ class MetadataInvalidTest {
                   labels:
                     app.kubernetes.io/name: job
                     empty: ""
+                  generateName: job-
+                  finalizers: [example.com/cleanup, foregroundDeletion]
+                  ownerReferences:
+                    - {apiVersion: v1, kind: ConfigMap, name: a, uid: 0b7e7a3c-1111-2222-3333-444455556666, controller: true}
                   annotations:
                     example.com/note: "anything: goes here"
+                    # the API server reads annotation keys in lower case
+                    Example.COM/Note: upper case
+                  # the server sets these on create, whatever the manifest says
+                  generation: -1
+                  managedFields: [{operation: Copy, fieldsType: FieldsV2}]
                 spec:
                   deploymentName: session
                   job: {jarURI: "https://example.com/job.jar", parallelism: 1}

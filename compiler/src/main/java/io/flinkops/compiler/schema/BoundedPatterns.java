@@ -34,53 +34,11 @@ public final class BoundedPatterns implements RegularExpressionFactory {
         return value -> find(pattern, value);
     }
 
-    /** A JSON Schema {@code pattern} as the schema check compiles it; throws PatternSyntaxException. */
+    /** A JSON Schema {@code pattern} as the schema check compiles it (read as Go reads it, see {@link GoPatterns}); throws PatternSyntaxException. */
     public static Pattern compile(String regex) {
-        return Pattern.compile(RegularExpressions.replaceLongformCharacterProperties(
-                RegularExpressions.replaceDollarAnchors(withoutGoGroupNames(regex))));
-    }
-
-    /**
-     * A CRD's patterns are Go regular expressions (the API server compiles them with Go's regexp), where a
-     * named group is written {@code (?P<name>...)}, which Java does not read. A match never uses the
-     * name (Go has no back-references), so such a group becomes a plain one, {@code (?:...)}; an escaped
-     * {@code \(} or a {@code (} in a character class is left as it is.
-     */
-    static String withoutGoGroupNames(String regex) {
-        if (!regex.contains("(?P<")) {
-            return regex;
-        }
-        StringBuilder out = new StringBuilder(regex.length());
-        boolean inClass = false;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\' && i + 1 < regex.length()) {
-                out.append(c).append(regex.charAt(++i));
-                continue;
-            }
-            if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-                out.append(c);
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
-                    out.append(regex.charAt(++i));
-                }
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-                    out.append(regex.charAt(++i)); // a ']' first in a class is one of its characters
-                }
-                continue;
-            } else if (regex.startsWith("(?P<", i)) {
-                int close = regex.indexOf('>', i + 4);
-                if (close > 0) {
-                    out.append("(?:");
-                    i = close;
-                    continue;
-                }
-            }
-            out.append(c);
-        }
-        return out.toString();
+        // ECMA-262's long property names (a custom rule's \p{Letter}) first, then what Go means
+        return Pattern.compile(RegularExpressions.replaceDollarAnchors(
+                GoPatterns.toJava(RegularExpressions.replaceLongformCharacterProperties(regex))));
     }
 
     /** Why the schema check cannot compile {@code regex}, in a message for the schema's author; empty when it can. */
@@ -89,9 +47,13 @@ public final class BoundedPatterns implements RegularExpressionFactory {
             compile(regex);
             return Optional.empty();
         } catch (PatternSyntaxException e) {
-            String shown = regex.length() > 60 ? regex.substring(0, 60) + "..." : regex;
-            return Optional.of("pattern '" + shown + "' is not a regular expression flinkops can check (" + e.getDescription() + ")");
+            return Optional.of("pattern '" + shown(regex) + "' is not a regular expression flinkops can check (" + e.getDescription() + ")");
         }
+    }
+
+    /** A pattern as a message quotes it: its first 60 characters. */
+    static String shown(String regex) {
+        return regex.length() > 60 ? regex.substring(0, 60) + "..." : regex;
     }
 
     /** {@link java.util.regex.Matcher#find()}, bounded; throws {@link TooSlow} past the bound. */

@@ -81,6 +81,11 @@ final class CrdSchemaShape {
             if (why.isPresent()) {
                 return Optional.of(new Problem(Pointers.child(at, "pattern"), why.get()));
             }
+            Optional<String> go = GoPatterns.whyGoRefuses(pattern.asText());
+            if (go.isPresent()) {
+                return Optional.of(new Problem(Pointers.child(at, "pattern"), "pattern '" + BoundedPatterns.shown(pattern.asText())
+                        + "' is not one the API server accepts: " + go.get()));
+            }
         }
         for (String count : COUNTS) {
             JsonNode n = schema.get(count);

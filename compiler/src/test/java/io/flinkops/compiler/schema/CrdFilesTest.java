@@ -158,6 +158,8 @@ class CrdFilesTest {
                 {"$ref: \"#/definitions/spec\"", "17:21: CRD widgets.example.com: a CRD schema cannot use $ref"},
                 {"type: objekt", "17:21: CRD widgets.example.com: type 'objekt' is not one of array, boolean, integer, number, object, string"},
                 {"type: string\npattern: \"([a-z\"", "18:21: CRD widgets.example.com: pattern '([a-z' is not a regular expression flinkops can check"},
+                {"type: string\npattern: \"^(?!kube-)[a-z]+$\"", "18:21: CRD widgets.example.com: pattern '^(?!kube-)[a-z]+$' is not"
+                        + " one the API server accepts: Go's regexp has no look-around"},
                 {"type: string\nmaxLength: -1", "18:21: CRD widgets.example.com: maxLength must be a whole number, 0 or more, not '-1'"},
                 {"type: number\nmultipleOf: 0", "18:21: CRD widgets.example.com: multipleOf must be greater than 0"},
                 {"type: array\nitems: [{type: string}]", "18:21: CRD widgets.example.com: items must be one schema"},

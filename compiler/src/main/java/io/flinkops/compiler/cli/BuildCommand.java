@@ -33,6 +33,7 @@ final class BuildCommand implements Callable<Integer> {
         SourceTree sources = Runs.sources(ctx, options);
         CompileResult result = compiler.compile(Runs.request(ctx, options, sources, true), Runs.cache(ctx, options));
         Runs.requireEnvironments(sources, result);
+        Runs.noteOperatorVersionUnused(ctx, options);
         Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));
         int code = Runs.exitCode(result);
         if (code != ExitCode.OK) {

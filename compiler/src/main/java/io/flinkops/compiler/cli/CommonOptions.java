@@ -30,8 +30,8 @@ public final class CommonOptions {
     List<Category> categories = new ArrayList<>();
 
     @Option(names = "--operator-version", paramLabel = "VERSION",
-            description = {"Judge as operator VERSION would: raw resources outside any environment (default: the newest built in),",
-                    "and environments in place of their spec.operator.version, to rehearse an operator upgrade."})
+            description = "Operator version for raw resources outside any environment: 1.7.0 or 1.10.0 (default: the newest built in)."
+                    + " An environment is judged by the version its environment.yaml names.")
     String operatorVersion;
 
     @Option(names = "--crd", paramLabel = "FILE", description = "A CRD file for operator versions or flavours not built in (repeatable).")

@@ -46,6 +46,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         Path root = Runs.repoRoot(ctx, options);
         Compiler compiler = parent.compiler();
+        Runs.noteOperatorVersionUnused(ctx, options);
         try (GitTree baseTree = GitTree.open(root, base)) {
             SourceTree headTree = head != null ? GitTree.open(root, head) : new FileSystemTree(root);
             var outcome = new PullRequestReview(compiler).review(Runs.request(ctx, options, headTree), baseTree, headTree,

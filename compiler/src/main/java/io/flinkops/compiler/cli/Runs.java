@@ -113,6 +113,19 @@ final class Runs {
                 provenance ? commitOf(ctx, o, sources) : sources.commit().orElse(null));
     }
 
+    /**
+     * Says, on standard error, that --operator-version was given to a run that judges nothing outside
+     * environments: an environment is judged by the version its cluster runs, the one its
+     * environment.yaml names, so the option changed nothing.
+     */
+    static void noteOperatorVersionUnused(CliContext ctx, CommonOptions o) {
+        if (o.operatorVersion != null) {
+            ctx.err().println("flinkops: note: --operator-version " + o.operatorVersion + " is for resources outside environments/;"
+                    + " each environment is judged by the operator version its environment.yaml names (spec.operator.version)");
+            ctx.err().flush();
+        }
+    }
+
     /** The content-hash cache under the repository's build/cache/, unless --no-cache. */
     static io.flinkops.compiler.cache.ResultCache cache(CliContext ctx, CommonOptions o) {
         return o.noCache ? null : new io.flinkops.compiler.cache.ResultCache(repoRoot(ctx, o).resolve(io.flinkops.compiler.cache.ResultCache.FOLDER));

@@ -63,6 +63,7 @@ final class ValidateCommand implements Callable<Integer> {
             CompileResult result = compiler.compile(Runs.request(ctx, options, sources), Runs.cache(ctx, options),
                     Compiler.Output.FINDINGS_ONLY);
             Runs.requireEnvironments(sources, result);
+            Runs.noteOperatorVersionUnused(ctx, options);
             Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));
             return Runs.exitCode(result);
         }
@@ -133,6 +134,9 @@ final class ValidateCommand implements Callable<Integer> {
             }
             result.environments().forEach(e -> e.objects().stream()
                     .filter(o -> envFiles.contains(o.origin().file())).forEach(objects::add));
+        }
+        if (loose.isEmpty()) {
+            Runs.noteOperatorVersionUnused(ctx, options);
         }
         // a rendered stream "as environment NAME's" is judged as a build judges that environment's objects
         CompileResult looseResult = options.env != null && !loose.isEmpty()

@@ -109,19 +109,11 @@ public final class Compiler {
     }
 
     /**
-     * The built-in operator versions the given environments are judged by: the request's, or those they
-     * name in their environment.yaml, read ahead of the load stage (a few small files, which it parses
-     * again, and reports if they do not read).
+     * The built-in operator versions the given environments name in their environment.yaml, read ahead
+     * of the load stage (a few small files, which it parses again, and reports if they do not read).
      */
-    private Set<String> operatorVersions(CompileRequest request, Map<String, List<String>> files) {
+    private Set<String> operatorVersions(SourceTree sources, Map<String, List<String>> files) {
         Set<String> versions = new TreeSet<>();
-        if (request.defaultOperatorVersion() != null) {
-            if (CrdSchemas.isBuiltIn(request.defaultOperatorVersion())) {
-                versions.add(request.defaultOperatorVersion());
-            }
-            return versions;
-        }
-        SourceTree sources = request.sources();
         files.forEach((name, paths) -> RepositoryLoader.environmentFile(name, paths).ifPresent(path -> {
             try {
                 for (LocatedDocument doc : yaml.read(path, sources.read(path).orElse(new byte[0]))) {
@@ -242,7 +234,7 @@ public final class Compiler {
         }
         Map<String, PackedEnvironment> packed = new TreeMap<>();
         if (packAhead != null) {
-            startLoading(crdSchemas, operatorVersions(request, files));
+            startLoading(crdSchemas, operatorVersions(request.sources(), files));
             String name = request.environment();
             PackedEnvironment.generate(request, name, files.get(name), checkedFiles, joined(packAhead), packs, folderBefore, loader)
                     .ifPresent(p -> packed.put(name, p));
@@ -256,7 +248,7 @@ public final class Compiler {
         toLoad.keySet().retainAll(misses);
         toLoad.keySet().removeAll(packed.keySet());
         if (!toLoad.isEmpty() && packAhead == null) {
-            startLoading(crdSchemas, operatorVersions(request, toLoad));
+            startLoading(crdSchemas, operatorVersions(request.sources(), toLoad));
         }
         for (Map.Entry<String, PackedEnvironment> e : packed.entrySet()) {
             PackedEnvironment p = e.getValue();
@@ -422,11 +414,11 @@ public final class Compiler {
             checked.addAll(wired.resources());
         }
         Predicate<EmittedObject> inCheckedFiles = object -> checkedFiles.isEmpty() || checkedFiles.contains(object.origin().file());
-        EnvironmentView view = new EnvironmentView(env, operatorVersion(request, env), checked, crds);
+        EnvironmentView view = new EnvironmentView(env, env.operatorVersion(), checked, crds);
         diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor(), inCheckedFiles));
         if (!wired.patches().isEmpty()) {
             // what a patch makes is seen once kustomize renders the root; what it writes can be checked now
-            EnvironmentView patches = new EnvironmentView(env, operatorVersion(request, env), wired.patches(), crds);
+            EnvironmentView patches = new EnvironmentView(env, env.operatorVersion(), wired.patches(), crds);
             diagnostics.addAll(new Checker(List.of(patchSchema), request.categories()).check(patches, policy::settings, List.of(),
                     policy.suppressor(), inCheckedFiles));
         }
@@ -445,14 +437,6 @@ public final class Compiler {
                             + io.flinkops.compiler.emit.YamlWriter.write(ArgoGenerator.healthPatch(env))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return new EnvironmentResult(env, objects, files, List.copyOf(policy.used()));
-    }
-
-    /**
-     * The operator version an environment is judged by: the request's (--operator-version, to rehearse an
-     * operator upgrade before spec.operator.version moves), else the one its environment.yaml names.
-     */
-    private static String operatorVersion(CompileRequest request, Environment env) {
-        return request.defaultOperatorVersion() != null ? request.defaultOperatorVersion() : env.operatorVersion();
     }
 
     private List<CrdSource> crdFiles(CompileRequest request, Environment env, Diagnostics diagnostics) {
@@ -479,7 +463,7 @@ public final class Compiler {
                 diagnostics.add(Problems.unreadable(e));
             }
         }
-        if (out.isEmpty() && request.extraCrds().isEmpty() && !CrdSchemas.isBuiltIn(operatorVersion(request, env))) {
+        if (out.isEmpty() && request.extraCrds().isEmpty() && !CrdSchemas.isBuiltIn(env.operatorVersion())) {
             diagnostics.add(Problems.of(Problems.UNRESOLVED, env.document().sourceMap().best("/spec/operator/version"),
                     "/spec/operator/version", "operator version " + env.operatorVersion() + " has no built-in CRDs (built in: "
                             + String.join(", ", CrdSchemas.BUILT_IN) + ")",
@@ -530,7 +514,7 @@ public final class Compiler {
                         .map(d -> new InputException(d.location(), "environment '" + name + "' does not load, so it cannot judge the"
                                 + " stream: " + d.message() + " [" + d.rule() + "]"))
                         .orElseGet(() -> new InputException("environment '" + name + "' does not load (" + file + ")")));
-        String version = operatorVersion(request, env);
+        String version = request.defaultOperatorVersion() != null ? request.defaultOperatorVersion() : env.operatorVersion();
         List<CrdSource> crds = new ArrayList<>(request.extraCrds());
         crds.addAll(crdFiles(request, env, ignored));
         ResolvedPolicy policy = new PolicyLoader(yaml, loader, catalog, request.today()).read(request.policies(), ignored).resolve(env, ignored);

@@ -484,21 +484,30 @@ class FlinkopsCliTest {
         assertTrue(prod.out().contains("-:3:1: error: FlinkDeployment/basic-example: runs in namespace default"), prod.out());
     }
 
-    /** --operator-version judges environments too, in place of the version they name: an upgrade rehearsed before it is made. */
+    /** An environment is judged by the operator its cluster runs; --operator-version is for what no environment holds, and says so. */
     @Test
-    void anOperatorUpgradeIsRehearsedWithoutEditingTheEnvironment() {
+    void anEnvironmentIsJudgedByTheOperatorItRunsWhateverTheOption() throws Exception {
         TestRepo repo = samples().edit("environments/prod/state-machine.yaml", "flink:1.17.2-scala_2.12-java11", "flink:1.20.0-scala_2.12-java11")
                 .edit("environments/prod/state-machine.yaml", "flinkVersion: v1_17", "flinkVersion: v1_20");
+        String note = "flinkops: note: --operator-version 1.10.0 is for resources outside environments/; each environment is judged by"
+                + " the operator version its environment.yaml names (spec.operator.version)\n";
         for (String[] spec : new String[][] {{}, {"environments/prod/state-machine.yaml"}}) {
-            // prod runs operator 1.7.0, whose CRD does not list Flink 1.20; the result is cached under that version
-            Cli.Result own = Cli.run(repo.root(), concat(new String[] {"validate"}, spec));
-            assertEquals(1, own.code(), own.out());
-            assertTrue(own.out().contains("environments/prod/state-machine.yaml:10:3: error: FlinkDeployment/analytics/state-machine:"
-                    + " spec.flinkVersion: does not have a value in the enumeration"), own.out());
-            Cli.Result upgraded = Cli.run(repo.root(), concat(new String[] {"validate", "--operator-version", "1.10.0"}, spec));
-            assertEquals(0, upgraded.code(), upgraded.out());
-            assertTrue(upgraded.out().startsWith("0 errors, 0 warnings"), upgraded.out());
+            // prod runs operator 1.7.0, whose CRD does not list Flink 1.20, whatever the option says
+            for (String[] option : new String[][] {{}, {"--operator-version", "1.10.0"}}) {
+                Cli.Result r = Cli.run(repo.root(), concat(concat(new String[] {"validate"}, option), spec));
+                assertEquals(1, r.code(), r.out());
+                assertTrue(r.out().contains("environments/prod/state-machine.yaml:10:3: error: FlinkDeployment/analytics/state-machine:"
+                        + " spec.flinkVersion: does not have a value in the enumeration"), r.out());
+                assertEquals(option.length == 0 ? "" : note, r.err());
+            }
         }
+        Cli.Result build = Cli.run(repo.root(), "build", "--operator-version", "1.10.0");
+        assertEquals(1, build.code(), build.out());
+        assertTrue(build.err().startsWith(note), build.err());
+        // beside a raw file, the option has a use: no note
+        Files.writeString(repo.root().resolve("raw.yaml"), Files.readString(repo.root().resolve("environments/prod/state-machine.yaml")));
+        Cli.Result mixed = Cli.run(repo.root(), "validate", "--operator-version", "1.10.0", "environments/prod/state-machine.yaml", "raw.yaml");
+        assertEquals("", mixed.err());
         Cli.Result unknown = Cli.run(repo.root(), "build", "--operator-version", "1.99.0");
         assertEquals(2, unknown.code());
         assertEquals("flinkops: --operator-version 1.99.0 has no built-in CRDs (built in: 1.7.0, 1.10.0); name its CRD files with --crd\n",

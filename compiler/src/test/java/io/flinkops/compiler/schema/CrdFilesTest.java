@@ -40,6 +40,23 @@ class CrdFilesTest {
         }
     }
 
+    /** An environment on an operator the jar does not carry is judged by the CRD files of --crd, as by its own crdFiles. */
+    @Test
+    void crdFilesOnTheCommandLineJudgeAnEnvironmentOnAnOperatorNotBuiltIn() throws Exception {
+        String sessionJobs;
+        try (InputStream in = CrdFilesTest.class.getResourceAsStream("/io/flinkops/compiler/schema/crds/1.10.0/flinksessionjobs.flink.apache.org-v1.yml")) {
+            sessionJobs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        TestRepo repo = new TestRepo(dir).withSamples().edit("environments/prod/environment.yaml", "version: 1.7.0", "version: 1.99.0")
+                .file("crds/operator.yaml", operatorCrd() + "---\n" + sessionJobs);
+        Cli.Result without = Cli.run(repo.root(), "validate", "--env", "prod");
+        assertEquals(1, without.code(), without.out());
+        assertTrue(without.out().contains("operator version 1.99.0 has no built-in CRDs"), without.out());
+        Cli.Result with = Cli.run(repo.root(), "validate", "--env", "prod", "--crd", "crds/operator.yaml");
+        assertEquals(0, with.code(), with.out());
+        assertTrue(with.out().startsWith("0 errors, 0 warnings"), with.out());
+    }
+
     @Test
     void aCrdFileJudgesAnOperatorThatIsNotBuiltIn() throws Exception {
         TestRepo repo = new TestRepo(dir).file("crds/flinkdeployments.yaml", operatorCrd()).file("app.yaml", DEPLOYMENT);

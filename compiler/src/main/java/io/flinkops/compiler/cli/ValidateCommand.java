@@ -64,6 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
                     Compiler.Output.FINDINGS_ONLY);
             Runs.requireEnvironments(sources, result);
             Runs.noteOperatorVersionUnused(ctx, options);
+            noteEnforcePoliciesUnused(ctx, false);
             Runs.emitReports(ctx, options, Runs.report(compiler, result, Runs.objects(result)));
             return Runs.exitCode(result);
         }
@@ -138,6 +139,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (loose.isEmpty()) {
             Runs.noteOperatorVersionUnused(ctx, options);
         }
+        if (loose.isEmpty() || options.env != null) {
+            noteEnforcePoliciesUnused(ctx, !loose.isEmpty());
+        }
         // a rendered stream "as environment NAME's" is judged as a build judges that environment's objects
         CompileResult looseResult = options.env != null && !loose.isEmpty()
                 ? compiler.validateDocumentsAs(options.env, loose, request, diagnostics)
@@ -148,6 +152,15 @@ final class ValidateCommand implements Callable<Integer> {
         objects.addAll(Runs.objects(looseResult));
         Runs.emitReports(ctx, options, Runs.report(compiler, merged, objects));
         return Runs.exitCode(merged);
+    }
+
+    /** Says, on standard error, that --enforce-policies changed nothing: what this run judges has policy sets of its own. */
+    private void noteEnforcePoliciesUnused(CliContext ctx, boolean streamForEnvironment) {
+        if (enforcePolicies) {
+            ctx.err().println("flinkops: note: --enforce-policies is for raw resources outside environments/, without --env; "
+                    + (streamForEnvironment ? "environment " + options.env + "'s policy sets judge these" : "each environment is judged by its own policy sets"));
+            ctx.err().flush();
+        }
     }
 
     /** A spec under environments/<env>/: neither the environment's own file nor an overlay or a policy set. */

@@ -478,10 +478,20 @@ class FlinkopsCliTest {
         Cli.Result enforced = Cli.run(repo.root(), "validate", "--enforce-policies", "basic.yaml");
         assertEquals(1, enforced.code(), enforced.out());
         assertTrue(enforced.out().contains("basic.yaml:3:1: error: FlinkDeployment/basic-example: runs in namespace default"), enforced.out());
+        assertEquals("", enforced.err());
         // as prod's object, prod's policy sets apply: a job in the default namespace is an error there
         Cli.Result prod = Cli.runWithInput(repo.root(), manifest, "validate", "-", "--env", "prod");
         assertEquals(1, prod.code(), prod.out());
         assertTrue(prod.out().contains("-:3:1: error: FlinkDeployment/basic-example: runs in namespace default"), prod.out());
+        // where policy sets judge, the option has nothing to do, and says so
+        Cli.Result asProd = Cli.runWithInput(repo.root(), manifest, "validate", "-", "--env", "prod", "--enforce-policies");
+        assertEquals(prod.out(), asProd.out());
+        assertEquals("flinkops: note: --enforce-policies is for raw resources outside environments/, without --env; environment prod's"
+                + " policy sets judge these\n", asProd.err());
+        Cli.Result specs = Cli.run(repo.root(), "validate", "--enforce-policies", "environments/prod/state-machine.yaml");
+        assertEquals(0, specs.code(), specs.out());
+        assertEquals("flinkops: note: --enforce-policies is for raw resources outside environments/, without --env; each environment is"
+                + " judged by its own policy sets\n", specs.err());
     }
 
     /** An environment is judged by the operator its cluster runs; --operator-version is for what no environment holds, and says so. */

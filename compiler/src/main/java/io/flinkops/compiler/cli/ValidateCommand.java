@@ -72,9 +72,11 @@ final class ValidateCommand implements Callable<Integer> {
         boolean policyFiles = false;
         Set<String> envFiles = new LinkedHashSet<>();
         List<LocatedDocument> loose = new ArrayList<>();
+        boolean rawInput = false; // a stream or a file outside environments, read or not
         Diagnostics diagnostics = new Diagnostics();
         for (String p : paths) {
             if (p.equals("-")) {
+                rawInput = true;
                 // a rendered stream (kubectl kustomize output) may hold a whole environment
                 var stream = new io.flinkops.compiler.yaml.YamlReader(compiler.yaml().limits().withMaxBytes(STDIN_LIMIT));
                 try {
@@ -103,6 +105,7 @@ final class ValidateCommand implements Callable<Integer> {
                     policyFiles = true;
                     envFiles.add(rel);
                 } else {
+                    rawInput = true;
                     String name = rel != null ? rel : f.toString();
                     try {
                         loose.addAll(compiler.yaml().read(name, FileSystemTree.readFile(f, name, compiler.yaml().limits())));
@@ -136,11 +139,11 @@ final class ValidateCommand implements Callable<Integer> {
             result.environments().forEach(e -> e.objects().stream()
                     .filter(o -> envFiles.contains(o.origin().file())).forEach(objects::add));
         }
-        if (loose.isEmpty()) {
+        if (!rawInput) {
             Runs.noteOperatorVersionUnused(ctx, options);
         }
-        if (loose.isEmpty() || options.env != null) {
-            noteEnforcePoliciesUnused(ctx, !loose.isEmpty());
+        if (!rawInput || options.env != null) {
+            noteEnforcePoliciesUnused(ctx, rawInput);
         }
         // a rendered stream "as environment NAME's" is judged as a build judges that environment's objects
         CompileResult looseResult = options.env != null && !loose.isEmpty()

@@ -63,7 +63,7 @@ public final class GoPatterns {
                 } else if ((e == 'p' || e == 'P') && i + 2 < n && regex.charAt(i + 2) == '{' && regex.indexOf('}', i + 3) > 0) {
                     int close = regex.indexOf('}', i + 3);
                     String name = regex.substring(i + 3, close);
-                    out.append('\\').append(e).append('{').append(SCRIPT.matcher(name).matches() ? "Is" + name : name).append('}');
+                    out.append('\\').append(e).append('{').append(isScript(name) ? "Is" + name : name).append('}');
                     i = close;
                 } else {
                     out.append(c).append(e);
@@ -179,6 +179,11 @@ public final class GoPatterns {
             }
         }
         return Optional.empty();
+    }
+
+    /** A script name of Go's (Greek), not one of Java's own ASCII classes (\p{Alpha}), which Java reads as written. */
+    private static boolean isScript(String name) {
+        return SCRIPT.matcher(name).matches() && !ASCII_CLASSES.containsValue(name);
     }
 
     private static boolean needsTranslation(String regex) {

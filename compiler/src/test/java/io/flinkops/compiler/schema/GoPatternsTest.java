@@ -51,6 +51,7 @@ class GoPatternsTest {
         assertFalse(matches("^a\\vb$", "a\nb"));
         assertTrue(matches("^\\p{Greek}+$", "λόγος"));    // a script name
         assertTrue(matches("^\\pL\\p{Lu}$", "aB"));
+        assertEquals("\\p{Alpha}\\p{IsHan}", GoPatterns.toJava("\\p{Alpha}\\p{Han}")); // Java's own ASCII class stays as written
         assertTrue(matches("^(?U)a+$", "aaa"));          // lazy in Go: the same values match
         assertTrue(matches("^(?iU:a+)$", "AaA"));
         assertTrue(matches("^\\Q[:alpha:]\\E$", "[:alpha:]"));

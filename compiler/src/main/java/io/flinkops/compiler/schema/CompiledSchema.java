@@ -201,7 +201,7 @@ public final class CompiledSchema {
             }
             String field = Pointers.dotted(pointer, document);
             String message = switch (keyword) {
-                case "additionalProperties" -> "unknown field '" + field + "'";
+                case "additionalProperties" -> "unknown field '" + field + "'" + suggestion(e);
                 case "required" -> {
                     String missing = e.getProperty() != null ? e.getProperty() : String.valueOf(first(e.getArguments()));
                     yield "missing required field '" + Pointers.dotted(Pointers.child(pointer, missing), document) + "'";
@@ -217,6 +217,30 @@ public final class CompiledSchema {
             out.add(new Violation(pointer, field, keyword, message));
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * For an unknown field, " (did you mean 'x'?)" when one of the fields its object declares is a
+     * likely spelling of it (see {@link FieldSuggestions}); else nothing.
+     */
+    private String suggestion(Error e) {
+        if (e.getProperty() == null || e.getSchemaLocation() == null) {
+            return "";
+        }
+        // the keyword's own location ends in additionalProperties; the properties beside it are declared
+        NodePath at = e.getSchemaLocation().getFragment();
+        JsonNode object = schema.getSchemaNode();
+        for (int i = 0; object != null && i < at.getNameCount() - 1; i++) {
+            Object part = at.getElement(i);
+            object = part instanceof Integer index ? object.get(index) : object.get(String.valueOf(part));
+        }
+        JsonNode declared = object == null ? null : object.get("properties");
+        if (declared == null || !declared.isObject()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        declared.fieldNames().forEachRemaining(names::add);
+        return FieldSuggestions.closest(e.getProperty(), names).map(name -> " (did you mean '" + name + "'?)").orElse("");
     }
 
     private static Object first(Object[] args) {

@@ -312,7 +312,7 @@ class OverlayTest {
         Cli.Result r = Cli.run(repo.root(), "build");
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("overlays/dev/analytics/patches/typo.yaml:6:5: error: FlinkDeployment/analytics/state-machine:"
-                + " unknown field 'spec.job.parallelizm' [crd-schema]"), r.out());
+                + " unknown field 'spec.job.parallelizm' (did you mean 'parallelism'?) [crd-schema]"), r.out());
         assertTrue(r.out().contains("overlays/dev/analytics/patches/typo.yaml:8:28: error: FlinkDeployment/analytics/state-machine:"
                 + " spec.taskManager.resource.cpu: string found, number expected [crd-schema]"), r.out());
         assertTrue(r.out().endsWith("2 errors, 0 warnings, 0 info; 85 objects checked\n"), r.out());

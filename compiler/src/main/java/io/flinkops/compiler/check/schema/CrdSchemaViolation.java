@@ -31,8 +31,15 @@ import java.util.Set;
                 + "held to the fields and types it writes, not to being a whole object (kustomize merges it into one). "
                 + "A resource of another API group is judged by a CRD file named with --crd or spec.operator.crdFiles "
                 + "that defines its kind, and is not judged without one.",
-        remediation = "Fix the field as the message says: remove unknown fields, quote numbers the CRD types as strings, use listed enum values; for a kind or version the CRDs do not define, run an operator version, or name a CRD file, that does.")
+        remediation = "Fix the field as the message says: rename or remove unknown fields (the message names the declared field a "
+                + "misspelt one likely meant, and says when a field is Amazon EMR on EKS's), quote numbers the CRD types as strings, "
+                + "use listed enum values; for a kind or version the CRDs do not define, run an operator version, or name a CRD file, "
+                + "that does.")
 public final class CrdSchemaViolation extends RuleCheck {
+    /** Fields of Amazon EMR on EKS's FlinkDeployment, a flavour of the operator whose CRD the Apache one is not. */
+    private static final Set<String> EMR_FIELDS = Set.of("spec.executionRoleArn", "spec.emrReleaseLabel", "spec.monitoringConfiguration",
+            "spec.jobManager.highAvailabilityEnabled", "spec.jobManager.storageDir");
+
     /** What a strategic-merge patch need not hold, as kustomize merges it into an object that does. */
     private static final Set<String> WHOLE_OBJECT_KEYWORDS = Set.of("required", "minItems", "minProperties");
 
@@ -132,7 +139,9 @@ public final class CrdSchemaViolation extends RuleCheck {
             if (patches && WHOLE_OBJECT_KEYWORDS.contains(v.keyword())) {
                 continue;
             }
-            r.report(v.pointer(), v.message());
+            boolean emr = v.keyword().equals("additionalProperties") && t.isFlinkApi() && EMR_FIELDS.contains(v.field());
+            r.report(v.pointer(), emr ? v.message() + ", a field of Amazon EMR on EKS's FlinkDeployment: to judge that flavour,"
+                    + " name EMR's CRD with --crd or spec.operator.crdFiles" : v.message());
         }
     }
 

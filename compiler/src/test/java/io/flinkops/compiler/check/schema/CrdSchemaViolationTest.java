@@ -125,6 +125,38 @@ class CrdSchemaViolationTest {
                     # expect: crd-schema
                     jarUri: https://example.com/job.jar
                 """);
-        assertTrue(found.get(0).message().contains("unknown field 'spec.job.jarUri'"), found.get(0).message());
+        assertTrue(found.get(0).message().endsWith("unknown field 'spec.job.jarUri' (did you mean 'jarURI'?)"), found.get(0).message());
+    }
+
+    @Test
+    void anUnknownFieldNamesTheFieldItLikelyMeantOrTheFlavourItBelongsTo() {
+        List<Diagnostic> found = tester.raw("1.7.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: app, namespace: flink}
+                spec:
+                  image: flink:1.17
+                  flinkVersion: v1_17
+                  serviceAccount: flink
+                  # expect: crd-schema
+                  executionRoleArn: arn:aws:iam::123456789012:role/flink
+                  # expect: crd-schema
+                  flinkConfig: {a: b}
+                  jobManager: {resource: {memory: 2048m, cpu: 1}}
+                  taskManager:
+                    resource: {memory: 2048m, cpu: 1}
+                    # expect: crd-schema
+                    replica: 2
+                    # expect: crd-schema
+                    surprise: 1
+                  job: {jarURI: "local:///job.jar", parallelism: 2, upgradeMode: stateless}
+                """);
+        List<String> messages = found.stream().map(Diagnostic::message).toList();
+        assertEquals(List.of(
+                "FlinkDeployment/flink/app: unknown field 'spec.executionRoleArn', a field of Amazon EMR on EKS's FlinkDeployment: to"
+                        + " judge that flavour, name EMR's CRD with --crd or spec.operator.crdFiles",
+                "FlinkDeployment/flink/app: unknown field 'spec.flinkConfig' (did you mean 'flinkConfiguration'?)",
+                "FlinkDeployment/flink/app: unknown field 'spec.taskManager.replica' (did you mean 'replicas'?)",
+                "FlinkDeployment/flink/app: unknown field 'spec.taskManager.surprise'"), messages);
     }
 }

@@ -1,0 +1,36 @@
+package io.flinkops.compiler.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FieldSuggestionsTest {
+    private static final List<String> JOB = List.of("jarURI", "parallelism", "entryClass", "args", "state", "upgradeMode",
+            "savepointTriggerNonce", "initialSavepointPath", "allowNonRestoredState", "savepointRedeployNonce");
+
+    @Test
+    void aLikelySpellingIsNamed() {
+        assertEquals(Optional.of("jarURI"), FieldSuggestions.closest("jarUri", JOB));         // case
+        assertEquals(Optional.of("parallelism"), FieldSuggestions.closest("paralelism", JOB)); // a letter left out
+        assertEquals(Optional.of("upgradeMode"), FieldSuggestions.closest("upgradMdoe", JOB)); // and two swapped
+        assertEquals(Optional.of("state"), FieldSuggestions.closest("stat", JOB));
+        assertEquals(Optional.of("entryClass"), FieldSuggestions.closest("entry", JOB));       // the one field it begins
+    }
+
+    @Test
+    void nothingIsNamedWhenNothingIsClose() {
+        assertEquals(Optional.empty(), FieldSuggestions.closest("surprise", JOB));
+        assertEquals(Optional.empty(), FieldSuggestions.closest("savepoint", JOB));           // begins three fields
+        assertEquals(Optional.empty(), FieldSuggestions.closest("ab", List.of("ax", "ay")));   // two as close
+        assertEquals(Optional.empty(), FieldSuggestions.closest("x", List.of()));
+    }
+
+    @Test
+    void theDistanceCountsSwapsAsOneEditAndStopsAtItsCap() {
+        assertEquals(1, FieldSuggestions.distance("ab", "ba", 3));
+        assertEquals(3, FieldSuggestions.distance("kitten", "sitting", 3));
+        assertEquals(4, FieldSuggestions.distance("a", "abcdefgh", 3));
+    }
+}

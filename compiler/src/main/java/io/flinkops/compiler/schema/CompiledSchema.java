@@ -209,9 +209,10 @@ public final class CompiledSchema {
                 default -> {
                     JsonNode value = e.getInstanceNode();
                     // a schema's own wording (errorMessage) says what is wanted; the value it judged goes in front
-                    yield e.isCustomMessage() && value != null && value.isValueNode()
+                    String said = e.isCustomMessage() && value != null && value.isValueNode()
                             ? field + ": '" + value.asText() + "' " + e.getMessage()
                             : field + ": " + stripLocation(e.getMessage());
+                    yield keyword.equals("enum") ? said + enumSuggestion(e) : said;
                 }
             };
             out.add(new Violation(pointer, field, keyword, message));
@@ -241,6 +242,22 @@ public final class CompiledSchema {
         List<String> names = new ArrayList<>();
         declared.fieldNames().forEachRemaining(names::add);
         return FieldSuggestions.closest(e.getProperty(), names).map(name -> " (did you mean '" + name + "'?)").orElse("");
+    }
+
+    /** For a value outside an enum, " (did you mean 'x'?)" when one listed value is a likely spelling of it. */
+    private static String enumSuggestion(Error e) {
+        JsonNode value = e.getInstanceNode();
+        JsonNode listed = e.getSchemaNode();
+        if (value == null || !value.isTextual() || listed == null || !listed.isArray()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        listed.forEach(v -> {
+            if (v.isTextual()) {
+                names.add(v.textValue());
+            }
+        });
+        return FieldSuggestions.closestValue(value.textValue(), names).map(name -> " (did you mean '" + name + "'?)").orElse("");
     }
 
     private static Object first(Object[] args) {

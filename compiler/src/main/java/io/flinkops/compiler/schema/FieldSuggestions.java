@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The field a misspelt one most likely meant, for an "unknown field" message: the same name in another
+ * The field a misspelt one most likely meant, for an "unknown field" message (and the listed value a
+ * value outside an enum most likely meant): the same name in another
  * case ({@code jobmanager}), one a letter or two away ({@code replica}, {@code parallism}), or the
  * one field a short form begins ({@code flinkConfig}). Only a single best candidate is named.
  */
@@ -42,6 +43,47 @@ public final class FieldSuggestions {
             return Optional.of(best);
         }
         return prefixes == 1 ? Optional.of(prefixed) : Optional.empty();
+    }
+
+    /**
+     * The listed value a value outside an enum most likely meant: one written alike but for case and
+     * separators ({@code last_state}, {@code Savepoint}, {@code 1.17} for {@code v1_17}), else, for a
+     * word without digits, the one listed word an edit away ({@code savepiont}). A version is no typo
+     * ({@code v1_21} does not mean {@code v1_20}), nor is a word two edits away ({@code stateful}).
+     */
+    public static Optional<String> closestValue(String value, Collection<String> listed) {
+        String wanted = loose(value);
+        String match = null;
+        for (String candidate : listed) {
+            if (loose(candidate).equals(wanted)) {
+                if (match != null) {
+                    return Optional.empty();
+                }
+                match = candidate;
+            }
+        }
+        if (match != null) {
+            return Optional.of(match);
+        }
+        if (value.chars().anyMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        String near = null;
+        for (String candidate : listed) {
+            if (distance(value.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT), 1) <= 1) {
+                if (near != null) {
+                    return Optional.empty();
+                }
+                near = candidate;
+            }
+        }
+        return Optional.ofNullable(near);
+    }
+
+    /** Lower case, without '-', '_', '.' and spaces, and without the 'v' of a version such as v1_17. */
+    private static String loose(String s) {
+        String out = s.toLowerCase(Locale.ROOT).replaceAll("[-_. ]", "");
+        return out.length() > 1 && out.charAt(0) == 'v' && Character.isDigit(out.charAt(1)) ? out.substring(1) : out;
     }
 
     /**

@@ -28,6 +28,20 @@ class FieldSuggestionsTest {
     }
 
     @Test
+    void aValueOutsideAnEnumIsMatchedByHowItIsWrittenNotByHowCloseAVersionIs() {
+        List<String> modes = List.of("last-state", "savepoint", "stateless");
+        List<String> versions = List.of("v1_17", "v1_18", "v1_19", "v1_20");
+        assertEquals(Optional.of("last-state"), FieldSuggestions.closestValue("last_state", modes));
+        assertEquals(Optional.of("savepoint"), FieldSuggestions.closestValue("Savepoint", modes));
+        assertEquals(Optional.of("savepoint"), FieldSuggestions.closestValue("savepiont", modes));
+        assertEquals(Optional.of("v1_17"), FieldSuggestions.closestValue("1.17", versions));
+        assertEquals(Optional.of("v1_18"), FieldSuggestions.closestValue("V1_18", versions));
+        assertEquals(Optional.empty(), FieldSuggestions.closestValue("stateful", modes));
+        assertEquals(Optional.empty(), FieldSuggestions.closestValue("v1_21", versions));
+        assertEquals(Optional.empty(), FieldSuggestions.closestValue("v2_0", versions));
+    }
+
+    @Test
     void theDistanceCountsSwapsAsOneEditAndStopsAtItsCap() {
         assertEquals(1, FieldSuggestions.distance("ab", "ba", 3));
         assertEquals(3, FieldSuggestions.distance("kitten", "sitting", 3));

@@ -33,7 +33,8 @@ import java.util.Set;
                 + "that defines its kind, and is not judged without one.",
         remediation = "Fix the field as the message says: rename or remove unknown fields (the message names the declared field a "
                 + "misspelt one likely meant, and says when a field is Amazon EMR on EKS's), quote numbers the CRD types as strings, "
-                + "use listed enum values; for a kind or version the CRDs do not define, run an operator version, or name a CRD file, "
+                + "use listed enum values (the message names the one a value written in another case or with other separators "
+                + "meant, such as last-state for last_state); for a kind or version the CRDs do not define, run an operator version, or name a CRD file, "
                 + "that does.")
 public final class CrdSchemaViolation extends RuleCheck {
     /** Fields of Amazon EMR on EKS's FlinkDeployment, a flavour of the operator whose CRD the Apache one is not. */

@@ -149,7 +149,11 @@ class CrdSchemaViolationTest {
                     replica: 2
                     # expect: crd-schema
                     surprise: 1
-                  job: {jarURI: "local:///job.jar", parallelism: 2, upgradeMode: stateless}
+                  job:
+                    jarURI: local:///job.jar
+                    parallelism: 2
+                    # expect: crd-schema
+                    upgradeMode: last_state
                 """);
         List<String> messages = found.stream().map(Diagnostic::message).toList();
         assertEquals(List.of(
@@ -157,6 +161,8 @@ class CrdSchemaViolationTest {
                         + " judge that flavour, name EMR's CRD with --crd or spec.operator.crdFiles",
                 "FlinkDeployment/flink/app: unknown field 'spec.flinkConfig' (did you mean 'flinkConfiguration'?)",
                 "FlinkDeployment/flink/app: unknown field 'spec.taskManager.replica' (did you mean 'replicas'?)",
-                "FlinkDeployment/flink/app: unknown field 'spec.taskManager.surprise'"), messages);
+                "FlinkDeployment/flink/app: unknown field 'spec.taskManager.surprise'",
+                "FlinkDeployment/flink/app: spec.job.upgradeMode: does not have a value in the enumeration [\"savepoint\", \"last-state\","
+                        + " \"stateless\"] (did you mean 'last-state'?)"), messages);
     }
 }

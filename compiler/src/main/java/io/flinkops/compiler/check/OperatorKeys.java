@@ -28,6 +28,14 @@ public final class OperatorKeys {
         return t.operatorAtLeast(1, 10) ? SAVEPOINT_DIR_110 : SAVEPOINT_DIR_17;
     }
 
+    /**
+     * The key a message names for one of these lists: its first, and for operator 1.10 (whose Flink
+     * renamed the state directories) the older name users of earlier Flink versions write beside it.
+     */
+    public static String named(String[] keys) {
+        return keys == CHECKPOINT_DIR_110 || keys == SAVEPOINT_DIR_110 ? keys[0] + " (or " + keys[1] + ")" : keys[0];
+    }
+
     /** Both autoscaler key spellings of one option: {@code job.autoscaler.X} and the operator-prefixed one. */
     public static String[] autoscaler(String suffix) {
         return new String[] {"job.autoscaler." + suffix, "kubernetes.operator.job.autoscaler." + suffix};

@@ -15,7 +15,8 @@ import io.flinkops.compiler.diagnostic.Severity;
         summary = "Stateful upgrade modes need a checkpoint directory",
         rationale = "last-state and savepoint upgrades restore from checkpoints; the operator rejects them when "
                 + "state.checkpoints.dir (execution.checkpointing.dir on newer Flink) is not set.",
-        remediation = "Set state.checkpoints.dir to a durable path such as s3://<bucket>/<env>/<namespace>/<job>/checkpoints.")
+        remediation = "Set state.checkpoints.dir (execution.checkpointing.dir from Flink 1.20) to a durable path such as "
+                + "s3://<bucket>/<env>/<namespace>/<job>/checkpoints.")
 public final class CheckpointDirMissing extends RuleCheck {
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -23,7 +24,7 @@ public final class CheckpointDirMissing extends RuleCheck {
             return;
         }
         if (t.admissionConf().get(OperatorKeys.checkpointDir(t)).map(String::isBlank).orElse(true)) {
-            r.report("/spec/job/upgradeMode", "upgradeMode " + t.upgradeMode() + " needs " + OperatorKeys.checkpointDir(t)[0]
+            r.report("/spec/job/upgradeMode", "upgradeMode " + t.upgradeMode() + " needs " + OperatorKeys.named(OperatorKeys.checkpointDir(t))
                     + (t.isSessionJob() ? " in the session cluster's configuration" : ""));
         }
     }

@@ -16,7 +16,8 @@ import io.flinkops.compiler.diagnostic.Severity;
         summary = "Savepoints need a savepoint directory",
         rationale = "The operator rejects savepoint upgrade mode, a savepointTriggerNonce, periodic savepoints and the "
                 + "last-state checkpoint age limit when state.savepoints.dir is not set, because each of them takes a savepoint.",
-        remediation = "Set state.savepoints.dir to a durable path such as s3://<bucket>/<env>/<namespace>/<job>/savepoints.")
+        remediation = "Set state.savepoints.dir (execution.checkpointing.savepoint-dir from Flink 1.20) to a durable path such as "
+                + "s3://<bucket>/<env>/<namespace>/<job>/savepoints.")
 public final class SavepointDirMissing extends RuleCheck {
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -27,7 +28,7 @@ public final class SavepointDirMissing extends RuleCheck {
         if (!conf.get(OperatorKeys.savepointDir(t)).map(String::isBlank).orElse(true)) {
             return;
         }
-        String key = OperatorKeys.savepointDir(t)[0];
+        String key = OperatorKeys.named(OperatorKeys.savepointDir(t));
         if ("savepoint".equals(t.upgradeMode())) {
             r.report("/spec/job/upgradeMode", "upgradeMode savepoint needs " + key);
         } else if (t.job().has("savepointTriggerNonce") && !t.job().get("savepointTriggerNonce").isNull()) {

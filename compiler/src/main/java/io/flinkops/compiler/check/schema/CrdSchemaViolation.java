@@ -11,10 +11,14 @@ import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.schema.CompiledSchema;
 import io.flinkops.compiler.schema.CrdSchemas;
-import io.flinkops.compiler.schema.Violation;
 import io.flinkops.compiler.schema.CrdSource;
+import io.flinkops.compiler.schema.Violation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,7 +36,7 @@ import java.util.Set;
                 + "A resource of another API group is judged by a CRD file named with --crd or spec.operator.crdFiles "
                 + "that defines its kind, and is not judged without one.",
         remediation = "Fix the field as the message says: rename or remove unknown fields (the message names the declared field a "
-                + "misspelt one likely meant, and says when a field is Amazon EMR on EKS's), quote numbers the CRD types as strings, "
+                + "misspelt one likely meant, and says when a field is Amazon EMR on EKS's or another built-in operator version's), quote numbers the CRD types as strings, "
                 + "use listed enum values (the message names the one a value written in another case or with other separators "
                 + "meant, such as last-state for last_state); for a kind or version the CRDs do not define, run an operator version, or name a CRD file, "
                 + "that does.")
@@ -78,6 +82,7 @@ public final class CrdSchemaViolation extends RuleCheck {
                 break;
             }
         }
+        boolean builtIn = schema.isEmpty();
         if (schema.isEmpty() && CrdSchemas.isBuiltIn(t.operatorVersion())) {
             schema = schemas.forKind(t.operatorVersion(), t.kind(), t.object().apiVersion());
         }
@@ -90,7 +95,7 @@ public final class CrdSchemaViolation extends RuleCheck {
                     + (definedBy.isEmpty() ? "" : "; operator " + String.join(" and ", definedBy) + " does"));
             return;
         }
-        report(schema.get(), true, t, r);
+        report(schema.get(), true, builtIn, t, r);
     }
 
     /**
@@ -115,7 +120,7 @@ public final class CrdSchemaViolation extends RuleCheck {
             if (schema.isEmpty()) {
                 r.report("/apiVersion", "CRD file " + crd.name() + " defines " + t.kind() + " in " + group + " but serves no version " + version);
             } else {
-                report(schema.get(), statusIsSubresource(definition.get(), version), t, r);
+                report(schema.get(), statusIsSubresource(definition.get(), version), false, t, r);
             }
             return;
         }
@@ -130,9 +135,14 @@ public final class CrdSchemaViolation extends RuleCheck {
         return false;
     }
 
-    /** {@code statusDropped}: the kind's status is a subresource (the operator's kinds), see {@link #isStatus}. */
-    private void report(CompiledSchema schema, boolean statusDropped, CheckTarget t, Reporter r) {
+    /**
+     * {@code statusDropped}: the kind's status is a subresource (the operator's kinds), see {@link #isStatus};
+     * {@code builtIn}: the schema is a built-in operator version's, so the other built-in versions can
+     * say whether they know a field this one does not.
+     */
+    private void report(CompiledSchema schema, boolean statusDropped, boolean builtIn, CheckTarget t, Reporter r) {
         JsonNode pruned = withoutNulls(t.root(), patches);
+        Map<String, Set<String>> unknownByVersion = new HashMap<>();
         for (Violation v : schema.validate(pruned)) {
             if (statusDropped && isStatus(v.pointer()) && !v.keyword().equals("additionalProperties")) {
                 continue;
@@ -140,10 +150,47 @@ public final class CrdSchemaViolation extends RuleCheck {
             if (patches && WHOLE_OBJECT_KEYWORDS.contains(v.keyword())) {
                 continue;
             }
-            boolean emr = v.keyword().equals("additionalProperties") && t.isFlinkApi() && EMR_FIELDS.contains(v.field());
-            r.report(v.pointer(), emr ? v.message() + ", a field of Amazon EMR on EKS's FlinkDeployment: to judge that flavour,"
-                    + " name EMR's CRD with --crd or spec.operator.crdFiles" : v.message());
+            r.report(v.pointer(), explained(v, builtIn, t, pruned, unknownByVersion));
         }
+    }
+
+    /**
+     * An unknown field's message, with where the field does belong when flinkops knows: to Amazon EMR on
+     * EKS's FlinkDeployment, or to another built-in operator version's CRD (a 1.10 field in an
+     * environment that runs 1.7).
+     */
+    private String explained(Violation v, boolean builtIn, CheckTarget t, JsonNode object, Map<String, Set<String>> unknownByVersion) {
+        if (!v.keyword().equals("additionalProperties") || !t.isFlinkApi()) {
+            return v.message();
+        }
+        if (EMR_FIELDS.contains(v.field())) {
+            return v.message() + ", a field of Amazon EMR on EKS's FlinkDeployment: to judge that flavour, name EMR's CRD with --crd"
+                    + " or spec.operator.crdFiles";
+        }
+        if (!builtIn) {
+            return v.message();
+        }
+        List<String> knownBy = new ArrayList<>();
+        for (String version : CrdSchemas.BUILT_IN) {
+            Optional<CompiledSchema> other = version.equals(t.operatorVersion()) ? Optional.empty()
+                    : schemas.forKind(version, t.kind(), t.object().apiVersion());
+            if (other.isPresent() && !unknownByVersion.computeIfAbsent(version, x -> unknownFields(other.get(), object)).contains(v.pointer())) {
+                knownBy.add(version);
+            }
+        }
+        return knownBy.isEmpty() ? v.message()
+                : v.message() + " (operator " + String.join(" and ", knownBy) + " has it; this object is judged as operator "
+                        + t.operatorVersion() + "'s)";
+    }
+
+    private static Set<String> unknownFields(CompiledSchema schema, JsonNode object) {
+        Set<String> out = new HashSet<>();
+        for (Violation v : schema.validate(object)) {
+            if (v.keyword().equals("additionalProperties")) {
+                out.add(v.pointer());
+            }
+        }
+        return out;
     }
 
     /**

@@ -129,6 +129,31 @@ class CrdSchemaViolationTest {
     }
 
     @Test
+    void aFieldOfAnotherBuiltInOperatorVersionSaysSo() {
+        String deployment = """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: app, namespace: flink}
+                spec:
+                  image: flink:1.17
+                  flinkVersion: v1_17
+                  serviceAccount: flink
+                  jobManager: {resource: {memory: 2048m, cpu: 1}}
+                  taskManager: {resource: {memory: 2048m, cpu: 1}}
+                  job:
+                    jarURI: local:///job.jar
+                    parallelism: 2
+                    upgradeMode: stateless
+                    %s
+                    savepointRedeployNonce: 1
+                """;
+        List<Diagnostic> found = tester.raw("1.7.0", deployment.formatted("# expect: crd-schema"));
+        assertEquals("FlinkDeployment/flink/app: unknown field 'spec.job.savepointRedeployNonce' (operator 1.10.0 has it; this object is"
+                + " judged as operator 1.7.0's)", found.get(0).message());
+        tester.raw("1.10.0", deployment.formatted("# a 1.10 field"));
+    }
+
+    @Test
     void anUnknownFieldNamesTheFieldItLikelyMeantOrTheFlavourItBelongsTo() {
         List<Diagnostic> found = tester.raw("1.7.0", """
                 apiVersion: flink.apache.org/v1beta1

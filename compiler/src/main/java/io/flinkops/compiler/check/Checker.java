@@ -122,8 +122,9 @@ public final class Checker {
                 return;
             }
             SourceLocation at = target.origin().locate(pointer);
+            String said = Placeholders.at(target.object(), pointer).map(p -> message + Placeholders.hint(p)).orElse(message);
             out.add(new Diagnostic(info.id(), info.category(), settings.severity(), at, pointer,
-                    target.id() + ": " + message, info.remediation()));
+                    target.id() + ": " + said, info.remediation()));
         }
 
         @Override

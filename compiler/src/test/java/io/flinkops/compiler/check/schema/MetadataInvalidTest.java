@@ -1,6 +1,11 @@
 package io.flinkops.compiler.check.schema;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.testing.RuleTester;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetadataInvalidTest {
@@ -111,6 +116,29 @@ class MetadataInvalidTest {
                   deploymentName: session
                   job: {jarURI: "https://example.com/job.jar", parallelism: 1}
                 """);
+    }
+
+    @Test
+    void aPlaceholderLeftInAValueIsNamed() {
+        List<Diagnostic> found = tester.raw("1.7.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkSessionJob
+                metadata:
+                  # expect: k8s-metadata-invalid
+                  name: ${JOB_NAME}
+                  namespace: jobs
+                  labels:
+                    # expect: k8s-metadata-invalid
+                    app: "{{ .Values.app }}"
+                    # expect: k8s-metadata-invalid
+                    team: Data Platform
+                spec:
+                  deploymentName: session
+                  job: {jarURI: "https://example.com/job.jar", parallelism: 1}
+                """);
+        assertTrue(found.get(0).message().endsWith(" (${JOB_NAME} is an unrendered template placeholder)"), found.get(0).message());
+        assertTrue(found.get(1).message().endsWith(" ({{ .Values.app }} is an unrendered template placeholder)"), found.get(1).message());
+        assertFalse(found.get(2).message().contains("placeholder"), found.get(2).message());
     }
 
     @Test

@@ -122,7 +122,9 @@ public final class Checker {
                 return;
             }
             SourceLocation at = target.origin().locate(pointer);
-            String said = Placeholders.at(target.object(), pointer).map(p -> message + Placeholders.hint(p)).orElse(message);
+            // per-object rules only: an environment-wide one may report on an object a check of some specs left unparsed
+            String said = object == null ? message
+                    : Placeholders.at(target.object(), pointer).map(p -> message + Placeholders.hint(p)).orElse(message);
             out.add(new Diagnostic(info.id(), info.category(), settings.severity(), at, pointer,
                     target.id() + ": " + said, info.remediation()));
         }

@@ -212,7 +212,11 @@ public final class CompiledSchema {
                     String said = e.isCustomMessage() && value != null && value.isValueNode()
                             ? field + ": '" + value.asText() + "' " + e.getMessage()
                             : field + ": " + stripLocation(e.getMessage());
-                    yield keyword.equals("enum") ? said + enumSuggestion(e) : said;
+                    yield switch (keyword) {
+                        case "enum" -> said + enumSuggestion(e);
+                        case "type" -> said + typeHint(e, pointer);
+                        default -> said;
+                    };
                 }
             };
             out.add(new Violation(pointer, field, keyword, message));
@@ -259,6 +263,60 @@ public final class CompiledSchema {
         });
         return FieldSuggestions.closestValue(value.textValue(), names).map(name -> " (did you mean '" + name + "'?)").orElse("");
     }
+
+    /**
+     * For a value of the wrong type, how to write it when the fix is mechanical: a number or a boolean
+     * where the CRD wants a string is quoted ("2"), a number written as a string where it wants a
+     * number is not (2), and a CPU quantity in millicores where it wants cores becomes cores (0.5).
+     */
+    private static String typeHint(Error e, String pointer) {
+        JsonNode value = e.getInstanceNode();
+        JsonNode expected = e.getSchemaNode();
+        if (value == null || expected == null || !expected.isTextual()) {
+            return "";
+        }
+        String want = expected.textValue();
+        if (want.equals("string") && value.isIntegralNumber() && pointer.endsWith("/resource/memory")
+                && value.canConvertToLong() && value.asLong() >= 0 && value.asLong() < 1_000_000) {
+            return " (write it quoted, with its unit: \"" + value.asText() + "m\" is " + value.asText() + " MiB)"; // a bare number is bytes
+        }
+        if (want.equals("string") && (value.isIntegralNumber() || value.isBoolean())) {
+            return " (write it quoted: \"" + value.asText() + "\")";
+        }
+        if (want.equals("string") && value.isNumber()) {
+            return " (quote it as you wrote it: unquoted, a number such as 1.10 reads as 1.1)"; // the text is gone
+        }
+        if (want.equals("string") && value.isObject() && pointer.startsWith("/spec/flinkConfiguration/")) {
+            StringBuilder flat = new StringBuilder(pointer.substring("/spec/flinkConfiguration/".length()).replace("~1", "/").replace("~0", "~"));
+            for (JsonNode n = value; n.isObject() && n.size() > 0; ) {
+                var first = n.fields().next();
+                flat.append('.').append(first.getKey());
+                n = first.getValue();
+            }
+            return " (write each key whole, such as " + flat + ")";
+        }
+        if (!value.isTextual()) {
+            return "";
+        }
+        String text = value.textValue().trim();
+        if (want.equals("integer") && WHOLE.matcher(text).matches()) {
+            return " (write it unquoted: " + text + ")";
+        }
+        if (want.equals("number") && NUMBER.matcher(text).matches()) {
+            return " (write it unquoted: " + text + ")";
+        }
+        if (want.equals("number") && MILLIS.matcher(text).matches()) {
+            return " (in cores: " + new java.math.BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(3).stripTrailingZeros().toPlainString() + ")";
+        }
+        if (want.equals("array")) {
+            return " (write it as a list, one item per line starting with '- ')";
+        }
+        return "";
+    }
+
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("-?[0-9]{1,18}");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?([0-9]{1,18}(\\.[0-9]{0,18})?|\\.[0-9]{1,18})");
+    private static final java.util.regex.Pattern MILLIS = java.util.regex.Pattern.compile("[0-9]{1,9}m");
 
     private static Object first(Object[] args) {
         return args == null || args.length == 0 ? "?" : args[0];

@@ -36,7 +36,7 @@ import java.util.Set;
                 + "A resource of another API group is judged by a CRD file named with --crd or spec.operator.crdFiles "
                 + "that defines its kind, and is not judged without one.",
         remediation = "Fix the field as the message says: rename or remove unknown fields (the message names the declared field a "
-                + "misspelt one likely meant, and says when a field is Amazon EMR on EKS's or another built-in operator version's), quote numbers the CRD types as strings, "
+                + "misspelt one likely meant, and says when a field is Amazon EMR on EKS's or another built-in operator version's), quote numbers the CRD types as strings (the message shows how to write a value of the wrong type), "
                 + "use listed enum values (the message names the one a value written in another case or with other separators "
                 + "meant, such as last-state for last_state); for a kind or version the CRDs do not define, run an operator version, or name a CRD file, "
                 + "that does.")

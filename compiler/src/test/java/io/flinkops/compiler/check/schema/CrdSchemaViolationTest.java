@@ -129,6 +129,45 @@ class CrdSchemaViolationTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeSaysHowToWriteIt() {
+        List<Diagnostic> found = tester.raw("1.10.0", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: app, namespace: flink}
+                spec:
+                  # expect: crd-schema
+                  image: {repository: flink}
+                  flinkVersion: v1_17
+                  serviceAccount: flink
+                  flinkConfiguration:
+                    # expect: crd-schema
+                    taskmanager.numberOfTaskSlots: 2
+                    # expect: crd-schema
+                    state.backend:
+                      type: rocksdb
+                  jobManager:
+                    # expect: crd-schema
+                    resource: {memory: 2048, cpu: "500m"}
+                  taskManager: {resource: {memory: 2048m, cpu: 1}}
+                  job:
+                    jarURI: local:///job.jar
+                    # expect: crd-schema
+                    parallelism: "2"
+                    # expect: crd-schema
+                    args: --input s3://in
+                """);
+        assertEquals(List.of(
+                "spec.image: object found, string expected",
+                "spec.flinkConfiguration.taskmanager.numberOfTaskSlots: integer found, string expected (write it quoted: \"2\")",
+                "spec.flinkConfiguration.state.backend: object found, string expected (write each key whole, such as state.backend.type)",
+                "spec.jobManager.resource.memory: integer found, string expected (write it quoted, with its unit: \"2048m\" is 2048 MiB)",
+                "spec.jobManager.resource.cpu: string found, number expected (in cores: 0.5)",
+                "spec.job.parallelism: string found, integer expected (write it unquoted: 2)",
+                "spec.job.args: string found, array expected (write it as a list, one item per line starting with '- ')"),
+                found.stream().map(d -> d.message().substring("FlinkDeployment/flink/app: ".length())).toList());
+    }
+
+    @Test
     void aFieldOfAnotherBuiltInOperatorVersionSaysSo() {
         String deployment = """
                 apiVersion: flink.apache.org/v1beta1

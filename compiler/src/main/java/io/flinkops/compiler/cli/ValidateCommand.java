@@ -161,7 +161,8 @@ final class ValidateCommand implements Callable<Integer> {
     private void noteEnforcePoliciesUnused(CliContext ctx, boolean streamForEnvironment) {
         if (enforcePolicies) {
             ctx.err().println("flinkops: note: --enforce-policies is for raw resources outside environments/, without --env; "
-                    + (streamForEnvironment ? "environment " + options.env + "'s policy sets judge these" : "each environment is judged by its own policy sets"));
+                    + (streamForEnvironment ? "environment " + options.env + "'s policy sets judge these"
+                            : "each environment is judged by its own policy sets"));
             ctx.err().flush();
         }
     }

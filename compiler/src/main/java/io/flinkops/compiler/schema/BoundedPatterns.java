@@ -34,7 +34,10 @@ public final class BoundedPatterns implements RegularExpressionFactory {
         return value -> find(pattern, value);
     }
 
-    /** A JSON Schema {@code pattern} as the schema check compiles it (read as Go reads it, see {@link GoPatterns}); throws PatternSyntaxException. */
+    /**
+     * A JSON Schema {@code pattern} as the schema check compiles it (read as Go reads it, see
+     * {@link GoPatterns}); throws PatternSyntaxException.
+     */
     public static Pattern compile(String regex) {
         // ECMA-262's long property names (a custom rule's \p{Letter}) first, then what Go means
         return Pattern.compile(RegularExpressions.replaceDollarAnchors(

@@ -82,7 +82,8 @@ final class ViolationHints {
             return " (quote it as you wrote it: unquoted, a number such as 1.10 reads as 1.1)"; // the text is gone
         }
         if (want.equals("string") && value.isObject() && pointer.startsWith("/spec/flinkConfiguration/")) {
-            StringBuilder flat = new StringBuilder(pointer.substring("/spec/flinkConfiguration/".length()).replace("~1", "/").replace("~0", "~"));
+            String key = pointer.substring("/spec/flinkConfiguration/".length());
+            StringBuilder flat = new StringBuilder(key.replace("~1", "/").replace("~0", "~"));
             for (JsonNode n = value; n.isObject() && n.size() > 0; ) {
                 var first = n.fields().next();
                 flat.append('.').append(first.getKey());
@@ -101,7 +102,8 @@ final class ViolationHints {
             return " (write it unquoted: " + text + ")";
         }
         if (want.equals("number") && MILLIS.matcher(text).matches()) {
-            return " (in cores: " + new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(3).stripTrailingZeros().toPlainString() + ")";
+            BigDecimal cores = new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(3);
+            return " (in cores: " + cores.stripTrailingZeros().toPlainString() + ")";
         }
         if (want.equals("array")) {
             return " (write it as a list, one item per line starting with '- ')";

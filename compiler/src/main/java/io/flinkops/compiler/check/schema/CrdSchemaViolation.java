@@ -35,11 +35,12 @@ import java.util.Set;
                 + "held to the fields and types it writes, not to being a whole object (kustomize merges it into one). "
                 + "A resource of another API group is judged by a CRD file named with --crd or spec.operator.crdFiles "
                 + "that defines its kind, and is not judged without one.",
-        remediation = "Fix the field as the message says: rename or remove unknown fields (the message names the declared field a "
-                + "misspelt one likely meant, and says when a field is Amazon EMR on EKS's or another built-in operator version's), quote numbers the CRD types as strings (the message shows how to write a value of the wrong type), "
+        remediation = "Fix the field as the message says: rename or remove unknown fields (the message names the declared field "
+                + "a misspelt one likely meant, and says when a field is Amazon EMR on EKS's or another built-in operator "
+                + "version's), quote numbers the CRD types as strings (the message shows how to write a value of the wrong type), "
                 + "use listed enum values (the message names the one a value written in another case or with other separators "
-                + "meant, such as last-state for last_state); for a kind or version the CRDs do not define, run an operator version, or name a CRD file, "
-                + "that does.")
+                + "meant, such as last-state for last_state); for a kind or version the CRDs do not define, run an operator "
+                + "version, or name a CRD file, that does.")
 public final class CrdSchemaViolation extends RuleCheck {
     /** Fields of Amazon EMR on EKS's FlinkDeployment, a flavour of the operator whose CRD the Apache one is not. */
     private static final Set<String> EMR_FIELDS = Set.of("spec.executionRoleArn", "spec.emrReleaseLabel", "spec.monitoringConfiguration",
@@ -174,7 +175,8 @@ public final class CrdSchemaViolation extends RuleCheck {
         for (String version : CrdSchemas.BUILT_IN) {
             Optional<CompiledSchema> other = version.equals(t.operatorVersion()) ? Optional.empty()
                     : schemas.forKind(version, t.kind(), t.object().apiVersion());
-            if (other.isPresent() && !unknownByVersion.computeIfAbsent(version, x -> unknownFields(other.get(), object)).contains(v.pointer())) {
+            if (other.isPresent()
+                    && !unknownByVersion.computeIfAbsent(version, x -> unknownFields(other.get(), object)).contains(v.pointer())) {
                 knownBy.add(version);
             }
         }

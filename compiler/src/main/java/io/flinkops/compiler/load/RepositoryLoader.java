@@ -361,11 +361,22 @@ public final class RepositoryLoader {
         } else if (k.isEmpty()) {
             String hint = SpecKind.FLINK_API.equals(api.textValue()) || SpecKind.FLINKOPS_API.equals(api.textValue())
                     ? "kind '" + kind.textValue() + "' is not a kind of " + api.textValue()
-                    : "unknown apiVersion/kind " + api.textValue() + "/" + kind.textValue();
+                    : "unknown apiVersion/kind " + api.textValue() + "/" + kind.textValue() + servedAs(api.textValue(), kind.textValue());
             diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.sourceMap().best("/kind"), "/kind", hint,
                     "Use FlinkJob, FlinkSessionCluster or FlinkSessionJob (flinkops.io/v1alpha1), or FlinkDeployment or FlinkSessionJob (flink.apache.org/v1beta1)."));
         }
         return k;
+    }
+
+    /** For a known kind written with another version of its group (flink.apache.org/v1beta2), the version that serves it. */
+    private static String servedAs(String apiVersion, String kind) {
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : apiVersion;
+        for (SpecKind k : SpecKind.values()) {
+            if (k.kind().equals(kind) && k.apiVersion().startsWith(group + "/")) {
+                return " (" + kind + " is " + k.apiVersion() + ")";
+            }
+        }
+        return "";
     }
 
     /** Checks a flinkops.io document against its published schema; true when it can be bound. */

@@ -63,7 +63,11 @@ public final class GoPatterns {
                 } else if ((e == 'p' || e == 'P') && i + 2 < n && regex.charAt(i + 2) == '{' && regex.indexOf('}', i + 3) > 0) {
                     int close = regex.indexOf('}', i + 3);
                     String name = regex.substring(i + 3, close);
-                    out.append('\\').append(e).append('{').append(isScript(name) ? "Is" + name : name).append('}');
+                    if (name.equals("Any")) {
+                        out.append(e == 'p' ? "[\\x{0}-\\x{10FFFF}]" : "[^\\x{0}-\\x{10FFFF}]"); // every code point, or none
+                    } else {
+                        out.append('\\').append(e).append('{').append(isScript(name) ? "Is" + name : name).append('}');
+                    }
                     i = close;
                 } else {
                     out.append(c).append(e);
@@ -145,6 +149,14 @@ public final class GoPatterns {
                 continue;
             }
             if (inClass) {
+                if (c == '[' && regex.startsWith("[:", i) && regex.indexOf(":]", i + 2) > 0) {
+                    int close = regex.indexOf(":]", i + 2);
+                    if (asciiClass(regex, i) == null) {
+                        return Optional.of(regex.substring(i, close + 2) + " is not a character class Go's regexp knows");
+                    }
+                    i = close + 1;
+                    continue;
+                }
                 inClass = c != ']';
                 continue;
             }

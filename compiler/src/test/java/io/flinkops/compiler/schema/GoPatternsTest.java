@@ -55,6 +55,8 @@ class GoPatternsTest {
         assertTrue(matches("^(?U)a+$", "aaa"));          // lazy in Go: the same values match
         assertTrue(matches("^(?iU:a+)$", "AaA"));
         assertTrue(matches("^\\Q[:alpha:]\\E$", "[:alpha:]"));
+        assertTrue(matches("^\\p{Any}+$", "a\n\u00e9"));             // every code point
+        assertFalse(matches("^\\P{Any}$", "a"));
     }
 
     @Test
@@ -67,6 +69,7 @@ class GoPatternsTest {
         assertEquals(Optional.of("a possessive repetition (}+) is an error in Go's regexp"), GoPatterns.whyGoRefuses("a{2}+"));
         assertEquals(Optional.of("Go's regexp repeats at most 1000 times: {1,1001}"), GoPatterns.whyGoRefuses("^a{1,1001}$"));
         assertEquals(Optional.of("\\h is not an escape Go's regexp knows"), GoPatterns.whyGoRefuses("a\\hb"));
+        assertEquals(Optional.of("[:foo:] is not a character class Go's regexp knows"), GoPatterns.whyGoRefuses("^[[:foo:]]+$"));
         assertEquals(Optional.of("Go's regexp reads only the flags i, m, s and U, as (?flags) or (?flags:re)"),
                 GoPatterns.whyGoRefuses("(?x)a b"));
         for (String fine : new String[] {"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "(?i)^s3a?://", "^(?P<n>x)(?:y)$", "[+*?]+",

@@ -17,6 +17,12 @@ import java.util.regex.PatternSyntaxException;
 public final class BoundedPatterns implements RegularExpressionFactory {
     /** Generous for any honest pattern: a linear match reads each character a few times. */
     public static final long MAX_READS = 20_000_000;
+    /**
+     * Longer patterns are refused: java.util.regex compiles a pattern (and networknt rewrites one) in time
+     * that grows with the square of its length, 2 s for 80,000 characters, hours for the 4 MB a YAML value
+     * may hold. Honest patterns, an IPv6 address's included, are a few hundred characters.
+     */
+    public static final int MAX_PATTERN_LENGTH = 10_000;
     static final BoundedPatterns INSTANCE = new BoundedPatterns();
 
     /** A match that read too much of its input: the pattern backtracks on this value. */
@@ -39,6 +45,9 @@ public final class BoundedPatterns implements RegularExpressionFactory {
      * {@link GoPatterns}); throws PatternSyntaxException.
      */
     public static Pattern compile(String regex) {
+        if (regex.length() > MAX_PATTERN_LENGTH) {
+            throw new PatternSyntaxException("longer than " + MAX_PATTERN_LENGTH + " characters", regex, -1);
+        }
         // ECMA-262's long property names (a custom rule's \p{Letter}) first, then what Go means
         return Pattern.compile(RegularExpressions.replaceDollarAnchors(
                 GoPatterns.toJava(RegularExpressions.replaceLongformCharacterProperties(regex))));

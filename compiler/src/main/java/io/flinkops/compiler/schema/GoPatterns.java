@@ -132,6 +132,9 @@ public final class GoPatterns {
      * java.util.regex reads and Go does not; empty when it does not.
      */
     public static Optional<String> whyGoRefuses(String regex) {
+        if (regex.length() > BoundedPatterns.MAX_PATTERN_LENGTH) {
+            return Optional.of("it is longer than the " + BoundedPatterns.MAX_PATTERN_LENGTH + " characters flinkops reads");
+        }
         boolean inClass = false;
         int n = regex.length();
         for (int i = 0; i < n; i++) {
@@ -228,8 +231,9 @@ public final class GoPatterns {
     }
 
     private static boolean closesRepeat(String regex, int closeBrace) {
+        // a repetition is at most "{1000,1000}": look no further back than that
         int open = regex.lastIndexOf('{', closeBrace);
-        return open >= 0 && REPEAT.matcher(regex.substring(open, closeBrace + 1)).matches();
+        return open >= 0 && closeBrace - open <= 11 && REPEAT.matcher(regex).region(open, closeBrace + 1).matches();
     }
 
     private static boolean tooMany(String count) {

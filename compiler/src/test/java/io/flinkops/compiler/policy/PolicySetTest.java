@@ -238,6 +238,30 @@ class PolicySetTest {
         assertTrue(r.diagnostics().stream().noneMatch(d -> d.message().contains("could not be checked")), r.diagnostics().toString());
     }
 
+    /** Java compiles a pattern in time that grows with the square of its length: a 4 MB one would take hours. */
+    @Test
+    void aPatternOrGlobTooLongToCompileInTimeIsRefusedOnItsLine() {
+        String set = """
+                apiVersion: flinkops.io/v1alpha1
+                kind: PolicySet
+                metadata: {name: baseline}
+                spec:
+                  %s
+                """;
+        CompileResult pattern = RuleTester.compile(repo(set.formatted(
+                "rules: {state-bucket-non-production: {parameters: {nonProductionPattern: \"" + "a".repeat(20_000) + "\"}}}")));
+        assertEquals(List.of("policy-config-invalid 5: rule state-bucket-non-production parameter 'nonProductionPattern': the pattern is longer than"
+                + " 10000 characters"), policyFindings(pattern));
+        CompileResult glob = RuleTester.compile(repo(set.formatted(
+                "exceptions: [{rule: image-tag-unpinned, target: \"dev/" + "b".repeat(600) + "/*\", reason: long, expires: \"2099-01-01\"}]")));
+        assertEquals(List.of("spec-invalid 5: PolicySet spec.exceptions[0].target: must be at most 512 characters long"), policyFindings(glob));
+    }
+
+    private static List<String> policyFindings(CompileResult r) {
+        return r.diagnostics().stream().filter(d -> d.location().file().startsWith("policies/"))
+                .map(d -> d.rule() + " " + d.location().line() + ": " + d.message()).toList();
+    }
+
     @Test
     void customRulesFireWithALocation() {
         CompileResult r = RuleTester.compile(repo("""

@@ -28,6 +28,9 @@ public final class StateBucketNonProduction extends RuleCheck {
 
     @Override
     public Optional<String> invalidParameter(String name, String value) {
+        if (value.length() > BoundedPatterns.MAX_PATTERN_LENGTH) {
+            return Optional.of("the pattern is longer than " + BoundedPatterns.MAX_PATTERN_LENGTH + " characters");
+        }
         try {
             Pattern.compile(value);
             return Optional.empty();

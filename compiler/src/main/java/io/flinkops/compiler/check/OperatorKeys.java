@@ -28,12 +28,22 @@ public final class OperatorKeys {
         return t.operatorAtLeast(1, 10) ? SAVEPOINT_DIR_110 : SAVEPOINT_DIR_17;
     }
 
+    /** The checkpoint directory's key as a message names it, see {@link #named}. */
+    public static String checkpointDirNamed(CheckTarget t) {
+        return named(t, checkpointDir(t));
+    }
+
+    /** The savepoint directory's key as a message names it, see {@link #named}. */
+    public static String savepointDirNamed(CheckTarget t) {
+        return named(t, savepointDir(t));
+    }
+
     /**
-     * The key a message names for one of these lists: its first, and for operator 1.10 (whose Flink
-     * renamed the state directories) the older name users of earlier Flink versions write beside it.
+     * The first key of a state-directory list, and on operator 1.10 (whose Flink renamed the state
+     * directories) the older name users of earlier Flink versions write beside it.
      */
-    public static String named(String[] keys) {
-        return keys == CHECKPOINT_DIR_110 || keys == SAVEPOINT_DIR_110 ? keys[0] + " (or " + keys[1] + ")" : keys[0];
+    private static String named(CheckTarget t, String[] keys) {
+        return t.operatorAtLeast(1, 10) ? keys[0] + " (or " + keys[1] + ")" : keys[0];
     }
 
     /** Both autoscaler key spellings of one option: {@code job.autoscaler.X} and the operator-prefixed one. */

@@ -15,6 +15,14 @@ public final class Placeholders {
 
     private Placeholders() {}
 
+    /**
+     * Whether {@code text} holds the start of a placeholder ({@code ${} or <code>{{</code>), the test
+     * rules use to leave a value to the stage that renders it.
+     */
+    public static boolean holdsOne(String text) {
+        return text.contains("${") || text.contains("{{");
+    }
+
     /** The first placeholder in the value at {@code pointer} of {@code object}, if that value is text holding one. */
     static Optional<String> at(JsonNode object, String pointer) {
         JsonNode value;

@@ -120,10 +120,15 @@ final class Runs {
      */
     static void noteOperatorVersionUnused(CliContext ctx, CommonOptions o) {
         if (o.operatorVersion != null) {
-            ctx.err().println("flinkops: note: --operator-version " + o.operatorVersion + " is for resources outside environments/;"
+            note(ctx, "--operator-version " + o.operatorVersion + " is for resources outside environments/;"
                     + " each environment is judged by the operator version its environment.yaml names (spec.operator.version)");
-            ctx.err().flush();
         }
+    }
+
+    /** One line on standard error that does not change the run's result, such as an option that did nothing. */
+    static void note(CliContext ctx, String text) {
+        ctx.err().println("flinkops: note: " + text);
+        ctx.err().flush();
     }
 
     /** The content-hash cache under the repository's build/cache/, unless --no-cache. */

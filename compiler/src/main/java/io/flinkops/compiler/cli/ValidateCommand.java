@@ -160,10 +160,9 @@ final class ValidateCommand implements Callable<Integer> {
     /** Says, on standard error, that --enforce-policies changed nothing: what this run judges has policy sets of its own. */
     private void noteEnforcePoliciesUnused(CliContext ctx, boolean streamForEnvironment) {
         if (enforcePolicies) {
-            ctx.err().println("flinkops: note: --enforce-policies is for raw resources outside environments/, without --env; "
+            Runs.note(ctx, "--enforce-policies is for raw resources outside environments/, without --env; "
                     + (streamForEnvironment ? "environment " + options.env + "'s policy sets judge these"
                             : "each environment is judged by its own policy sets"));
-            ctx.err().flush();
         }
     }
 

@@ -61,7 +61,7 @@ public final class GoPatterns {
                     out.append("\\x0B");
                     i++;
                 } else if ((e == 'p' || e == 'P') && i + 2 < n && regex.charAt(i + 2) == '{' && regex.indexOf('}', i + 3) > 0) {
-                    int close = regex.indexOf('}', i + 3);
+                    int close = regex.indexOf('}', i + 3); // found just above: a property name ends there
                     String name = regex.substring(i + 3, close);
                     if (name.equals("Any")) {
                         out.append(e == 'p' ? "[\\x{0}-\\x{10FFFF}]" : "[^\\x{0}-\\x{10FFFF}]"); // every code point, or none
@@ -80,9 +80,8 @@ public final class GoPatterns {
                     inClass = false;
                     out.append(c);
                 } else if (c == '[' && regex.startsWith("[:", i) && asciiClass(regex, i) != null) {
-                    int close = regex.indexOf(":]", i + 2);
                     out.append(asciiClass(regex, i));
-                    i = close + 1;
+                    i = regex.indexOf(":]", i + 2) + 1;
                 } else if (c == '[' || c == '&') {
                     out.append('\\').append(c);
                 } else {
@@ -92,14 +91,13 @@ public final class GoPatterns {
             }
             if (c == '[') {
                 inClass = true;
-                out.append(c);
-                if (i + 1 < n && regex.charAt(i + 1) == '^') {
-                    out.append(regex.charAt(++i));
-                }
-                if (i + 1 < n && regex.charAt(i + 1) == ']') {
+                int body = classBody(regex, i);
+                out.append(regex, i, body);
+                if (body < n && regex.charAt(body) == ']') {
                     out.append("\\]"); // first in a class, ']' is one of its characters
-                    i++;
+                    body++;
                 }
+                i = body - 1;
                 continue;
             }
             if (c == '(' && regex.startsWith("(?", i)) {
@@ -165,12 +163,8 @@ public final class GoPatterns {
             }
             if (c == '[') {
                 inClass = true;
-                if (i + 1 < n && regex.charAt(i + 1) == '^') {
-                    i++;
-                }
-                if (i + 1 < n && regex.charAt(i + 1) == ']') {
-                    i++;
-                }
+                int body = classBody(regex, i);
+                i = body < n && regex.charAt(body) == ']' ? body : body - 1; // a first ']' is one of the class's characters
             } else if (c == '(' && regex.startsWith("(?", i) && namedGroupStart(regex, i) < 0) {
                 if (regex.startsWith("(?=", i) || regex.startsWith("(?!", i) || regex.startsWith("(?<=", i)
                         || regex.startsWith("(?<!", i)) {
@@ -230,10 +224,19 @@ public final class GoPatterns {
         return java == null ? null : (negated ? "\\P{" : "\\p{") + java + "}";
     }
 
+    /** Where the characters of the class opened by the '[' at {@code open} start: past it and a '^'. */
+    private static int classBody(String regex, int open) {
+        return open + 1 < regex.length() && regex.charAt(open + 1) == '^' ? open + 2 : open + 1;
+    }
+
     private static boolean closesRepeat(String regex, int closeBrace) {
         // a repetition is at most "{1000,1000}": look no further back than that
-        int open = regex.lastIndexOf('{', closeBrace);
-        return open >= 0 && closeBrace - open <= 11 && REPEAT.matcher(regex).region(open, closeBrace + 1).matches();
+        for (int open = closeBrace - 1; open >= Math.max(0, closeBrace - 11); open--) {
+            if (regex.charAt(open) == '{') {
+                return REPEAT.matcher(regex).region(open, closeBrace + 1).matches();
+            }
+        }
+        return false;
     }
 
     private static boolean tooMany(String count) {

@@ -28,14 +28,9 @@ final class ViolationHints {
             return "";
         }
         // the keyword's own location ends in additionalProperties; the properties beside it are declared
-        NodePath at = e.getSchemaLocation().getFragment();
-        JsonNode object = rootSchema;
-        for (int i = 0; object != null && i < at.getNameCount() - 1; i++) {
-            Object part = at.getElement(i);
-            object = part instanceof Integer index ? object.get(index) : object.get(String.valueOf(part));
-        }
-        JsonNode declared = object == null ? null : object.get("properties");
-        if (declared == null || !declared.isObject()) {
+        NodePath keyword = e.getSchemaLocation().getFragment();
+        JsonNode declared = rootSchema.at(CompiledSchema.pointer(keyword.getParent())).path("properties");
+        if (!declared.isObject()) {
             return "";
         }
         List<String> names = new ArrayList<>();

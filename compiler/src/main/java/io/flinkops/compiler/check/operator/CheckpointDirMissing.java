@@ -24,7 +24,7 @@ public final class CheckpointDirMissing extends RuleCheck {
             return;
         }
         if (t.admissionConf().get(OperatorKeys.checkpointDir(t)).map(String::isBlank).orElse(true)) {
-            r.report("/spec/job/upgradeMode", "upgradeMode " + t.upgradeMode() + " needs " + OperatorKeys.named(OperatorKeys.checkpointDir(t))
+            r.report("/spec/job/upgradeMode", "upgradeMode " + t.upgradeMode() + " needs " + OperatorKeys.checkpointDirNamed(t)
                     + (t.isSessionJob() ? " in the session cluster's configuration" : ""));
         }
     }

@@ -28,7 +28,7 @@ public final class SavepointDirMissing extends RuleCheck {
         if (!conf.get(OperatorKeys.savepointDir(t)).map(String::isBlank).orElse(true)) {
             return;
         }
-        String key = OperatorKeys.named(OperatorKeys.savepointDir(t));
+        String key = OperatorKeys.savepointDirNamed(t);
         if ("savepoint".equals(t.upgradeMode())) {
             r.report("/spec/job/upgradeMode", "upgradeMode savepoint needs " + key);
         } else if (t.job().has("savepointTriggerNonce") && !t.job().get("savepointTriggerNonce").isNull()) {

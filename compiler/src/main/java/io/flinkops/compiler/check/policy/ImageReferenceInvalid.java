@@ -2,6 +2,7 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -46,7 +47,7 @@ public final class ImageReferenceInvalid extends RuleCheck {
     }
 
     private static void check(JsonNode image, String pointer, Reporter r) {
-        if (!image.isTextual() || image.textValue().contains("${") || image.textValue().contains("{{")) {
+        if (!image.isTextual() || Placeholders.holdsOne(image.textValue())) {
             return; // a placeholder a later stage fills in; spec.image's type is the schema's business
         }
         problem(image.textValue()).ifPresent(p -> r.report(pointer, "image '" + image.textValue() + "' " + p

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.check.policy;
 
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -24,7 +25,7 @@ public final class ImageTagUnpinned extends RuleCheck {
             return;
         }
         String image = t.spec().path("image").textValue();
-        if (image.contains("@sha256:") || image.contains("${") || image.contains("{{")) {
+        if (image.contains("@sha256:") || Placeholders.holdsOne(image)) {
             return;
         }
         Optional<String> tag = FlinkVersions.tag(image);

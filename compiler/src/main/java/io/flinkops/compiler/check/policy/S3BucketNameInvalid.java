@@ -1,6 +1,7 @@
 package io.flinkops.compiler.check.policy;
 
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -31,7 +32,7 @@ public final class S3BucketNameInvalid extends RuleCheck {
                 return;
             }
             String bucket = StatePaths.bucket(path);
-            if (bucket.contains("${") || bucket.contains("{{")) {
+            if (Placeholders.holdsOne(bucket)) {
                 return; // a placeholder filled in at deploy time
             }
             if (!valid(bucket)) {

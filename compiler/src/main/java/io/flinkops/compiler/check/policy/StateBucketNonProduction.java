@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 @Rule(
         id = "state-bucket-non-production",
@@ -28,15 +27,7 @@ public final class StateBucketNonProduction extends RuleCheck {
 
     @Override
     public Optional<String> invalidParameter(String name, String value) {
-        if (value.length() > BoundedPatterns.MAX_PATTERN_LENGTH) {
-            return Optional.of("the pattern is longer than " + BoundedPatterns.MAX_PATTERN_LENGTH + " characters");
-        }
-        try {
-            Pattern.compile(value);
-            return Optional.empty();
-        } catch (PatternSyntaxException e) {
-            return Optional.of("'" + value + "' is not a regular expression: " + e.getDescription());
-        }
+        return BoundedPatterns.whyNot(value);
     }
 
     @Override
@@ -44,7 +35,7 @@ public final class StateBucketNonProduction extends RuleCheck {
         if (!t.view().production() || !FlinkResources.workload(t)) {
             return;
         }
-        Pattern nonProd = patterns.computeIfAbsent(r.param("nonProductionPattern"), Pattern::compile);
+        Pattern nonProd = patterns.computeIfAbsent(r.param("nonProductionPattern"), BoundedPatterns::compile);
         StatePaths.of(t).forEach((key, path) -> {
             String bucket = StatePaths.bucket(path);
             if (!bucket.isEmpty() && BoundedPatterns.find(nonProd, bucket)) {

@@ -76,12 +76,13 @@ public final class GoPatterns {
                 continue;
             }
             if (inClass) {
+                String ascii = c == '[' && regex.startsWith("[:", i) ? asciiClass(regex, i) : null;
                 if (c == ']') {
                     inClass = false;
                     out.append(c);
-                } else if (c == '[' && regex.startsWith("[:", i) && asciiClass(regex, i) != null) {
-                    out.append(asciiClass(regex, i));
-                    i = regex.indexOf(":]", i + 2) + 1;
+                } else if (ascii != null) {
+                    out.append(ascii);
+                    i = regex.indexOf(":]", i + 2) + 1; // where asciiClass found the name's end
                 } else if (c == '[' || c == '&') {
                     out.append('\\').append(c);
                 } else {

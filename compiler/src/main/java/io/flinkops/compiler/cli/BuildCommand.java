@@ -6,25 +6,24 @@ import io.flinkops.compiler.pipeline.Compiler;
 import io.flinkops.compiler.source.SourceTree;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Compile environments/ into kustomize-ready manifests under build/manifests/<env>/, after every check.")
 final class BuildCommand implements Callable<Integer> {
-    @ParentCommand
-    FlinkopsCli parent;
+    private final FlinkopsCli parent;
+    final CommandSpec spec;
 
-    @Mixin
-    CommonOptions options;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: build/manifests under the repository).")
-    Path out;
+    BuildCommand(FlinkopsCli parent) {
+        this.parent = parent;
+        spec = Specs.command(this, "build",
+                "Compile environments/ into kustomize-ready manifests under build/manifests/<env>/, after every check.");
+        CommonOptions.addTo(spec);
+        spec.addOption(Specs.option("--out", "DIR", Path.class, "Output folder (default: build/manifests under the repository).").build());
+    }
 
     @Override
     public Integer call() {
+        CommonOptions options = new CommonOptions(spec);
+        Path out = Specs.value(spec, "--out");
         CliContext ctx = parent.context();
         Compiler compiler = parent.compiler();
         Path root = Runs.repoRoot(ctx, options);

@@ -1,60 +1,100 @@
 package io.flinkops.compiler.cli;
 
 import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.Option;
 
-/** Options every compiling command shares. */
-public final class CommonOptions {
-    @Option(names = "--repo", paramLabel = "DIR", description = "Repository root (default: the current directory).")
-    Path repo;
+/** Options every compiling command shares, as given on its command line. */
+final class CommonOptions {
+    private static final String REPORTS_HEADING = "Reports (repeat --format, each optionally followed by its --output):%n";
 
-    @Option(names = "--ref", paramLabel = "REV", description = "Compile the tree of this Git revision (branch, tag, SHA, HEAD~1) instead of the working tree.")
-    String ref;
+    final Path repo;
+    final String ref;
+    final String policiesFrom;
+    final String env;
+    final List<Category> categories;
+    final String operatorVersion;
+    final List<Path> crds;
+    final List<ReportTarget> reports;
+    final boolean noCache;
+    final boolean verbose;
 
-    @Option(names = "--policies-from", paramLabel = "REV", description = "Read policies/ from this Git revision (pull-request mode: the base).")
-    String policiesFrom;
+    /** One report: a format and, optionally, the file it goes to (stdout when null). */
+    record ReportTarget(String format, Path output) {}
 
-    @Option(names = "--env", paramLabel = "NAME", description = "Only this environment.")
-    String env;
-
-    @Option(names = "--categories", split = ",", paramLabel = "CATEGORY", converter = CategoryConverter.class,
-            description = "Limit checks to these categories: parse, schema, operator, policy (default: all).")
-    List<Category> categories = new ArrayList<>();
-
-    @Option(names = "--operator-version", paramLabel = "VERSION",
-            description = "Operator version for raw resources outside any environment: 1.7.0 or 1.10.0 (default: the newest built in)."
-                    + " An environment is judged by the version its environment.yaml names.")
-    String operatorVersion;
-
-    @Option(names = "--crd", paramLabel = "FILE", description = "A CRD file for operator versions or flavours not built in (repeatable).")
-    List<Path> crds = new ArrayList<>();
-
-    @ArgGroup(exclusive = false, multiplicity = "0..*", heading = "Reports (repeat --format, each optionally followed by its --output):%n")
-    List<ReportTarget> reports = new ArrayList<>();
-
-    /** One report: a format and, optionally, the file it goes to (stdout otherwise). */
-    static final class ReportTarget {
-        @Option(names = "--format", required = true, paramLabel = "FORMAT",
-                description = "Report format: ${COMPLETION-CANDIDATES}.", completionCandidates = FormatCandidates.class)
-        String format;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write this report to FILE instead of stdout.")
-        Path output;
+    /** Adds the shared options to a command's model. */
+    static void addTo(CommandSpec spec) {
+        spec.addOption(Specs.option("--repo", "DIR", Path.class, "Repository root (default: the current directory).").build());
+        spec.addOption(Specs.option("--ref", "REV", String.class,
+                "Compile the tree of this Git revision (branch, tag, SHA, HEAD~1) instead of the working tree.").build());
+        spec.addOption(Specs.option("--policies-from", "REV", String.class,
+                "Read policies/ from this Git revision (pull-request mode: the base).").build());
+        spec.addOption(Specs.option("--env", "NAME", String.class, "Only this environment.").build());
+        spec.addOption(Specs.repeated("--categories", "CATEGORY", Category.class,
+                "Limit checks to these categories: parse, schema, operator, policy (default: all).")
+                .splitRegex(",").converters(new CategoryConverter()).build());
+        spec.addOption(Specs.option("--operator-version", "VERSION", String.class,
+                "Operator version for raw resources outside any environment: 1.7.0 or 1.10.0 (default: the newest built in)."
+                        + " An environment is judged by the version its environment.yaml names.").build());
+        spec.addOption(Specs.repeated("--crd", "FILE", Path.class,
+                "A CRD file for operator versions or flavours not built in (repeatable).").build());
+        List<String> formats = new ArrayList<>();
+        for (ReportFormat f : ReportFormat.values()) {
+            formats.add(f.label());
+        }
+        spec.addArgGroup(ArgGroupSpec.builder().exclusive(false).multiplicity("0..*").heading(REPORTS_HEADING)
+                .addArg(Specs.option("--format", "FORMAT", String.class, "Report format: ${COMPLETION-CANDIDATES}.")
+                        .required(true).completionCandidates(formats).build())
+                .addArg(OptionSpec.builder("-o", "--output").paramLabel("FILE").type(Path.class)
+                        .description("Write this report to FILE instead of stdout.").build())
+                .build());
+        spec.addOption(Specs.flag("--no-cache", "Compile everything; neither read nor write build/cache/."));
+        spec.addOption(Specs.flag("--verbose", "Print stack traces of unexpected errors."));
     }
 
-    @Option(names = "--no-cache", description = "Compile everything; neither read nor write build/cache/.")
-    boolean noCache;
+    /** The shared options as parsed for a command whose model {@link #addTo} built. */
+    CommonOptions(CommandSpec spec) {
+        repo = Specs.value(spec, "--repo");
+        ref = Specs.value(spec, "--ref");
+        policiesFrom = Specs.value(spec, "--policies-from");
+        env = Specs.value(spec, "--env");
+        categories = Specs.values(spec.findOption("--categories"));
+        operatorVersion = Specs.value(spec, "--operator-version");
+        crds = Specs.values(spec.findOption("--crd"));
+        noCache = Specs.isSet(spec, "--no-cache");
+        verbose = Specs.isSet(spec, "--verbose");
+        reports = reports(spec);
+    }
 
-    @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
-    boolean verbose;
+    /** The --format/--output pairs in the order given. */
+    private static List<ReportTarget> reports(CommandSpec spec) {
+        List<ReportTarget> out = new ArrayList<>();
+        ParseResult parsed = spec.commandLine().getParseResult();
+        OptionSpec format = spec.findOption("--format");
+        OptionSpec output = spec.findOption("--output");
+        for (ArgGroupSpec group : spec.argGroups()) {
+            for (ParseResult.GroupMatchContainer container : parsed.findMatches(group)) {
+                for (ParseResult.GroupMatch match : container.matches()) {
+                    List<Object> formats = match.matchedValues(format);
+                    List<Object> outputs = match.matchedValues(output);
+                    if (!formats.isEmpty()) {
+                        out.add(new ReportTarget((String) formats.get(0), outputs.isEmpty() ? null : (Path) outputs.get(0)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
 
     Set<Category> categorySet() {
         Set<Category> out = EnumSet.noneOf(Category.class);
@@ -70,14 +110,6 @@ public final class CommonOptions {
                 return Category.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class FormatCandidates extends ArrayList<String> {
-        FormatCandidates() {
-            for (var f : io.flinkops.compiler.report.ReportFormat.values()) {
-                add(f.label());
             }
         }
     }

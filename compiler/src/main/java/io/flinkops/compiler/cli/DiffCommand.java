@@ -10,33 +10,32 @@ import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.source.git.GitTree;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Pull-request mode: compile the base revision and the head (default: the working tree), both judged by",
-            "the base's policies; report what changes per environment and object, and which findings are new."})
 final class DiffCommand implements Callable<Integer> {
-    @ParentCommand
-    FlinkopsCli parent;
+    private final FlinkopsCli parent;
+    final CommandSpec spec;
 
-    @Mixin
-    CommonOptions options;
-
-    @Option(names = "--base", required = true, paramLabel = "REV", description = "The base revision (the merge base of the pull request).")
-    String base;
-
-    @Option(names = "--head", paramLabel = "REV", description = "The head revision (default: the working tree).")
-    String head;
-
-    @Option(names = "--fail-on", paramLabel = "WHICH", defaultValue = "any",
-            description = "Fail on 'any' error (default) or only on 'new' errors, to adopt flinkops on a repository with findings.")
-    String failOn;
+    DiffCommand(FlinkopsCli parent) {
+        this.parent = parent;
+        spec = Specs.command(this, "diff",
+                "Pull-request mode: compile the base revision and the head (default: the working tree), both judged by "
+                        + "the base's policies; report what changes per environment and object, and which findings are new.");
+        CommonOptions.addTo(spec);
+        spec.addOption(Specs.option("--base", "REV", String.class, "The base revision (the merge base of the pull request).")
+                .required(true).build());
+        spec.addOption(Specs.option("--head", "REV", String.class, "The head revision (default: the working tree).").build());
+        spec.addOption(Specs.option("--fail-on", "WHICH", String.class,
+                "Fail on 'any' error (default) or only on 'new' errors, to adopt flinkops on a repository with findings.")
+                .defaultValue("any").build());
+    }
 
     @Override
     public Integer call() {
+        CommonOptions options = new CommonOptions(spec);
+        String base = Specs.value(spec, "--base");
+        String head = Specs.value(spec, "--head");
+        String failOn = Specs.value(spec, "--fail-on");
         CliContext ctx = parent.context();
         if (!failOn.equals("any") && !failOn.equals("new")) {
             throw new InputException("--fail-on takes 'any' or 'new', not '" + failOn + "'");

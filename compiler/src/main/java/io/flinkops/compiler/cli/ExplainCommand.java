@@ -3,20 +3,21 @@ package io.flinkops.compiler.cli;
 import io.flinkops.compiler.pipeline.Compiler;
 import io.flinkops.compiler.report.RuleDocs;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain one rule: why it exists, how to fix it, its parameters.")
 final class ExplainCommand implements Callable<Integer> {
-    @ParentCommand
-    FlinkopsCli parent;
+    private final FlinkopsCli parent;
+    final CommandSpec spec;
 
-    @Parameters(paramLabel = "RULE", description = "A rule id (or a former id).")
-    String id;
+    ExplainCommand(FlinkopsCli parent) {
+        this.parent = parent;
+        spec = Specs.command(this, "explain", "Explain one rule: why it exists, how to fix it, its parameters.");
+        spec.addPositional(Specs.parameter("RULE", "1", String.class, "A rule id (or a former id).").build());
+    }
 
     @Override
     public Integer call() {
+        String id = Specs.value(spec.positionalParameters().get(0));
         CliContext ctx = parent.context();
         var catalog = new Compiler().catalog();
         var info = catalog.find(id);

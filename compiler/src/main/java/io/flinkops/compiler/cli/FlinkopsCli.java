@@ -21,26 +21,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /** The command line: a thin shell that parses options, calls the pipeline and maps results to exit codes. */
-@Command(name = "flinkops", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "GitOps policy and manifest compiler for Apache Flink on Kubernetes.")
 public final class FlinkopsCli implements Runnable {
-    /** Subcommands by name, in help order. */
-    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+    /** Subcommands by name, in help order (and picocli's own help command last); their models are built in {@link Specs}. */
+    private static final Map<String, Function<FlinkopsCli, CommandSpec>> COMMANDS = new LinkedHashMap<>();
 
     static {
-        COMMANDS.put("build", BuildCommand.class);
-        COMMANDS.put("validate", ValidateCommand.class);
-        COMMANDS.put("diff", DiffCommand.class);
-        COMMANDS.put("rules", RulesCommand.class);
-        COMMANDS.put("explain", ExplainCommand.class);
-        COMMANDS.put("schema", SchemaCommand.class);
-        COMMANDS.put("help", CommandLine.HelpCommand.class);
+        COMMANDS.put("build", cli -> new BuildCommand(cli).spec);
+        COMMANDS.put("validate", cli -> new ValidateCommand(cli).spec);
+        COMMANDS.put("diff", cli -> new DiffCommand(cli).spec);
+        COMMANDS.put("rules", cli -> new RulesCommand(cli).spec);
+        COMMANDS.put("explain", cli -> new ExplainCommand(cli).spec);
+        COMMANDS.put("schema", cli -> new SchemaCommand(cli).spec);
     }
+    private static final String HELP = "help";
 
     /** Commands that check specs; for them a compiler warms up on another core while picocli parses. */
     private static final Set<String> CHECKING = Set.of("build", "validate", "diff");
@@ -66,10 +65,23 @@ public final class FlinkopsCli implements Runnable {
 
     @Override
     public void run() {
-        CommandLine all = new CommandLine(new FlinkopsCli());
-        COMMANDS.forEach(all::addSubcommand);
-        context.out().println(all.getUsageMessage());
+        context.out().println(commandLine(this, "").getUsageMessage());
         context.out().flush();
+    }
+
+    /**
+     * The command line with the model of the named command only, or of every command when none is named
+     * (as for help and usage errors): a run needs only its own.
+     */
+    private static CommandLine commandLine(FlinkopsCli cli, String command) {
+        CommandLine cl = new CommandLine(Specs.command(cli, "flinkops", "GitOps policy and manifest compiler for Apache Flink on Kubernetes."));
+        if (COMMANDS.containsKey(command)) {
+            cl.addSubcommand(command, new CommandLine(COMMANDS.get(command).apply(cli)));
+        } else {
+            COMMANDS.forEach((name, spec) -> cl.addSubcommand(name, new CommandLine(spec.apply(cli))));
+            cl.addSubcommand(HELP, CommandLine.HelpCommand.class);
+        }
+        return cl;
     }
 
     private static Path nonEmptyPath(String value) {
@@ -120,15 +132,7 @@ public final class FlinkopsCli implements Runnable {
         cli.context = ctx;
         cli.compiler = warm;
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        CommandLine cl = new CommandLine(cli);
-        // Building picocli's model of every command costs a tenth of a second at start-up; a run
-        // needs only its own (help and usage errors get them all).
-        String first = args.length > 0 ? args[0] : "";
-        if (COMMANDS.containsKey(first) && !first.equals("help")) {
-            cl.addSubcommand(first, COMMANDS.get(first));
-        } else {
-            COMMANDS.forEach(cl::addSubcommand);
-        }
+        CommandLine cl = commandLine(cli, args.length > 0 ? args[0] : "");
         // an empty path would name the current folder: `--out "$OUT"` with OUT unset would write there
         cl.registerConverter(Path.class, FlinkopsCli::nonEmptyPath);
         cl.setOut(ctx.out());

@@ -5,24 +5,25 @@ import io.flinkops.compiler.pipeline.Compiler;
 import io.flinkops.compiler.report.RuleDocs;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, category, default severity, summary.")
 final class RulesCommand implements Callable<Integer> {
-    @ParentCommand
-    FlinkopsCli parent;
+    private final FlinkopsCli parent;
+    final CommandSpec spec;
 
-    @Option(names = "--format", description = "text or markdown (the docs/rules/index.md page).", defaultValue = "text")
-    String format;
-
-    @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "With --format markdown: write index.md and one page per rule into DIR (docs/rules).")
-    java.nio.file.Path outputDir;
+    RulesCommand(FlinkopsCli parent) {
+        this.parent = parent;
+        spec = Specs.command(this, "rules", "List every rule: id, category, default severity, summary.");
+        spec.addOption(Specs.option("--format", "FORMAT", String.class, "text or markdown (the docs/rules/index.md page).")
+                .defaultValue("text").build());
+        spec.addOption(Specs.option("--output-dir", "DIR", java.nio.file.Path.class,
+                "With --format markdown: write index.md and one page per rule into DIR (docs/rules).").build());
+    }
 
     @Override
     public Integer call() throws java.io.IOException {
+        String format = Specs.value(spec, "--format");
+        java.nio.file.Path outputDir = Specs.value(spec, "--output-dir");
         CliContext ctx = parent.context();
         var catalog = new Compiler().catalog();
         var infos = catalog.infos();

@@ -164,13 +164,11 @@ final class Runs {
     static void emitReports(CliContext ctx, CommonOptions o, RunReport report) {
         List<CommonOptions.ReportTarget> targets = o.reports;
         if (targets.isEmpty()) {
-            CommonOptions.ReportTarget text = new CommonOptions.ReportTarget();
-            text.format = "text";
-            targets = List.of(text);
+            targets = List.of(new CommonOptions.ReportTarget("text", null));
         }
         for (CommonOptions.ReportTarget target : targets) {
-            if (target.output != null) {
-                Path file = ctx.cwd().resolve(target.output);
+            if (target.output() != null) {
+                Path file = ctx.cwd().resolve(target.output());
                 refuseInsideInputs(repoRoot(ctx, o), file, "--output", "write the report elsewhere");
                 if (Files.isDirectory(file)) {
                     throw new InputException("--output " + file.normalize() + " is a folder; name the report's file");
@@ -180,25 +178,25 @@ final class Runs {
         for (CommonOptions.ReportTarget target : targets) {
             ReportFormat format;
             try {
-                format = ReportFormat.parse(target.format);
+                format = ReportFormat.parse(target.format());
             } catch (IllegalArgumentException e) {
                 throw new InputException(e.getMessage() + " (use one of " + String.join(", ",
                         java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::label).toList()) + ")");
             }
-            boolean toFile = target.output != null;
+            boolean toFile = target.output() != null;
             boolean colour = !toFile && ctx.terminal() && !ctx.env().containsKey("NO_COLOR");
             try {
                 if (toFile) {
                     StringWriter sw = new StringWriter();
                     format.writer(false).write(report, sw);
-                    writeWhole(ctx.cwd().resolve(target.output).toAbsolutePath().normalize(), sw.toString());
+                    writeWhole(ctx.cwd().resolve(target.output()).toAbsolutePath().normalize(), sw.toString());
                 } else {
                     Writer w = ctx.out();
                     format.writer(colour).write(report, w);
                     ctx.out().flush();
                 }
             } catch (IOException e) {
-                throw new InputException("cannot write report " + target.output + ": " + FileErrors.reason(e));
+                throw new InputException("cannot write report " + target.output() + ": " + FileErrors.reason(e));
             }
         }
     }

@@ -5,21 +5,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.model.SpecKind;
 import io.flinkops.compiler.schema.SpecSchemas;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "schema", mixinStandardHelpOptions = true,
-        description = "Print the JSON Schema of a flinkops.io kind (Environment, PolicySet, FlinkJob, FlinkSessionCluster, FlinkSessionJob), for editors.")
 final class SchemaCommand implements Callable<Integer> {
-    @ParentCommand
-    FlinkopsCli parent;
+    private final FlinkopsCli parent;
+    final CommandSpec spec;
 
-    @Parameters(paramLabel = "KIND", arity = "0..1", description = "The kind; without it, a schema that accepts any of them.")
-    String kind;
+    SchemaCommand(FlinkopsCli parent) {
+        this.parent = parent;
+        spec = Specs.command(this, "schema",
+                "Print the JSON Schema of a flinkops.io kind (Environment, PolicySet, FlinkJob, FlinkSessionCluster, FlinkSessionJob), for editors.");
+        spec.addPositional(Specs.parameter("KIND", "0..1", String.class, "The kind; without it, a schema that accepts any of them.").build());
+    }
 
     @Override
     public Integer call() throws Exception {
+        String kind = Specs.value(spec.positionalParameters().get(0));
         CliContext ctx = parent.context();
         SpecSchemas schemas = new SpecSchemas();
         ObjectMapper mapper = new ObjectMapper();

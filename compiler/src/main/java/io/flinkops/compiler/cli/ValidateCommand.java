@@ -26,35 +26,34 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Run every check and report findings; write nothing.",
-            "With no PATH, the whole repository. A file under environments/<env>/ or overlays/<env>/ is checked in its",
-            "environment, one under policies/ as environments load it; other files (and '-' for standard input, such as",
-            "`kubectl kustomize` output) as raw custom resources."})
 final class ValidateCommand implements Callable<Integer> {
     static final long STDIN_LIMIT = 64L * 1024 * 1024;
 
-    @ParentCommand
-    FlinkopsCli parent;
+    private final FlinkopsCli parent;
+    final CommandSpec spec;
+    private CommonOptions options;
+    private boolean enforcePolicies;
 
-    @Mixin
-    CommonOptions options;
-
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to check, or - for standard input.")
-    List<String> paths = new ArrayList<>();
-
-    @Option(names = "--enforce-policies", description = "Raw resources outside any environment (without --env): the built-in "
-            + "policies at their own severities, errors failing the run, instead of as warnings.")
-    boolean enforcePolicies;
+    ValidateCommand(FlinkopsCli parent) {
+        this.parent = parent;
+        spec = Specs.command(this, "validate", "Run every check and report findings; write nothing.",
+                "With no PATH, the whole repository. A file under environments/<env>/ or overlays/<env>/ is checked in its "
+                        + "environment, one under policies/ as environments load it; other files (and '-' for standard input, "
+                        + "such as `kubectl kustomize` output) as raw custom resources.");
+        CommonOptions.addTo(spec);
+        spec.addPositional(Specs.parameter("PATH", "0..*", List.class, "Files or folders to check, or - for standard input.")
+                .auxiliaryTypes(String.class).build());
+        spec.addOption(Specs.flag("--enforce-policies", "Raw resources outside any environment (without --env): the built-in "
+                + "policies at their own severities, errors failing the run, instead of as warnings."));
+    }
 
     @Override
     public Integer call() {
+        options = new CommonOptions(spec);
+        enforcePolicies = Specs.isSet(spec, "--enforce-policies");
+        List<String> paths = Specs.values(spec.positionalParameters().get(0));
         CliContext ctx = parent.context();
         Compiler compiler = parent.compiler();
         Path root = Runs.repoRoot(ctx, options);

@@ -42,6 +42,32 @@ class FlinkopsCliTest {
     }
 
     @Test
+    void theCommandModelsBuiltInCodeKeepEveryOptionOfTheirHelp() {
+        String validate = Cli.run(dir, "validate", "--help").out();
+        for (String option : new String[] {"--repo=DIR", "--ref=REV", "--policies-from=REV", "--env=NAME", "--categories=CATEGORY",
+            "--operator-version=VERSION", "--crd=FILE", "--no-cache", "--verbose", "--enforce-policies", "[PATH...]", "-h, --help",
+            "-V, --version", "Reports (repeat --format, each optionally followed by its --output):",
+            "Report format: text, json, sarif, junit, github,", "-o, --output=FILE"}) {
+            assertTrue(validate.contains(option), option + " in\n" + validate);
+        }
+        assertTrue(Cli.run(dir, "diff", "--help").out().contains("--fail-on=WHICH"));
+        assertTrue(Cli.run(dir, "help", "build").out().contains("--out=DIR"));
+        // a subcommand's -V prints the version, as the top command's does
+        Cli.Result version = Cli.run(dir, "validate", "-V");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("flinkops "), version.out());
+        Cli.Result missing = Cli.run(dir, "explain");
+        assertEquals(2, missing.code());
+        assertEquals("flinkops: Missing required parameter: 'RULE'\nTry 'flinkops explain --help'.\n", missing.err());
+        Cli.Result base = Cli.run(dir, "diff");
+        assertEquals(2, base.code());
+        assertTrue(base.err().startsWith("flinkops: Missing required option: '--base=REV'"), base.err());
+        Cli.Result orphanOutput = Cli.run(dir, "validate", "--output", "x.json");
+        assertEquals(2, orphanOutput.code());
+        assertTrue(orphanOutput.err().startsWith("flinkops: Error: Missing required argument(s): --format=FORMAT"), orphanOutput.err());
+    }
+
+    @Test
     void badUsageExitsTwoWithOneLine() {
         Cli.Result r = Cli.run(dir, "build", "--no-such-option");
         assertEquals(2, r.code());

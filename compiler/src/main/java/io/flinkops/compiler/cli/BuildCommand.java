@@ -5,16 +5,11 @@ import io.flinkops.compiler.pipeline.CompileResult;
 import io.flinkops.compiler.pipeline.Compiler;
 import io.flinkops.compiler.source.SourceTree;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
 
-final class BuildCommand implements Callable<Integer> {
-    private final FlinkopsCli parent;
-    final CommandSpec spec;
+final class BuildCommand extends Subcommand {
 
     BuildCommand(FlinkopsCli parent) {
-        this.parent = parent;
-        spec = Specs.command(this, "build",
+        super(parent, "build",
                 "Compile environments/ into kustomize-ready manifests under build/manifests/<env>/, after every check.");
         CommonOptions.addTo(spec);
         spec.addOption(Specs.option("--out", "DIR", Path.class, "Output folder (default: build/manifests under the repository).").build());

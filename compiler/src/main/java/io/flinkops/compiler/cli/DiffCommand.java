@@ -9,16 +9,11 @@ import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.source.git.GitTree;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
 
-final class DiffCommand implements Callable<Integer> {
-    private final FlinkopsCli parent;
-    final CommandSpec spec;
+final class DiffCommand extends Subcommand {
 
     DiffCommand(FlinkopsCli parent) {
-        this.parent = parent;
-        spec = Specs.command(this, "diff",
+        super(parent, "diff",
                 "Pull-request mode: compile the base revision and the head (default: the working tree), both judged by "
                         + "the base's policies; report what changes per environment and object, and which findings are new.");
         CommonOptions.addTo(spec);

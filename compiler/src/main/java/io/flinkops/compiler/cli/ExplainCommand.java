@@ -2,16 +2,11 @@ package io.flinkops.compiler.cli;
 
 import io.flinkops.compiler.pipeline.Compiler;
 import io.flinkops.compiler.report.RuleDocs;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
 
-final class ExplainCommand implements Callable<Integer> {
-    private final FlinkopsCli parent;
-    final CommandSpec spec;
+final class ExplainCommand extends Subcommand {
 
     ExplainCommand(FlinkopsCli parent) {
-        this.parent = parent;
-        spec = Specs.command(this, "explain", "Explain one rule: why it exists, how to fix it, its parameters.");
+        super(parent, "explain", "Explain one rule: why it exists, how to fix it, its parameters.");
         spec.addPositional(Specs.parameter("RULE", "1", String.class, "A rule id (or a former id).").build());
     }
 

@@ -4,16 +4,11 @@ import io.flinkops.compiler.check.RuleInfo;
 import io.flinkops.compiler.pipeline.Compiler;
 import io.flinkops.compiler.report.RuleDocs;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
 
-final class RulesCommand implements Callable<Integer> {
-    private final FlinkopsCli parent;
-    final CommandSpec spec;
+final class RulesCommand extends Subcommand {
 
     RulesCommand(FlinkopsCli parent) {
-        this.parent = parent;
-        spec = Specs.command(this, "rules", "List every rule: id, category, default severity, summary.");
+        super(parent, "rules", "List every rule: id, category, default severity, summary.");
         spec.addOption(Specs.option("--format", "FORMAT", String.class, "text or markdown (the docs/rules/index.md page).")
                 .defaultValue("text").build());
         spec.addOption(Specs.option("--output-dir", "DIR", java.nio.file.Path.class,

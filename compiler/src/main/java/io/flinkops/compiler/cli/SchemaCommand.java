@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.model.SpecKind;
 import io.flinkops.compiler.schema.SpecSchemas;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
 
-final class SchemaCommand implements Callable<Integer> {
-    private final FlinkopsCli parent;
-    final CommandSpec spec;
+final class SchemaCommand extends Subcommand {
 
     SchemaCommand(FlinkopsCli parent) {
-        this.parent = parent;
-        spec = Specs.command(this, "schema",
+        super(parent, "schema",
                 "Print the JSON Schema of a flinkops.io kind (Environment, PolicySet, FlinkJob, FlinkSessionCluster, FlinkSessionJob), for editors.");
         spec.addPositional(Specs.parameter("KIND", "0..1", String.class, "The kind; without it, a schema that accepts any of them.").build());
     }

@@ -24,21 +24,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.Model.CommandSpec;
 
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends Subcommand {
     static final long STDIN_LIMIT = 64L * 1024 * 1024;
 
-    private final FlinkopsCli parent;
-    final CommandSpec spec;
     private CommonOptions options;
     private boolean enforcePolicies;
 
     ValidateCommand(FlinkopsCli parent) {
-        this.parent = parent;
-        spec = Specs.command(this, "validate", "Run every check and report findings; write nothing.",
+        super(parent, "validate", "Run every check and report findings; write nothing.",
                 "With no PATH, the whole repository. A file under environments/<env>/ or overlays/<env>/ is checked in its "
                         + "environment, one under policies/ as environments load it; other files (and '-' for standard input, "
                         + "such as `kubectl kustomize` output) as raw custom resources.");

@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The commands' picocli models, built in code rather than read from annotations. Reading them costs a
@@ -26,9 +27,21 @@ final class Specs {
         return spec;
     }
 
-    /** An option that takes one value of the given type. */
+    /**
+     * An option that takes one value of the given type. An empty text is refused as an empty path is
+     * (FlinkopsCli): `--ref "$REV"` with REV unset would otherwise read as no revision at all, or fail
+     * far from its cause.
+     */
     static OptionSpec.Builder option(String name, String label, Class<?> type, String description) {
-        return OptionSpec.builder(name).paramLabel(label).type(type).description(description);
+        OptionSpec.Builder option = OptionSpec.builder(name).paramLabel(label).type(type).description(description);
+        return type == String.class ? option.converters(Specs::nonEmpty) : option;
+    }
+
+    private static String nonEmpty(String value) {
+        if (value.isEmpty()) {
+            throw new TypeConversionException("the value is empty (an unset variable?)");
+        }
+        return value;
     }
 
     /** An option that takes no value: present or not. */

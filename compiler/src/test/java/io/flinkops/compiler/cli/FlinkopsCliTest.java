@@ -68,6 +68,18 @@ class FlinkopsCliTest {
     }
 
     @Test
+    void anEmptyOptionValueIsAUsageErrorNotAValue() {
+        // `--ref "$REV"` with REV unset: named as what it is, not as a revision or environment called ''
+        for (String[] args : new String[][] {{"validate", "--env", ""}, {"validate", "--ref="}, {"build", "--operator-version", ""},
+            {"diff", "--base", ""}, {"validate", "--format", ""}, {"rules", "--format", ""}}) {
+            Cli.Result r = Cli.run(dir, args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertTrue(r.err().startsWith("flinkops: Invalid value for option '" + args[1].replace("=", "") + "'"), r.err());
+            assertTrue(r.err().contains("the value is empty (an unset variable?)"), r.err());
+        }
+    }
+
+    @Test
     void badUsageExitsTwoWithOneLine() {
         Cli.Result r = Cli.run(dir, "build", "--no-such-option");
         assertEquals(2, r.code());

@@ -33,7 +33,9 @@ public final class StageFindings {
 
     @Rule(id = "spec-invalid", category = Category.PARSE, severity = Severity.ERROR,
             summary = "Specs of the flinkops.io kinds match their published JSON Schema",
-            rationale = "Unknown fields and wrong types in a spec are almost always typos; compiling them would silently drop what the author meant.",
+            rationale = "Unknown fields and wrong types in a spec are almost always typos; compiling them would silently drop what the author meant."
+                    + " The same holds for a flinkConfiguration value that YAML reads other than written (1.10 as the number 1.1, 010 as 8,"
+                    + " yes as true): flinkops writes such a value as the text it reads as, which would reach Flink changed.",
             remediation = "Fix the field as the message says; `flinkops schema <Kind>` prints the schema for editors.")
     static final class SpecInvalid {}
 

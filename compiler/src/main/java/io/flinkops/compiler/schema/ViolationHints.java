@@ -3,6 +3,7 @@ package io.flinkops.compiler.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
+import io.flinkops.compiler.yaml.WrittenScalars;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,15 +67,13 @@ final class ViolationHints {
             return "";
         }
         String want = expected.textValue();
+        String written = WrittenScalars.text(value); // "yes" rather than true, "1.10" rather than 1.1
         if (want.equals("string") && value.isIntegralNumber() && pointer.endsWith("/resource/memory")
                 && value.canConvertToLong() && value.asLong() >= 0 && value.asLong() < 1_000_000) {
             return " (write it quoted, with its unit: \"" + value.asText() + "m\" is " + value.asText() + " MiB)"; // a bare number is bytes
         }
-        if (want.equals("string") && (value.isIntegralNumber() || value.isBoolean())) {
-            return " (write it quoted: \"" + value.asText() + "\")";
-        }
-        if (want.equals("string") && value.isNumber()) {
-            return " (quote it as you wrote it: unquoted, a number such as 1.10 reads as 1.1)"; // the text is gone
+        if (want.equals("string") && (value.isNumber() || value.isBoolean())) {
+            return " (write it quoted: \"" + written + "\"" + (written.equals(value.asText()) ? "" : ", unquoted it reads as " + value.asText()) + ")";
         }
         if (want.equals("string") && value.isObject() && pointer.startsWith("/spec/flinkConfiguration/")) {
             String key = pointer.substring("/spec/flinkConfiguration/".length());

@@ -587,7 +587,8 @@ public final class YamlReader {
         private JsonNode scalar(ScalarNode scalar) {
             refuseSpaced(scalar);
             try {
-                return KubectlScalars.asJson(KubectlScalars.resolve(scalar.getValue(), KubectlScalars.tagOf(scalar)), scalar.getValue());
+                String text = scalar.getValue();
+                return WrittenScalars.of(KubectlScalars.asJson(KubectlScalars.resolve(text, KubectlScalars.tagOf(scalar)), text), text);
             } catch (KubectlScalars.Refused e) {
                 throw new InputException(position(file, scalar.getStartMark()), e.getMessage());
             }

@@ -371,6 +371,27 @@ class FlinkopsCliTest {
         assertTrue(r.out().contains("environments/dev/broken.yaml:5:1: error: invalid YAML"), r.out());
     }
 
+    /**
+     * flinkops writes a FlinkJob's flinkConfiguration numbers and booleans as text; one that YAML reads
+     * other than written (1.10 as 1.1, 010 as 8, yes as true) is an error rather than a silent change.
+     */
+    @Test
+    void aConfigurationValueThatWouldReachFlinkOtherThanWrittenIsAnError() {
+        TestRepo repo = samples();
+        repo.edit("environments/dev/state-machine.yaml", "  size: small",
+                "  size: small\n  flinkConfiguration:\n    pipeline.version: 1.10\n    pipeline.name: \"1.10\"\n"
+                        + "    restart-strategy.fixed-delay.attempts: 010\n    some.flag: yes\n    parallelism.default: 4\n"
+                        + "    execution.checkpointing.unaligned: true");
+        Cli.Result r = Cli.run(repo.root(), "validate", "environments/dev/state-machine.yaml");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("environments/dev/state-machine.yaml:13:23: error: FlinkJob spec.flinkConfiguration.pipeline.version:"
+                + " 1.10 reads as the number 1.1 and would reach Flink as \"1.1\" [spec-invalid]\n"
+                + "    fix: Quote it to keep it as written (\"1.10\"), or write 1.1.\n"), r.out());
+        assertTrue(r.out().contains("restart-strategy.fixed-delay.attempts: 010 reads as the number 8 and would reach Flink as \"8\""), r.out());
+        assertTrue(r.out().contains("some.flag: yes reads as the boolean true and would reach Flink as \"true\""), r.out());
+        assertTrue(r.out().contains("3 errors, 0 warnings"), r.out()); // "1.10" quoted, 4 and true as written: fine
+    }
+
     /** A mapping key that is a number is named as a key, by the message and by its fix alike. */
     @Test
     void aNumberAsAKeyIsNamedAsAKey() {

@@ -264,4 +264,21 @@ class YamlReaderTest {
         InputException e = refused("? [a, b]\n: 1\n");
         assertTrue(e.getMessage().contains("key"), e.getMessage());
     }
+
+    /** A boolean or number written otherwise than it reads keeps its text, and is Jackson's own value in every other respect. */
+    @Test
+    void scalarsReadOtherwiseThanWrittenKeepTheirText() throws Exception {
+        JsonNode doc = reader.read("f.yaml", "x: {a: yes, b: 1.10, c: 010, d: 0x10, e: 1_000, f: 2.0, g: 4, h: true, i: \"1.10\", j: 1.5}"
+                .getBytes(StandardCharsets.UTF_8)).get(0).root().get("x");
+        assertEquals(List.of("yes", "1.10", "010", "0x10", "1_000", "2.0", "4", "true", "1.10", "1.5"),
+                List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j").stream().map(k -> WrittenScalars.text(doc.get(k))).toList());
+        assertEquals(List.of(true, true, true, true, true, true, false, false, false, false),
+                List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j").stream().map(k -> WrittenScalars.readOtherwise(doc.get(k))).toList());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonNode plain = json.readTree("{\"a\": true, \"b\": 1.1, \"c\": 8, \"d\": 16, \"e\": 1000, \"f\": 2, \"g\": 4, \"h\": true,"
+                + " \"i\": \"1.10\", \"j\": 1.5}");
+        assertEquals(plain, doc);
+        assertEquals(doc, plain);
+        assertEquals(json.writeValueAsString(plain), json.writeValueAsString(doc));
+    }
 }

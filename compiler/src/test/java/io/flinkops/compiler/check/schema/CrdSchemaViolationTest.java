@@ -145,6 +145,12 @@ class CrdSchemaViolationTest {
                     # expect: crd-schema
                     state.backend:
                       type: rocksdb
+                    # expect: crd-schema
+                    pipeline.version: 1.10
+                    # expect: crd-schema
+                    kubernetes.operator.job.autoscaler.enabled: yes
+                    # expect: crd-schema
+                    restart-strategy.fixed-delay.attempts: 010
                   jobManager:
                     # expect: crd-schema
                     resource: {memory: 2048, cpu: "500m"}
@@ -160,6 +166,12 @@ class CrdSchemaViolationTest {
                 "spec.image: object found, string expected",
                 "spec.flinkConfiguration.taskmanager.numberOfTaskSlots: integer found, string expected (write it quoted: \"2\")",
                 "spec.flinkConfiguration.state.backend: object found, string expected (write each key whole, such as state.backend.type)",
+                // YAML 1.1, as kubectl reads it: what was written, and what it reads as
+                "spec.flinkConfiguration.pipeline.version: number found, string expected (write it quoted: \"1.10\", unquoted it reads as 1.1)",
+                "spec.flinkConfiguration.kubernetes.operator.job.autoscaler.enabled: boolean found, string expected"
+                        + " (write it quoted: \"yes\", unquoted it reads as true)",
+                "spec.flinkConfiguration.restart-strategy.fixed-delay.attempts: integer found, string expected"
+                        + " (write it quoted: \"010\", unquoted it reads as 8)",
                 "spec.jobManager.resource.memory: integer found, string expected (write it quoted, with its unit: \"2048m\" is 2048 MiB)",
                 "spec.jobManager.resource.cpu: string found, number expected (in cores: 0.5)",
                 "spec.job.parallelism: string found, integer expected (write it unquoted: 2)",

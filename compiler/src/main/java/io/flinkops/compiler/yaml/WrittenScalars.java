@@ -1,0 +1,127 @@
+package io.flinkops.compiler.yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import java.math.BigInteger;
+
+/**
+ * Booleans and numbers read from plain YAML scalars that keep the text they were written as: YAML 1.1
+ * reads {@code yes} and {@code on} as true, {@code 1.10} as 1.1 and {@code 0x10} as 16, so a message
+ * that asks to quote such a value must quote what was written, not what it reads as. The nodes are
+ * Jackson's own in every other respect (equal to, and written as, the value).
+ */
+public final class WrittenScalars {
+    private WrittenScalars() {}
+
+    /** A node that knows the text it was written as. */
+    private interface Written {
+        String written();
+    }
+
+    /** The text a value was written as, when it was read from YAML as a boolean or number; otherwise its text. */
+    public static String text(JsonNode value) {
+        return value instanceof Written w ? w.written() : value.asText();
+    }
+
+    /** Whether a value was read from YAML as a boolean or number written otherwise ({@code yes}, {@code 1.10}, {@code 010}). */
+    public static boolean readOtherwise(JsonNode value) {
+        return value instanceof Written;
+    }
+
+    /** {@code resolved}, remembering {@code text} when it reads as a boolean or number written otherwise. */
+    static JsonNode of(JsonNode resolved, String text) {
+        if (text.equals(resolved.asText())) {
+            return resolved;
+        }
+        if (resolved.isBoolean()) {
+            return new WrittenBoolean(resolved.booleanValue(), text);
+        }
+        if (resolved.isInt()) {
+            return new WrittenInt(resolved.intValue(), text);
+        }
+        if (resolved.isLong()) {
+            return new WrittenLong(resolved.longValue(), text);
+        }
+        if (resolved.isBigInteger()) {
+            return new WrittenBigInteger(resolved.bigIntegerValue(), text);
+        }
+        if (resolved.isDouble()) {
+            return new WrittenDouble(resolved.doubleValue(), text);
+        }
+        return resolved;
+    }
+
+    private static final class WrittenBoolean extends BooleanNode implements Written {
+        private final String written;
+
+        WrittenBoolean(boolean value, String written) {
+            super(value);
+            this.written = written;
+        }
+
+        @Override
+        public String written() {
+            return written;
+        }
+    }
+
+    private static final class WrittenInt extends IntNode implements Written {
+        private final String written;
+
+        WrittenInt(int value, String written) {
+            super(value);
+            this.written = written;
+        }
+
+        @Override
+        public String written() {
+            return written;
+        }
+    }
+
+    private static final class WrittenLong extends LongNode implements Written {
+        private final String written;
+
+        WrittenLong(long value, String written) {
+            super(value);
+            this.written = written;
+        }
+
+        @Override
+        public String written() {
+            return written;
+        }
+    }
+
+    private static final class WrittenBigInteger extends BigIntegerNode implements Written {
+        private final String written;
+
+        WrittenBigInteger(BigInteger value, String written) {
+            super(value);
+            this.written = written;
+        }
+
+        @Override
+        public String written() {
+            return written;
+        }
+    }
+
+    private static final class WrittenDouble extends DoubleNode implements Written {
+        private final String written;
+
+        WrittenDouble(double value, String written) {
+            super(value);
+            this.written = written;
+        }
+
+        @Override
+        public String written() {
+            return written;
+        }
+    }
+}

@@ -133,6 +133,9 @@ public final class FlinkopsCli implements Runnable {
         cli.compiler = warm;
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cl = commandLine(cli, args.length > 0 ? args[0] : "");
+        // an argument is what it says: picocli would read "@name" as a file of further arguments (a
+        // spec named @job.yaml would become its own lines as options, "@/dev/zero" would never end)
+        cl.setExpandAtFiles(false);
         // an empty path would name the current folder: `--out "$OUT"` with OUT unset would write there
         cl.registerConverter(Path.class, FlinkopsCli::nonEmptyPath);
         cl.setOut(ctx.out());

@@ -392,6 +392,19 @@ class FlinkopsCliTest {
         assertTrue(r.out().contains("3 errors, 0 warnings"), r.out()); // "1.10" quoted, 4 and true as written: fine
     }
 
+    /** An argument that starts with @ names a file, not a file of further arguments. */
+    @Test
+    void anArgumentStartingWithAtIsAPath() throws Exception {
+        Path spec = dir.resolve("@job.yaml");
+        Files.writeString(spec, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: flink}\n");
+        Cli.Result r = Cli.run(dir, "validate", "@job.yaml", "--categories", "schema");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("1 object checked"), r.out());
+        Cli.Result missing = Cli.run(dir, "validate", "@/no/such/file");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("flinkops: @/no/such/file:1:1: no such file or folder"), missing.err());
+    }
+
     /** A mapping key that is a number is named as a key, by the message and by its fix alike. */
     @Test
     void aNumberAsAKeyIsNamedAsAKey() {

@@ -54,10 +54,11 @@ final class Specs {
         return OptionSpec.builder(name).paramLabel(label).type(List.class).auxiliaryTypes(element).description(description);
     }
 
-    /** Positional parameters; required when {@code arity} asks for at least one. */
+    /** Positional parameters; required when {@code arity} asks for at least one, and not empty when of text. */
     static PositionalParamSpec.Builder parameter(String label, String arity, Class<?> type, String description) {
-        return PositionalParamSpec.builder().paramLabel(label).arity(arity).required(!arity.startsWith("0"))
-                .type(type).description(description);
+        PositionalParamSpec.Builder parameter = PositionalParamSpec.builder().paramLabel(label).arity(arity)
+                .required(!arity.startsWith("0")).type(type).description(description);
+        return type == String.class ? parameter.converters(Specs::nonEmpty) : parameter;
     }
 
     /** The parsed value of an option or parameter, or null when it was not given and has no default. */

@@ -49,6 +49,10 @@ final class ValidateCommand extends Subcommand {
         options = new CommonOptions(spec);
         enforcePolicies = Specs.isSet(spec, "--enforce-policies");
         List<String> paths = Specs.values(spec.positionalParameters().get(0));
+        if (paths.contains("")) {
+            // `flinkops validate "$FILE"` with FILE unset would otherwise name the current folder
+            throw new InputException("a PATH is empty (an unset variable?); name a file or folder, or give none for the whole repository");
+        }
         CliContext ctx = parent.context();
         Compiler compiler = parent.compiler();
         Path root = Runs.repoRoot(ctx, options);

@@ -77,6 +77,13 @@ class FlinkopsCliTest {
             assertTrue(r.err().startsWith("flinkops: Invalid value for option '" + args[1].replace("=", "") + "'"), r.err());
             assertTrue(r.err().contains("the value is empty (an unset variable?)"), r.err());
         }
+        // `flinkops validate "$FILE"` with FILE unset: not the whole repository
+        Cli.Result emptyPath = Cli.run(samples().root(), "validate", "");
+        assertEquals(2, emptyPath.code(), emptyPath.out());
+        assertEquals("flinkops: a PATH is empty (an unset variable?); name a file or folder, or give none for the whole repository\n",
+                emptyPath.err());
+        assertEquals(2, Cli.run(dir, "explain", "").code());
+        assertEquals("", emptyPath.out());
     }
 
     @Test

@@ -93,6 +93,12 @@ final class ValidateCommand extends Subcommand {
                 String rel = f.startsWith(root) ? root.relativize(f).toString().replace('\\', '/') : null;
                 String[] parts = rel == null ? new String[0] : rel.split("/");
                 boolean inRepository = rel != null && options.ref == null;
+                if (inRepository && parts.length >= 2 && !SourceTree.isYaml(rel) && (parts[0].equals(RepositoryLoader.ENVIRONMENTS)
+                        || parts[0].equals(OverlayLoader.OVERLAYS) || parts[0].equals(PolicyLoader.POLICIES))) {
+                    // a pre-commit hook that hands over every changed file: say so rather than pass over it in silence
+                    Runs.note(ctx, rel + " is not a .yaml or .yml file, which flinkops does not read under " + parts[0] + "/: nothing in it was checked");
+                    continue;
+                }
                 if (inRepository && parts.length >= 3
                         && (parts[0].equals(RepositoryLoader.ENVIRONMENTS) || parts[0].equals(OverlayLoader.OVERLAYS))) {
                     // specs and overlays are checked within their environment

@@ -399,6 +399,18 @@ class FlinkopsCliTest {
         assertTrue(r.out().contains("3 errors, 0 warnings"), r.out()); // "1.10" quoted, 4 and true as written: fine
     }
 
+    /** A file that flinkops does not read where it lies, named on the command line, gets a note rather than silence. */
+    @Test
+    void aNamedFileThatIsNotYamlInAnEnvironmentGetsANote() throws Exception {
+        TestRepo repo = samples();
+        Files.writeString(repo.root().resolve("environments/dev/README.md"), "# dev\n");
+        Cli.Result r = Cli.run(repo.root(), "validate", "environments/dev/README.md", "environments/dev/state-machine.yaml");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals("flinkops: note: environments/dev/README.md is not a .yaml or .yml file, which flinkops does not read under"
+                + " environments/: nothing in it was checked\n", r.err());
+        assertTrue(r.out().contains("1 object checked"), r.out());
+    }
+
     /** An argument that starts with @ names a file, not a file of further arguments. */
     @Test
     void anArgumentStartingWithAtIsAPath() throws Exception {

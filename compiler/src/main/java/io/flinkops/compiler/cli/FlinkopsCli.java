@@ -1,7 +1,6 @@
 package io.flinkops.compiler.cli;
 
 import io.flinkops.compiler.diagnostic.InputException;
-import io.flinkops.compiler.diagnostic.OneLine;
 import io.flinkops.compiler.cache.ContextPacks;
 import io.flinkops.compiler.concurrent.Daemon;
 import io.flinkops.compiler.load.OverlayLoader;
@@ -12,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -24,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.TypeConversionException;
 
 /** The command line: a thin shell that parses options, calls the pipeline and maps results to exit codes. */
 public final class FlinkopsCli implements Runnable {
@@ -84,18 +81,6 @@ public final class FlinkopsCli implements Runnable {
         return cl;
     }
 
-    private static Path nonEmptyPath(String value) {
-        if (value.isEmpty()) {
-            throw new TypeConversionException("the path is empty (an unset variable?)");
-        }
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new TypeConversionException("'" + OneLine.of(value)
-                    + "' is not a path here: " + e.getReason());
-        }
-    }
-
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -136,8 +121,8 @@ public final class FlinkopsCli implements Runnable {
         // an argument is what it says: picocli would read "@name" as a file of further arguments (a
         // spec named @job.yaml would become its own lines as options, "@/dev/zero" would never end)
         cl.setExpandAtFiles(false);
-        // an empty path would name the current folder: `--out "$OUT"` with OUT unset would write there
-        cl.registerConverter(Path.class, FlinkopsCli::nonEmptyPath);
+        // paths, lists of them included, are never empty (see there)
+        cl.registerConverter(Path.class, Specs::nonEmptyPath);
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setParameterExceptionHandler((ex, a) -> {

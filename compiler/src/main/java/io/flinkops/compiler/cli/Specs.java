@@ -1,5 +1,8 @@
 package io.flinkops.compiler.cli;
 
+import io.flinkops.compiler.diagnostic.OneLine;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.ArgSpec;
@@ -29,8 +32,8 @@ final class Specs {
 
     /**
      * An option that takes one value of the given type. An empty text is refused as an empty path is
-     * (FlinkopsCli): `--ref "$REV"` with REV unset would otherwise read as no revision at all, or fail
-     * far from its cause.
+     * ({@link #nonEmptyPath}): `--ref "$REV"` with REV unset would otherwise read as no revision at all,
+     * or fail far from its cause.
      */
     static OptionSpec.Builder option(String name, String label, Class<?> type, String description) {
         OptionSpec.Builder option = OptionSpec.builder(name).paramLabel(label).type(type).description(description);
@@ -42,6 +45,21 @@ final class Specs {
             throw new TypeConversionException("the value is empty (an unset variable?)");
         }
         return value;
+    }
+
+    /**
+     * Every path on the command line (registered for the Path type): an empty one would name the
+     * current folder, so `--out "$OUT"` with OUT unset would write there.
+     */
+    static Path nonEmptyPath(String value) {
+        if (value.isEmpty()) {
+            throw new TypeConversionException("the path is empty (an unset variable?)");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("'" + OneLine.of(value) + "' is not a path here: " + e.getReason());
+        }
     }
 
     /** An option that takes no value: present or not. */

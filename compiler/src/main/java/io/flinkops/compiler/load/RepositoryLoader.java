@@ -388,38 +388,28 @@ public final class RepositoryLoader {
             diagnostics.add(Problems.of(Problems.SPEC_INVALID, doc.sourceMap().best(v.pointer()), v.pointer(),
                     kind.kind() + " " + v.message(), fixFor(kind, v)));
         }
-        if (kind != SpecKind.POLICY_SET) { // a policy set's custom rules may hold a schema of a flinkConfiguration
-            configurationReadAsWritten(kind, doc, doc.root(), "", diagnostics); // an error, but the spec still binds
-        }
+        configurationReadAsWritten(kind, doc, diagnostics); // an error, but the spec still binds
         return violations.isEmpty();
     }
 
     /**
-     * A flinkConfiguration value reaches Flink as text, and flinkops writes a number or boolean as the
-     * text it reads as. Unquoted, YAML reads {@code 1.10} as the number 1.1, {@code 010} as 8 and
-     * {@code yes} as true, so such a value would reach Flink other than written: an error that says
-     * both, rather than a silent change.
+     * A FlinkJob's, FlinkSessionCluster's or FlinkSessionJob's spec.flinkConfiguration reaches Flink as
+     * text, and flinkops writes a number or boolean there as the text it reads as. Unquoted, YAML reads
+     * {@code 1.10} as the number 1.1, {@code 010} as 8 and {@code yes} as true, so such a value would
+     * reach Flink other than written: an error that says both, rather than a silent change.
      */
-    private static void configurationReadAsWritten(SpecKind kind, LocatedDocument doc, JsonNode node, String pointer,
-            Diagnostics diagnostics) {
-        for (var e : node.properties()) {
-            String child = Pointers.child(pointer, e.getKey());
-            JsonNode value = e.getValue();
-            if (e.getKey().equals("flinkConfiguration") && value.isObject()) {
-                for (var entry : value.properties()) {
-                    if (WrittenScalars.readOtherwise(entry.getValue())) {
-                        String at = Pointers.child(child, entry.getKey());
-                        String written = WrittenScalars.text(entry.getValue());
-                        String text = Fields.scalarText(entry.getValue());
-                        diagnostics.add(Problems.of(Problems.SPEC_INVALID, doc.sourceMap().value(at), at,
-                                kind.kind() + " " + Pointers.dotted(at, doc.root()) + ": " + written + " reads as the "
-                                        + (entry.getValue().isBoolean() ? "boolean " : "number ") + entry.getValue().asText()
-                                        + " and would reach Flink as \"" + text + "\"",
-                                "Quote it to keep it as written (\"" + written + "\"), or write " + text + "."));
-                    }
-                }
-            } else if (value.isObject()) {
-                configurationReadAsWritten(kind, doc, value, child, diagnostics);
+    private static void configurationReadAsWritten(SpecKind kind, LocatedDocument doc, Diagnostics diagnostics) {
+        String pointer = "/spec/flinkConfiguration";
+        for (var entry : doc.root().at(pointer).properties()) {
+            JsonNode value = entry.getValue();
+            if (WrittenScalars.readOtherwise(value)) {
+                String at = Pointers.child(pointer, entry.getKey());
+                String written = WrittenScalars.text(value);
+                String text = Fields.scalarText(value);
+                diagnostics.add(Problems.of(Problems.SPEC_INVALID, doc.sourceMap().value(at), at,
+                        kind.kind() + " " + Pointers.dotted(at, doc.root()) + ": " + written + " reads as the "
+                                + (value.isBoolean() ? "boolean " : "number ") + value.asText() + " and would reach Flink as \"" + text + "\"",
+                        "Quote it to keep it as written (\"" + written + "\"), or write " + text + "."));
             }
         }
     }

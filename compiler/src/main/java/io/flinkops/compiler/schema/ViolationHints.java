@@ -73,7 +73,7 @@ final class ViolationHints {
             return " (write it quoted, with its unit: \"" + value.asText() + "m\" is " + value.asText() + " MiB)"; // a bare number is bytes
         }
         if (want.equals("string") && (value.isNumber() || value.isBoolean())) {
-            return " (write it quoted: \"" + written + "\"" + (written.equals(value.asText()) ? "" : ", unquoted it reads as " + value.asText()) + ")";
+            return " (write it quoted: \"" + written + "\"" + (WrittenScalars.readOtherwise(value) ? ", unquoted it reads as " + value.asText() : "") + ")";
         }
         if (want.equals("string") && value.isObject() && pointer.startsWith("/spec/flinkConfiguration/")) {
             String key = pointer.substring("/spec/flinkConfiguration/".length());

@@ -65,15 +65,18 @@ public final class StageFindings {
     static final class FileNotRead {}
 
     @Rule(id = "overlay-invalid", category = Category.PARSE, severity = Severity.ERROR,
-            summary = "Overlays leave a root that kustomize can build and Argo CD may sync: patches find their targets, "
-                    + "resources are not repeated and stay in the root's namespace, of kinds the AppProject permits",
+            summary = "Overlays leave a root that kustomize can build and Argo CD may sync: patches find their targets and "
+                    + "merge into them, resources are not repeated and stay in the root's namespace, of kinds the AppProject permits",
             rationale = "A patch whose target is not in the root (never there, renamed, or deleted by an earlier $patch: delete), "
+                    + "a patch that writes a mapping, list or single value where its target has another of the three, or names "
+                    + "a $patch strategy kustomize does not know, "
                     + "a resource the root already holds, or a Kustomization copied in as a resource fails `kubectl kustomize` "
                     + "in Argo CD's repo server, long after the pull request merged; a renamed job silently orphans its patch, "
                     + "and so does a folder overlays/<env>/ of no environment. A resource of a kind the environment's AppProject "
                     + "does not permit fails the root's whole sync; one in another namespace would let one team's overlay write "
                     + "into another team's namespace.",
             remediation = "Name an object of that root in the patch's apiVersion, kind, metadata.name and metadata.namespace; "
+                    + "write what the target has there (or remove the field with null in an earlier patch); "
                     + "patch an object instead of repeating it; keep resources in the root's namespace, and list further kinds "
                     + "under spec.argocd.extraKinds of the environment; or delete the overlay.")
     static final class OverlayInvalid {}

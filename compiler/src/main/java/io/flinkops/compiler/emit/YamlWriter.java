@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.UncheckedIOException;
@@ -31,6 +32,16 @@ public final class YamlWriter {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether a string is written quoted or as a block rather than plain: kustomize keeps a value that a
+     * patch writes plain over such a one a string ({@code SchemalessMerge}).
+     */
+    public static boolean writesNonPlain(String text) {
+        String written = write(TextNode.valueOf(text));
+        char first = written.isEmpty() ? ' ' : written.charAt(0);
+        return first == '"' || first == '\'' || first == '|' || first == '>';
     }
 
     /** Several objects as one multi-document stream, each introduced by {@code ---}. */

@@ -45,6 +45,17 @@ public final class Origin {
         return this;
     }
 
+    /**
+     * This origin with the values at {@code pointers} written by another document at the same
+     * pointers (an overlay's patch, which kustomize merges into the object): there they are found.
+     */
+    public Origin overwrittenBy(SourceMap document, List<String> pointers) {
+        Origin out = new Origin(source, headerPointer);
+        out.entries.addAll(entries);
+        pointers.forEach(p -> out.mapTo(p, document, p));
+        return out;
+    }
+
     public String file() {
         return source.file();
     }
@@ -53,11 +64,14 @@ public final class Origin {
         return source;
     }
 
-    /** Where in the sources an emitted pointer came from: its entry's place, or the header when it was derived. */
+    /**
+     * Where in the sources an emitted pointer came from: the place of the entry with the longest prefix
+     * of it (of two alike, the later: a patch's over the spec's), or the header when it was derived.
+     */
     public SourceLocation locate(String emittedPointer) {
         Entry best = null;
         for (Entry e : entries) {
-            if (isPrefix(e.emitted, emittedPointer) && (best == null || e.emitted.length() > best.emitted.length())) {
+            if (isPrefix(e.emitted, emittedPointer) && (best == null || e.emitted.length() >= best.emitted.length())) {
                 best = e;
             }
         }

@@ -13,11 +13,13 @@ import io.flinkops.compiler.model.GroupKind;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Wires overlays into the roots they target, checked as kustomize will build each root: extra
@@ -27,36 +29,70 @@ import java.util.TreeMap;
  */
 public final class OverlayWiring {
     private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
+    private static final String OPERATOR_GROUP = "flink.apache.org";
     /** Per root, every object in it and where it came from: an overlay's path, or "" when flinkops emits it. */
     private final Map<String, Map<String, String>> contents = new TreeMap<>();
     /** Per root and output file name, the overlay copied under that name. */
     private final Map<String, String> fileNames = new HashMap<>();
     /** Per root and object, the overlay whose {@code $patch: delete} removed it. */
     private final Map<String, String> deletedBy = new HashMap<>();
+    /** Per root and object, the object itself (emitted, or an extra resource as its Application applies it). */
+    private final Map<String, EmittedObject> byKey = new HashMap<>();
+    /** What the patches make of the objects they change, in patch order; null for an object they delete. */
+    private final Map<EmittedObject, EmittedObject> rendered = new IdentityHashMap<>();
 
     private final Environment env;
+    private final Predicate<String> writtenQuoted;
     /** The namespaced kinds the environment's AppProject permits; empty when no AppProject is generated. */
     private final Set<GroupKind> permitted;
 
-    private OverlayWiring(Environment env, List<EmittedObject> objects) {
+    private OverlayWiring(Environment env, List<EmittedObject> objects, Predicate<String> writtenQuoted) {
         this.env = env;
+        this.writtenQuoted = writtenQuoted;
         this.permitted = env.argocd().repoURL() == null ? Set.of() : Set.copyOf(ArgoGenerator.namespacedKinds(env));
         for (EmittedObject o : objects) {
-            contents.computeIfAbsent(o.root(), r -> new HashMap<>()).put(key(o.identity()), ""); // without parsing a packed object
+            String key = key(o.identity()); // without parsing a packed object
+            contents.computeIfAbsent(o.root(), r -> new HashMap<>()).put(key, "");
+            byKey.put(o.root() + "\n" + key, o);
         }
     }
 
     /**
      * The overlays that can be wired: per root, the kustomization entries (resources, patches); the
      * extra resources of the workload roots as the root's Application will apply them (in the root's
-     * namespace), to be checked with the environment's objects; and the patches as written (but those
-     * that delete their target), whose fields are checked against the CRD of what they patch.
+     * namespace), to be checked with the environment's objects; the patches of other kinds than the
+     * operator's as written (but those that delete their target), whose fields are checked against the
+     * CRD of what they patch; and what the patches make of the objects they change or delete.
      */
-    public record Wired(Map<String, ObjectNode> entries, List<EmittedObject> resources, List<EmittedObject> patches) {}
+    public record Wired(Map<String, ObjectNode> entries, List<EmittedObject> resources, List<EmittedObject> patches,
+            Map<EmittedObject, EmittedObject> rendered) {
 
-    /** Wires the overlays of an environment; findings for overlays that cannot be wired. */
-    public static Wired wire(Environment env, List<Overlay> overlays, List<EmittedObject> objects, Diagnostics diagnostics) {
-        OverlayWiring wiring = new OverlayWiring(env, objects);
+        /**
+         * The objects as kustomize renders their roots: those the operator's kinds' patches change as
+         * changed (what a patch wrote found in the patch), those a patch deletes left out.
+         */
+        public List<EmittedObject> asRendered(List<EmittedObject> objects) {
+            if (rendered.isEmpty()) {
+                return objects;
+            }
+            List<EmittedObject> out = new ArrayList<>();
+            for (EmittedObject o : objects) {
+                EmittedObject now = rendered.containsKey(o) ? rendered.get(o) : o;
+                if (now != null) {
+                    out.add(now);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Wires the overlays of an environment; findings for overlays that cannot be wired. The roots' files
+     * write a text value quoted (or as a block) when {@code writtenQuoted} says so.
+     */
+    public static Wired wire(Environment env, List<Overlay> overlays, List<EmittedObject> objects, Diagnostics diagnostics,
+            Predicate<String> writtenQuoted) {
+        OverlayWiring wiring = new OverlayWiring(env, objects, writtenQuoted);
         List<Overlay> ordered = new ArrayList<>();
         overlays.stream().filter(o -> o.kind() == Overlay.Kind.RESOURCE).forEach(ordered::add);
         overlays.stream().filter(o -> o.kind() == Overlay.Kind.PATCH).forEach(ordered::add);
@@ -73,17 +109,28 @@ public final class OverlayWiring {
             ObjectNode entry = extras.computeIfAbsent(o.root(), r -> JsonNodeFactory.instance.objectNode());
             if (o.kind() == Overlay.Kind.PATCH) {
                 entry.withArray("patches").addObject().put("path", o.outputName());
-                if (!"delete".equals(o.document().root().path("$patch").asText(""))) {
+                if (!"delete".equals(o.document().root().path("$patch").asText("")) && !mergedWhole(o.document().root())) {
                     patches.add(asObject(env, o));
                 }
             } else {
                 entry.withArray("resources").add(o.outputName());
                 if (!o.root().equals(ArgoGenerator.ROOT)) {
-                    resources.add(asObject(env, o).inNamespace(o.root())); // where the root's Application applies it
+                    EmittedObject resource = asObject(env, o).inNamespace(o.root()); // where the root's Application applies it
+                    resources.add(resource);
+                    wiring.byKey.put(o.root() + "\n" + key(o.document().root()), resource);
                 }
             }
         }
-        return new Wired(extras, resources, patches);
+        return new Wired(extras, resources, patches, wiring.rendered);
+    }
+
+    /**
+     * Whether a patch is merged here into what it patches, which is then checked whole: one of the
+     * operator's kinds, which kustomize merges without a schema ({@link SchemalessMerge}). Other kinds
+     * kustomize merges by their OpenAPI schemas (lists by key), so only what their patches write is checked.
+     */
+    private static boolean mergedWhole(JsonNode patch) {
+        return GroupKind.of(patch.path("apiVersion").asText(""), patch.path("kind").asText("")).group().equals(OPERATOR_GROUP);
     }
 
     /** An overlay's document as an object of its root, located in the overlay file. */
@@ -164,9 +211,15 @@ public final class OverlayWiring {
         String key = key(root);
         Map<String, String> content = contents.get(o.root());
         if (content.containsKey(key)) {
+            EmittedObject target = byKey.get(o.root() + "\n" + key);
             if ("delete".equals(root.path("$patch").asText(""))) {
                 content.remove(key);
                 deletedBy.put(o.root() + "\n" + key, o.path());
+                if (target != null) {
+                    rendered.put(target, null);
+                }
+            } else if (target != null && mergedWhole(root)) {
+                return merge(o, target);
             }
             return Optional.empty();
         }
@@ -179,6 +232,22 @@ public final class OverlayWiring {
         return invalid(o.document(), "/metadata/name", "patch targets " + shown(root) + ", which root " + o.root() + " does not emit"
                         + (noNamespace ? " (kustomize matches the namespace too, and the patch has none)" : ""),
                 "Name an object of that root (apiVersion, kind, metadata.name and metadata.namespace), or delete the patch.");
+    }
+
+    /** Merges a patch into its target as kustomize will (after the patches before it); a patch kustomize refuses is a finding. */
+    private Optional<Diagnostic> merge(Overlay o, EmittedObject target) {
+        EmittedObject current = rendered.getOrDefault(target, target);
+        SchemalessMerge.Result merged = SchemalessMerge.apply(current.object(), (ObjectNode) o.document().root(), writtenQuoted);
+        if (merged.conflict().isPresent()) {
+            SchemalessMerge.Conflict c = merged.conflict().get();
+            return invalid(o.document(), c.pointer(), "patch of " + shown(o.document().root()) + ": " + c.message(),
+                    c.pointer().endsWith("/$patch") ? "Write $patch: merge, replace or delete, or leave it out (merge)."
+                            : "Write the same kind of node as the object has there (a mapping, a list or a single value), "
+                                    + "or remove the field with null in an earlier patch.");
+        }
+        rendered.put(target, new EmittedObject(current.environment(), current.root(), merged.object(),
+                current.origin().overwrittenBy(o.document().sourceMap(), merged.written())));
+        return Optional.empty();
     }
 
     private static Optional<Diagnostic> invalid(LocatedDocument doc, String pointer, String message, String fix) {

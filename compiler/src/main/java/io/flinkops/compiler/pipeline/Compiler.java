@@ -15,6 +15,7 @@ import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.emit.OutputLayout;
 import io.flinkops.compiler.generate.ArgoGenerator;
+import io.flinkops.compiler.emit.YamlWriter;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.generate.GenerateOptions;
 import io.flinkops.compiler.generate.GeneratedUnit;
@@ -405,19 +406,20 @@ public final class Compiler {
         List<CrdSource> crds = new ArrayList<>(request.extraCrds());
         crds.addAll(crdFiles(request, env, diagnostics));
         List<Overlay> overlays = new OverlayLoader(yaml).load(request.sources(), env.name(), diagnostics);
-        OverlayWiring.Wired wired = OverlayWiring.wire(env, overlays, objects, diagnostics);
+        OverlayWiring.Wired wired = OverlayWiring.wire(env, overlays, objects, diagnostics, YamlWriter::writesNonPlain);
         Map<String, ObjectNode> extras = wired.entries();
-        // an overlay's extra resources reach the cluster as they are written: checked with the objects, laid out as files
-        List<EmittedObject> checked = objects;
+        // what reaches the cluster is checked: the objects as the overlays' patches of the operator's kinds
+        // make them (one a patch deletes not at all), and the extra resources as they are written
+        List<EmittedObject> checked = wired.asRendered(objects);
         if (!wired.resources().isEmpty()) {
-            checked = new ArrayList<>(objects);
-            checked.addAll(wired.resources());
+            checked = new ArrayList<>(checked);
+            checked.addAll(wired.asRendered(wired.resources()));
         }
         Predicate<EmittedObject> inCheckedFiles = object -> checkedFiles.isEmpty() || checkedFiles.contains(object.origin().file());
         EnvironmentView view = new EnvironmentView(env, env.operatorVersion(), checked, crds);
         diagnostics.addAll(checker.check(view, policy::settings, policy.customRules(), policy.suppressor(), inCheckedFiles));
         if (!wired.patches().isEmpty()) {
-            // what a patch makes is seen once kustomize renders the root; what it writes can be checked now
+            // a patch of another kind is merged by its OpenAPI schema when kustomize renders the root; what it writes is checked
             EnvironmentView patches = new EnvironmentView(env, env.operatorVersion(), wired.patches(), crds);
             diagnostics.addAll(new Checker(List.of(patchSchema), request.categories()).check(patches, policy::settings, List.of(),
                     policy.suppressor(), inCheckedFiles));

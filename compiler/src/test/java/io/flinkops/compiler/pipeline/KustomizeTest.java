@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -80,32 +81,45 @@ class KustomizeTest {
     }
 
     /**
-     * A patch is applied only when kustomize renders the root, so the build cannot judge what it makes: a
-     * production job patched to stateless, its checkpoints moved to another team's bucket. The rendered
-     * root, judged as its environment's objects, meets the policies the patch breaks.
+     * A patch of the operator's kinds is merged into what it patches at the build, as kustomize will merge
+     * it, and the result judged: a production job patched to stateless, its checkpoints moved to another
+     * team's bucket, fail the build at the patch's lines. The rendered root, judged as its environment's
+     * objects, meets the same policies at the same lines; an exception of the environment's policy sets
+     * applies to both.
      */
     @Test
-    void aPatchThatBreaksAPolicyFailsTheRenderedCheck() throws Exception {
+    void aPatchThatBreaksAPolicyFailsTheBuildAndTheRenderedCheck() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        repo.file("overlays/prod/analytics/patches/shortcut.yaml", """
+        assertEquals(0, io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out").code());
+        String patch = """
                 apiVersion: flink.apache.org/v1beta1
                 kind: FlinkDeployment
                 metadata: {name: state-machine, namespace: analytics}
                 spec:
                   job: {upgradeMode: stateless}
                   flinkConfiguration: {state.checkpoints.dir: "s3://another-teams-bucket/checkpoints"}
-                """);
-        assertEquals(0, io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out").code());
-        String rendered = kustomize(repo.root().resolve("out/prod/analytics"));
+                """;
+        repo.file("overlays/prod/analytics/patches/shortcut.yaml", patch);
+        String stateless = "overlays/prod/analytics/patches/shortcut.yaml:5:9: error: FlinkDeployment/analytics/state-machine:"
+                + " production job uses upgradeMode stateless [upgrade-mode-production]";
+        String bucket = "overlays/prod/analytics/patches/shortcut.yaml:6:24: error: FlinkDeployment/analytics/state-machine:"
+                + " state.checkpoints.dir writes to bucket another-teams-bucket, not the environment's bucket acme-flink-state-prod"
+                + " [state-path-location]";
+        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(1, build.code(), build.out());
+        assertTrue(build.out().contains(stateless) && build.out().contains(bucket), build.out());
+
+        // the root as it would render with the patch (the build refused to write it): kustomize's output, judged
+        // as prod's objects, names the lines of the patch that wrote the values, not lines of kustomize's output
+        Path root = repo.root().resolve("out/prod/analytics");
+        Files.writeString(root.resolve("overlay-patch-shortcut.yaml"), patch);
+        Files.writeString(root.resolve("kustomization.yaml"), Files.readString(root.resolve("kustomization.yaml"))
+                + "  - path: overlay-patch-shortcut.yaml\n");
+        String rendered = kustomize(root);
         var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "prod");
         assertEquals(1, check.code(), check.out());
-        // each finding names the line of the patch that wrote the value, not a line of kustomize's output
-        assertTrue(check.out().contains("overlays/prod/analytics/patches/shortcut.yaml:5:9: error: FlinkDeployment/analytics/state-machine:"
-                + " production job uses upgradeMode stateless [upgrade-mode-production]"), check.out());
-        assertTrue(check.out().contains("overlays/prod/analytics/patches/shortcut.yaml:6:24: error: FlinkDeployment/analytics/state-machine:"
-                + " state.checkpoints.dir writes to bucket another-teams-bucket, not the environment's bucket acme-flink-state-prod"
-                + " [state-path-location]"), check.out());
-        // an exception of the environment's policy sets applies to the rendered object as to the built one
+        assertTrue(check.out().contains(stateless) && check.out().contains(bucket), check.out());
+
         repo.file("policies/shortcut.yaml", """
                 apiVersion: flinkops.io/v1alpha1
                 kind: PolicySet
@@ -116,17 +130,19 @@ class KustomizeTest {
                 """);
         repo.file("environments/prod/environment.yaml", repo.read("environments/prod/environment.yaml")
                 .replaceFirst("policies: \\[([^]]*)\\]", "policies: [$1, shortcut]"));
-        var excepted = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "prod");
-        assertFalse(excepted.out().contains("[upgrade-mode-production]"), excepted.out());
-        assertTrue(excepted.out().contains("[state-path-location]"), excepted.out());
+        for (var excepted : List.of(io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out"),
+                io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "prod"))) {
+            assertFalse(excepted.out().contains("[upgrade-mode-production]"), excepted.out());
+            assertTrue(excepted.out().contains(bucket), excepted.out());
+        }
     }
 
     /**
-     * An overlay patch whose fields fit the CRD but whose result the operator refuses passes the build
-     * (kustomize applies it later) but not the rendered check. One that does not fit fails the build.
+     * An overlay patch whose fields fit the CRD but whose result the operator refuses fails the build, as
+     * does one that does not fit, and one kustomize cannot merge (a value where the object has a list).
      */
     @Test
-    void anOverlayThatBreaksAnObjectFailsTheRenderedCheck() throws Exception {
+    void anOverlayThatBreaksAnObjectFailsTheBuild() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
         String patch = """
                 apiVersion: flink.apache.org/v1beta1
@@ -135,17 +151,23 @@ class KustomizeTest {
                 spec: {job: {parallelism: 0}}
                 """;
         repo.file("overlays/prod/analytics/patches/bad.yaml", patch);
-        assertEquals(0, io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out").code());
-        var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), kustomize(repo.root().resolve("out/prod/analytics")),
-                "validate", "-", "--env", "prod", "--categories", "schema,operator");
-        assertEquals(1, check.code(), check.out());
-        assertTrue(check.out().contains("job parallelism is 0, it must be at least 1 [operator-parallelism-not-positive]"), check.out());
+        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out", "--categories", "schema,operator");
+        assertEquals(1, build.code(), build.out());
+        assertTrue(build.out().contains("overlays/prod/analytics/patches/bad.yaml:4:14: error: FlinkDeployment/analytics/state-machine:"
+                + " job parallelism is 0, it must be at least 1 [operator-parallelism-not-positive]"), build.out());
 
         repo.file("overlays/prod/analytics/patches/bad.yaml", patch.replace("parallelism: 0", "parallelism: two"));
-        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
         assertEquals(1, build.code(), build.out());
         assertTrue(build.out().contains("overlays/prod/analytics/patches/bad.yaml:4:14: error: FlinkDeployment/analytics/state-machine:"
                 + " spec.job.parallelism: string found, integer expected [crd-schema]"), build.out());
+
+        repo.file("overlays/prod/analytics/patches/bad.yaml", patch.replace("job: {parallelism: 0}", "podTemplate: {spec: {containers: none}}"));
+        build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(1, build.code(), build.out());
+        assertTrue(build.out().contains("overlays/prod/analytics/patches/bad.yaml:4:29: error: patch of FlinkDeployment"
+                + " 'analytics/state-machine': the object has a list at /spec/podTemplate/spec/containers and the patch a value:"
+                + " kustomize refuses to merge them (wrong node kind) [overlay-invalid]"), build.out());
     }
 
     /**

@@ -7,6 +7,7 @@ import io.flinkops.compiler.testing.Cli;
 import io.flinkops.compiler.testing.Fixtures;
 import io.flinkops.compiler.testing.TestRepo;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -285,11 +286,14 @@ class OverlayTest {
     }
 
     /**
-     * What a patch writes must fit the CRD of what it patches, though the patch need not be whole and its
-     * strategic-merge directives are kustomize's: a misspelt field fails the build, not the sync.
+     * A patch of one of the operator's kinds is merged as kustomize merges it (without a schema: mappings
+     * key by key, lists whole) and the result is checked whole, each finding on what the patch wrote at
+     * the patch's line: a misspelt field, a wrong type, and the strategic-merge directives that kustomize
+     * keeps in such an object as fields, which the API server then refuses. A list the patch replaces
+     * loses what flinkops put in it.
      */
     @Test
-    void patchesAreCheckedAgainstTheCrdOfWhatTheyPatch() {
+    void patchesAreMergedAsKustomizeMergesThemAndTheResultChecked() {
         TestRepo repo = new TestRepo(dir).withSamples();
         String patch = """
                 apiVersion: flink.apache.org/v1beta1
@@ -311,14 +315,27 @@ class OverlayTest {
         repo.file("overlays/dev/analytics/patches/typo.yaml", patch);
         Cli.Result r = Cli.run(repo.root(), "build");
         assertEquals(1, r.code(), r.out());
-        assertTrue(r.out().contains("overlays/dev/analytics/patches/typo.yaml:6:5: error: FlinkDeployment/analytics/state-machine:"
-                + " unknown field 'spec.job.parallelizm' (did you mean 'parallelism'?) [crd-schema]"), r.out());
-        assertTrue(r.out().contains("overlays/dev/analytics/patches/typo.yaml:8:28: error: FlinkDeployment/analytics/state-machine:"
-                + " spec.taskManager.resource.cpu: string found, number expected [crd-schema]"), r.out());
-        assertTrue(r.out().endsWith("2 errors, 0 warnings, 0 info; 85 objects checked\n"), r.out());
+        String at = "overlays/dev/analytics/patches/typo.yaml:";
+        String object = ": error: FlinkDeployment/analytics/state-machine: ";
+        for (String finding : List.of(
+                "6:5" + object + "unknown field 'spec.job.parallelizm' (did you mean 'parallelism'?) [crd-schema]",
+                "7:5" + object + "unknown field 'spec.job.$retainKeys' [crd-schema]",
+                "8:28" + object + "spec.taskManager.resource.cpu: string found, number expected [crd-schema]",
+                "13:12" + object + "unknown field 'spec.podTemplate.spec.containers[1].$patch' [crd-schema]",
+                "14:7" + object + "unknown field 'spec.podTemplate.spec.$setElementOrder/containers' [crd-schema]")) {
+            assertTrue(r.out().contains(at + finding), finding + "\n" + r.out());
+        }
+        // the patch's container list replaced flinkops' own, and with it the S3 plugin it enabled
+        assertTrue(r.out().contains("warning: FlinkDeployment/analytics/state-machine: state is on s3 but no matching S3 plugin"
+                + " is enabled (ENABLE_BUILT_IN_PLUGINS) [s3-plugin-missing]"), r.out());
+        assertTrue(r.out().endsWith("5 errors, 1 warning, 0 info; 85 objects checked\n"), r.out());
 
-        repo.file("overlays/dev/analytics/patches/typo.yaml", patch.replace("parallelizm", "parallelism").replace("\"two\"", "2"));
+        repo.file("overlays/dev/analytics/patches/typo.yaml", patch.replace("parallelizm", "parallelism").replace("\"two\"", "2")
+                .replaceAll("\\s+[$-][^\n]*(retainKeys|patch: delete|setElementOrder)[^\n]*", "")
+                .replace("[{name: X, value: \"1\"}]", "[{name: X, value: \"1\"}, {name: ENABLE_BUILT_IN_PLUGINS, value: flink-s3-fs-hadoop-1.17.2.jar}]"));
         Cli.Result ok = Cli.run(repo.root(), "build");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().startsWith("0 errors, 0 warnings, 0 info;"), ok.out());
         assertEquals(0, ok.code(), ok.out() + ok.err());
     }
 }

@@ -1,0 +1,242 @@
+package io.flinkops.compiler.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.emit.YamlWriter;
+import io.flinkops.compiler.yaml.LocatedDocument;
+import io.flinkops.compiler.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link SchemalessMerge} against the real {@code kubectl kustomize}: hand-written patches with every
+ * directive, and patches made at random from the object's own paths, each applied to a copy of one
+ * FlinkDeployment in one root, which kustomize renders once; then patches kustomize refuses.
+ */
+class SchemalessMergeTest {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String OBJECT = """
+            apiVersion: flink.apache.org/v1beta1
+            kind: FlinkDeployment
+            metadata:
+              name: NAME
+              namespace: ns
+              labels: {team: a}
+            spec:
+              image: flink:1.17
+              flinkConfiguration: {a: "1", b: "2", c.d: "3"}
+              podTemplate:
+                spec:
+                  containers:
+                    - name: flink-main-container
+                      env: [{name: A, value: "1"}]
+                  tolerations: [{key: k, operator: Exists}]
+              jobManager: {replicas: 1, resource: {memory: 2048m, cpu: 1}}
+              job:
+                args: [x, "y"]
+                upgradeMode: savepoint
+                parallelism: 2
+            """;
+    private static final List<String> HAND_WRITTEN = List.of(
+            "spec: {flinkConfiguration: {b: null, e: \"5\"}, job: {upgradeMode: stateless}}",
+            "spec: {podTemplate: {spec: {containers: [{name: flink-main-container, env: [{name: B, value: \"2\"}]}]}}}",
+            "spec: {job: {args: []}, podTemplate: {spec: {tolerations: null}}}",
+            "spec: {flinkConfiguration: {$patch: replace, z: \"9\"}}",
+            "spec: {podTemplate: {spec: {$patch: delete}}}",
+            "spec: {podTemplate: {$patch: replace}}",
+            "spec: {jobManager: {$patch: merge, replicas: 2}}",
+            "spec: {ingress: {template: x, className: null, annotations: {$patch: delete, a: b}, labels: {$patch: replace, c: null, d: e}}}",
+            "spec: {ingress: {annotations: {x: null}}, restartNonce: null, mode: {$patch: delete}}",
+            "spec: {job: {$retainKeys: [upgradeMode], upgradeMode: last-state}, $setElementOrder/foo: [a]}",
+            "spec: {podTemplate: {spec: {containers: [{name: flink-main-container, $patch: delete}]}}}",
+            "spec: {job: {args: [null, a, {b: null}]}, flinkConfiguration: {}}",
+            "spec: {job: {upgradeMode: null, parallelism: 4}, image: null}",
+            "metadata: {name: NAME, namespace: ns, labels: {team: null, owner: b}, annotations: {note: x}}",
+            "spec: {jobManager: {resource: {memory: 4g, cpu: 2.5}}, taskManager: {replicas: 3}}",
+            "$patch: replace\nspec: {image: other}",
+            "spec: {flinkConfiguration: null, job: {args: null}}",
+            // read as kustomize reads them: yes is text, and a value written plain over quoted text stays text as written
+            "spec: {flinkConfiguration: {a: 4, b: yes, new: on, newer: 5, c.d: 1_000}, job: {upgradeMode: off, parallelism: \"3\"}}",
+            "spec: {image: 0x10, jobManager: {resource: {memory: 2.50, cpu: True}}, podTemplate: {spec: {x: Yes, z: 010}}}");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mergesAsKustomizeDoes() throws Exception {
+        List<String> patches = new ArrayList<>();
+        for (String body : HAND_WRITTEN) {
+            patches.add("apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\n"
+                    + (body.startsWith("metadata:") ? "" : "metadata: {name: NAME, namespace: ns}\n") + body + "\n");
+        }
+        Random random = new Random(2026);
+        for (int i = 0; i < 120; i++) {
+            ObjectNode patch = NODES.objectNode().put("apiVersion", "flink.apache.org/v1beta1").put("kind", "FlinkDeployment");
+            patch.putObject("metadata").put("name", "NAME").put("namespace", "ns");
+            int changes = 1 + random.nextInt(4);
+            for (int c = 0; c < changes; c++) {
+                randomChange(object("x"), patch, random);
+            }
+            patches.add(YamlWriter.write(patch));
+        }
+        StringBuilder kustomization = new StringBuilder("resources: [objects.yaml]\npatches:\n");
+        StringBuilder objects = new StringBuilder();
+        Map<String, JsonNode> expected = new HashMap<>();
+        for (int i = 0; i < patches.size(); i++) {
+            String name = "job-" + i;
+            String text = patches.get(i).replace("NAME", name);
+            ObjectNode patch = read(text);
+            // the objects' file is written as flinkops writes its manifests, the patches as they come
+            objects.append(YamlWriter.write(object(name))).append("---\n");
+            Files.writeString(dir.resolve("p" + i + ".yaml"), text);
+            kustomization.append("  - path: p").append(i).append(".yaml\n");
+            SchemalessMerge.Result merged = SchemalessMerge.apply(object(name), patch, YamlWriter::writesNonPlain);
+            assertTrue(merged.conflict().isEmpty(), patch + ": " + merged.conflict());
+            expected.put(name, merged.object());
+        }
+        Files.writeString(dir.resolve("objects.yaml"), objects.toString());
+        Files.writeString(dir.resolve("kustomization.yaml"), kustomization.toString());
+        String rendered = kustomize(dir, true);
+        int compared = 0;
+        for (LocatedDocument rendering : new YamlReader().read("rendered", rendered.getBytes(StandardCharsets.UTF_8))) {
+            JsonNode doc = rendering.root();
+            String name = doc.path("metadata").path("name").asText();
+            assertEquals(doc, expected.get(name), name + " as patched by\n" + patches.get(Integer.parseInt(name.substring(4))));
+            compared++;
+        }
+        assertEquals(patches.size(), compared);
+    }
+
+    @Test
+    void whatKustomizeRefusesIsAConflict() throws Exception {
+        Map<String, String> refused = Map.of(
+                "spec: {job: {args: x}}", "/spec/job/args",
+                "spec: {job: {upgradeMode: [a]}}", "/spec/job/upgradeMode",
+                "spec: {job: 5}", "/spec/job",
+                "spec: {job: {args: {a: b}}}", "/spec/job/args",
+                "spec: {image: {name: x}}", "/spec/image",
+                "spec: {flinkConfiguration: {$patch: bogus}}", "/spec/flinkConfiguration/$patch");
+        for (Map.Entry<String, String> e : refused.entrySet()) {
+            String text = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: job, namespace: ns}\n" + e.getKey();
+            ObjectNode patch = read(text);
+            Path root = Files.createDirectories(dir.resolve("r" + e.getValue().replace('/', '_').replace('$', '_')));
+            Files.writeString(root.resolve("objects.yaml"), YamlWriter.write(object("job")));
+            Files.writeString(root.resolve("p.yaml"), text);
+            Files.writeString(root.resolve("kustomization.yaml"), "resources: [objects.yaml]\npatches:\n  - path: p.yaml\n");
+            kustomize(root, false);
+            SchemalessMerge.Result merged = SchemalessMerge.apply(object("job"), patch, YamlWriter::writesNonPlain);
+            assertEquals(e.getValue(), merged.conflict().orElseThrow(() -> new AssertionError(e.getKey() + " merged")).pointer(), e.getKey());
+        }
+    }
+
+    @Test
+    void writtenPointersAreWhatThePatchDecides() throws Exception {
+        ObjectNode patch = read("""
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: job, namespace: ns}
+                spec:
+                  flinkConfiguration: {b: null, nothing: null, e: "5"}
+                  ingress: {template: x}
+                  job: {args: [z]}
+                """);
+        SchemalessMerge.Result merged = SchemalessMerge.apply(object("job"), patch, YamlWriter::writesNonPlain);
+        assertEquals(List.of("/apiVersion", "/kind", "/metadata/name", "/metadata/namespace", "/spec/flinkConfiguration/b",
+                "/spec/flinkConfiguration/e", "/spec/ingress", "/spec/ingress/template", "/spec/job/args"), merged.written());
+        assertNotEquals(object("job"), merged.object());
+        assertEquals(object("job"), SchemalessMerge.apply(object("job"), read("kind: FlinkDeployment"), YamlWriter::writesNonPlain).object());
+    }
+
+    private static ObjectNode object(String name) {
+        return read(OBJECT.replace("NAME", name));
+    }
+
+    /** A document as flinkops reads an overlay: kubectl's reading, with the text of values written otherwise kept. */
+    private static ObjectNode read(String text) {
+        return (ObjectNode) new YamlReader().read("patch.yaml", text.getBytes(StandardCharsets.UTF_8)).get(0).root();
+    }
+
+    /**
+     * One change at a random path of the object's spec, of a shape kustomize merges (it refuses a mapping
+     * for a list and the like).
+     */
+    private static void randomChange(ObjectNode object, ObjectNode patch, Random random) {
+        JsonNode at = object.get("spec");
+        ObjectNode into = patch.withObject("/spec");
+        while (true) {
+            List<String> keys = new ArrayList<>();
+            at.fieldNames().forEachRemaining(keys::add);
+            keys.add("new" + random.nextInt(3));
+            String key = keys.get(random.nextInt(keys.size()));
+            JsonNode current = at.get(key);
+            JsonNode already = into.get(key);
+            if (current != null && current.isObject() && random.nextInt(3) > 0 && (already == null || already.isObject())) {
+                at = current;
+                into = into.withObject("/" + key.replace("~", "~0").replace("/", "~1"));
+                continue;
+            }
+            into.set(key, value(current, random));
+            return;
+        }
+    }
+
+    private static JsonNode value(JsonNode current, Random random) {
+        int pick = random.nextInt(10);
+        if (pick == 0) {
+            return NODES.nullNode();
+        }
+        if (current != null && current.isArray() || current == null && pick < 3) {
+            ArrayNode list = NODES.arrayNode();
+            for (int i = random.nextInt(3); i > 0; i--) {
+                list.add(random.nextBoolean() ? NODES.textNode("v" + random.nextInt(9)) : NODES.objectNode().put("name", "n" + i));
+            }
+            return list;
+        }
+        if (current != null && current.isObject() || current == null && pick < 6) {
+            ObjectNode map = NODES.objectNode();
+            switch (random.nextInt(4)) {
+                case 0 -> map.put("$patch", "replace");
+                case 1 -> map.put("$patch", "delete");
+                default -> { }
+            }
+            map.put("k" + random.nextInt(3), "v");
+            if (random.nextBoolean()) {
+                map.putNull("gone");
+            }
+            if (random.nextBoolean()) {
+                map.putObject("inner").put("x", random.nextInt(5)).putNull("y");
+            }
+            return map;
+        }
+        return switch (random.nextInt(3)) {
+            case 0 -> NODES.numberNode(random.nextInt(100));
+            case 1 -> NODES.booleanNode(random.nextBoolean());
+            default -> NODES.textNode("s" + random.nextInt(100));
+        };
+    }
+
+    private static String kustomize(Path root, boolean mustSucceed) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("kubectl", "kustomize", root.toString()).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize timed out");
+        assertEquals(mustSucceed, p.exitValue() == 0, "kubectl kustomize " + root + ": " + err);
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}

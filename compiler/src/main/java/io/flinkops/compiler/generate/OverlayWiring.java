@@ -11,6 +11,7 @@ import io.flinkops.compiler.load.Problems;
 import io.flinkops.compiler.model.Environment;
 import io.flinkops.compiler.model.GroupKind;
 import io.flinkops.compiler.yaml.LocatedDocument;
+import io.flinkops.compiler.yaml.WrittenScalars;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -135,7 +136,15 @@ public final class OverlayWiring {
 
     /** An overlay's document as an object of its root, located in the overlay file. */
     private static EmittedObject asObject(Environment env, Overlay o) {
-        return new EmittedObject(env.name(), o.root(), (ObjectNode) o.document().root(), Origin.identity(o.document().sourceMap()));
+        return new EmittedObject(env.name(), o.root(), asKustomizeReads(o), Origin.identity(o.document().sourceMap()));
+    }
+
+    /**
+     * An overlay's document as kustomize reads it, which is what reaches the cluster: in YAML 1.2, where
+     * {@code yes} and {@code on} are text (kubectl, reading the file itself, would take them for true).
+     */
+    private static ObjectNode asKustomizeReads(Overlay o) {
+        return (ObjectNode) WrittenScalars.asYaml12(o.document().root());
     }
 
     /** What makes an overlay unusable whatever the root holds: no such root, no identity, kustomize's own config, a clashing file name. */
@@ -237,7 +246,7 @@ public final class OverlayWiring {
     /** Merges a patch into its target as kustomize will (after the patches before it); a patch kustomize refuses is a finding. */
     private Optional<Diagnostic> merge(Overlay o, EmittedObject target) {
         EmittedObject current = rendered.getOrDefault(target, target);
-        SchemalessMerge.Result merged = SchemalessMerge.apply(current.object(), (ObjectNode) o.document().root(), writtenQuoted);
+        SchemalessMerge.Result merged = SchemalessMerge.apply(current.object(), asKustomizeReads(o), writtenQuoted);
         if (merged.conflict().isPresent()) {
             SchemalessMerge.Conflict c = merged.conflict().get();
             return invalid(o.document(), c.pointer(), "patch of " + shown(o.document().root()) + ": " + c.message(),

@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * A strategic-merge patch applied as kustomize applies one to an object whose schema it does not
  * know, which is every custom resource (the operator's kinds among them): mappings merge key by key,
  * a null removes its key, and anything else, lists included, replaces what was there whole. A value
- * is read as kustomize reads it (YAML 1.2: {@code yes}, {@code on} and the like are text, not
- * booleans), and one written plain where the object's file has text quoted stays text, in the words
- * the patch wrote ({@code 4} over {@code "2"} is {@code "4"}). A
+ * written plain where the object's file has text quoted stays text, in the words the patch wrote
+ * ({@code 4} over {@code "2"} is {@code "4"}). A
  * mapping's {@code $patch: replace} replaces it, {@code $patch: delete} removes it; every other
  * directive ({@code $retainKeys}, {@code $setElementOrder/...}, a {@code $patch} inside a list) is
  * kept as a field like any other, as kustomize keeps it (and the API server then refuses it). A
@@ -40,9 +38,6 @@ public final class SchemalessMerge {
 
     public record Conflict(String pointer, String message) {}
 
-    /** The YAML 1.2 booleans, the only ones kustomize reads as such. */
-    private static final Pattern BOOLEAN = Pattern.compile("true|True|TRUE|false|False|FALSE");
-
     private final List<String> written = new ArrayList<>();
     private final Predicate<String> writtenQuoted;
 
@@ -51,9 +46,9 @@ public final class SchemalessMerge {
     }
 
     /**
-     * Applies {@code patch} (a whole document: apiVersion, kind, metadata and the rest) to a copy of
-     * {@code object}, whose file writes a text value quoted (or as a block) when {@code writtenQuoted}
-     * says so.
+     * Applies {@code patch} (a whole document: apiVersion, kind, metadata and the rest, as kustomize reads
+     * it: {@link WrittenScalars#asYaml12}) to a copy of {@code object}, whose file writes a text value
+     * quoted (or as a block) when {@code writtenQuoted} says so.
      */
     public static Result apply(ObjectNode object, ObjectNode patch, Predicate<String> writtenQuoted) {
         SchemalessMerge merge = new SchemalessMerge(writtenQuoted);
@@ -89,7 +84,7 @@ public final class SchemalessMerge {
             return patch.deepCopy();
         }
         boolean quotedBefore = !absent && current.isTextual() && writtenQuoted.test(current.textValue());
-        if (!patch.isTextual() && (quotedBefore || patch.isBoolean() && !BOOLEAN.matcher(WrittenScalars.text(patch)).matches())) {
+        if (!patch.isTextual() && quotedBefore) {
             return TextNode.valueOf(WrittenScalars.text(patch));
         }
         return patch;

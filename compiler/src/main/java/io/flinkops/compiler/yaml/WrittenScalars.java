@@ -1,12 +1,16 @@
 package io.flinkops.compiler.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
+import java.util.Set;
 
 /**
  * Booleans and numbers read from plain YAML scalars that keep the text they were written as: YAML 1.1
@@ -30,6 +34,31 @@ public final class WrittenScalars {
     /** Whether a value was read from YAML as a boolean or number written otherwise ({@code yes}, {@code 1.10}, {@code 010}). */
     public static boolean readOtherwise(JsonNode value) {
         return value instanceof Written;
+    }
+
+    /** The booleans of YAML 1.2: its readers take YAML 1.1's others (yes, no, on, off, y, n, capitalized or not) for text. */
+    private static final Set<String> YAML12_BOOLEANS = Set.of("true", "True", "TRUE", "false", "False", "FALSE");
+
+    /**
+     * A value (and what it holds) as a YAML 1.2 reader such as kustomize's takes it: a YAML 1.1 boolean
+     * written {@code yes} or {@code on} is that text. (Numbers read alike, and timestamps are text to both
+     * but for their form.)
+     */
+    public static JsonNode asYaml12(JsonNode value) {
+        if (value.isBoolean()) {
+            return YAML12_BOOLEANS.contains(text(value)) ? value : TextNode.valueOf(text(value));
+        }
+        if (value instanceof ObjectNode object) {
+            ObjectNode out = object.objectNode();
+            object.properties().forEach(e -> out.set(e.getKey(), asYaml12(e.getValue())));
+            return out;
+        }
+        if (value instanceof ArrayNode list) {
+            ArrayNode out = list.arrayNode();
+            list.forEach(item -> out.add(asYaml12(item)));
+            return out;
+        }
+        return value;
     }
 
     /** {@code resolved}, remembering {@code text} when it reads as a boolean or number written otherwise. */

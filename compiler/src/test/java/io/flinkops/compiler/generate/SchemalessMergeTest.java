@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.emit.YamlWriter;
 import io.flinkops.compiler.yaml.LocatedDocument;
+import io.flinkops.compiler.yaml.WrittenScalars;
 import io.flinkops.compiler.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ class SchemalessMergeTest {
         for (int i = 0; i < patches.size(); i++) {
             String name = "job-" + i;
             String text = patches.get(i).replace("NAME", name);
-            ObjectNode patch = read(text);
+            ObjectNode patch = asKustomizeReads(text);
             // the objects' file is written as flinkops writes its manifests, the patches as they come
             objects.append(YamlWriter.write(object(name))).append("---\n");
             Files.writeString(dir.resolve("p" + i + ".yaml"), text);
@@ -134,7 +135,7 @@ class SchemalessMergeTest {
                 "spec: {flinkConfiguration: {$patch: bogus}}", "/spec/flinkConfiguration/$patch");
         for (Map.Entry<String, String> e : refused.entrySet()) {
             String text = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: job, namespace: ns}\n" + e.getKey();
-            ObjectNode patch = read(text);
+            ObjectNode patch = asKustomizeReads(text);
             Path root = Files.createDirectories(dir.resolve("r" + e.getValue().replace('/', '_').replace('$', '_')));
             Files.writeString(root.resolve("objects.yaml"), YamlWriter.write(object("job")));
             Files.writeString(root.resolve("p.yaml"), text);
@@ -165,6 +166,11 @@ class SchemalessMergeTest {
 
     private static ObjectNode object(String name) {
         return read(OBJECT.replace("NAME", name));
+    }
+
+    /** A patch as kustomize reads it (YAML 1.2), as OverlayWiring hands it over. */
+    private static ObjectNode asKustomizeReads(String text) {
+        return (ObjectNode) WrittenScalars.asYaml12(read(text));
     }
 
     /** A document as flinkops reads an overlay: kubectl's reading, with the text of values written otherwise kept. */

@@ -195,6 +195,35 @@ class KustomizeTest {
         assertTrue(loose.out().contains("FlinkDeployment/extra: runs in namespace default"), loose.out());
     }
 
+    /**
+     * kustomize reads overlays in YAML 1.2, where {@code yes} and {@code on} are text, not true: in an extra
+     * resource's configuration (a map of strings) they pass, as they do in the rendered root; {@code true}
+     * is a boolean to both, and the API server refuses it there.
+     */
+    @Test
+    void overlaysAreReadAsKustomizeReadsThem() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        repo.file("overlays/dev/analytics/resources/extra-job.yaml", io.flinkops.compiler.testing.Fixtures.OVERLAY_JOB
+                .replace("taskmanager.numberOfTaskSlots: \"2\"", "taskmanager.numberOfTaskSlots: \"2\", pipeline.object-reuse: yes"));
+        repo.file("overlays/dev/analytics/patches/reuse.yaml", """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: state-machine, namespace: analytics}
+                spec: {flinkConfiguration: {pipeline.object-reuse: on}}
+                """);
+        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(0, build.code(), build.out() + build.err());
+        String rendered = kustomize(repo.root().resolve("out/dev/analytics"));
+        assertTrue(rendered.contains("pipeline.object-reuse: \"yes\"") && rendered.contains("pipeline.object-reuse: \"on\""), rendered);
+        assertEquals(0, io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev").code());
+
+        repo.file("overlays/dev/analytics/patches/reuse.yaml", repo.read("overlays/dev/analytics/patches/reuse.yaml").replace(": on}", ": true}"));
+        build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(1, build.code(), build.out());
+        assertTrue(build.out().contains("overlays/dev/analytics/patches/reuse.yaml:4:29: error: FlinkDeployment/analytics/state-machine:"
+                + " spec.flinkConfiguration.pipeline.object-reuse: boolean found, string expected"), build.out());
+    }
+
     static String kustomize(Path root) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("kubectl", "kustomize", root.toString()).redirectErrorStream(false).start();
         byte[] out = p.getInputStream().readAllBytes();

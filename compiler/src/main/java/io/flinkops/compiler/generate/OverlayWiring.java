@@ -130,7 +130,7 @@ public final class OverlayWiring {
      * operator's kinds, which kustomize merges without a schema ({@link SchemalessMerge}). Other kinds
      * kustomize merges by their OpenAPI schemas (lists by key), so only what their patches write is checked.
      */
-    private static boolean mergedWhole(JsonNode patch) {
+    public static boolean mergedWhole(JsonNode patch) {
         return GroupKind.of(patch.path("apiVersion").asText(""), patch.path("kind").asText("")).group().equals(OPERATOR_GROUP);
     }
 

@@ -3,6 +3,7 @@ package io.flinkops.compiler.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.generate.Origin;
+import io.flinkops.compiler.generate.OverlayWiring;
 import io.flinkops.compiler.load.Overlay;
 import io.flinkops.compiler.yaml.Pointers;
 import io.flinkops.compiler.yaml.SourceMap;
@@ -63,9 +64,12 @@ final class RenderedRoot {
                 resources.put(id, o.document().sourceMap());
             } else {
                 Map<String, SourceMap> written = patched.computeIfAbsent(id, k -> new TreeMap<>());
-                patchedValues(root.path("spec"), "/spec", o.document().sourceMap(), written);
-                patchedValues(root.path("metadata").path("labels"), "/metadata/labels", o.document().sourceMap(), written);
-                patchedValues(root.path("metadata").path("annotations"), "/metadata/annotations", o.document().sourceMap(), written);
+                // kustomize replaces every list of a custom resource whole (it knows no keys to merge them by)
+                boolean wholeLists = OverlayWiring.mergedWhole(root);
+                patchedValues(root.path("spec"), "/spec", o.document().sourceMap(), written, wholeLists);
+                patchedValues(root.path("metadata").path("labels"), "/metadata/labels", o.document().sourceMap(), written, wholeLists);
+                patchedValues(root.path("metadata").path("annotations"), "/metadata/annotations", o.document().sourceMap(), written,
+                        wholeLists);
             }
         }
         List<EmittedObject> out = new ArrayList<>();
@@ -86,20 +90,21 @@ final class RenderedRoot {
         return out;
     }
 
-    private static void patchedValues(JsonNode node, String pointer, SourceMap patch, Map<String, SourceMap> written) {
+    private static void patchedValues(JsonNode node, String pointer, SourceMap patch, Map<String, SourceMap> written, boolean wholeLists) {
         if (node.isObject()) {
             node.properties().forEach(e -> {
                 if (!e.getKey().startsWith("$")) {
-                    patchedValues(e.getValue(), Pointers.child(pointer, e.getKey()), patch, written);
+                    patchedValues(e.getValue(), Pointers.child(pointer, e.getKey()), patch, written, wholeLists);
                 }
             });
         } else if (node.isArray()) {
-            // a list of values is replaced whole; one of mappings is merged by key, its indexes not the patch's
+            // a list of values is replaced whole; one of mappings is merged by key, its indexes not the patch's,
+            // but for a custom resource
             boolean values = true;
             for (JsonNode item : node) {
                 values &= item.isValueNode();
             }
-            if (values) {
+            if (values || wholeLists) {
                 written.put(pointer, patch);
             }
         } else if (!node.isMissingNode()) {

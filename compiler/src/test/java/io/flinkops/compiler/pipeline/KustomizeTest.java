@@ -196,6 +196,42 @@ class KustomizeTest {
     }
 
     /**
+     * kustomize replaces a custom resource's list whole, so what is in a list a patch writes is found in the
+     * patch, by the build and by the rendered check alike: here a sidecar's image no runtime can pull.
+     */
+    @Test
+    void aListAPatchWritesIsFoundInThePatch() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        String patch = """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: state-machine, namespace: analytics}
+                spec:
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          env: [{name: ENABLE_BUILT_IN_PLUGINS, value: flink-s3-fs-hadoop-1.17.2.jar}]
+                        - {name: log-shipper, image: "Fluent Bit:2"}
+                """;
+        String finding = "overlays/dev/analytics/patches/sidecar.yaml:10:31: error: FlinkDeployment/analytics/state-machine: image 'Fluent Bit:2'";
+        repo.file("overlays/dev/analytics/patches/sidecar.yaml", patch);
+        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(1, build.code(), build.out());
+        assertTrue(build.out().contains(finding), build.out());
+
+        repo.file("overlays/dev/analytics/patches/sidecar.yaml", patch.replace("Fluent Bit:2", "fluent/fluent-bit:2"));
+        assertEquals(0, io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out").code());
+        repo.file("overlays/dev/analytics/patches/sidecar.yaml", patch);
+        Path root = repo.root().resolve("out/dev/analytics");
+        Files.writeString(root.resolve("overlay-patch-sidecar.yaml"), patch);
+        String rendered = kustomize(root);
+        var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev");
+        assertEquals(1, check.code(), check.out());
+        assertTrue(check.out().contains(finding), check.out());
+    }
+
+    /**
      * kustomize reads overlays in YAML 1.2, where {@code yes} and {@code on} are text, not true: in an extra
      * resource's configuration (a map of strings) they pass, as they do in the rendered root; {@code true}
      * is a boolean to both, and the API server refuses it there.

@@ -7,14 +7,35 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import io.flinkops.compiler.yaml.PlainScalars;
 import java.io.UncheckedIOException;
 
 /**
  * Serializes object trees to YAML, the same bytes on every machine: keys in tree order, block style,
- * strings quoted whenever they could be read back as anything but the same string.
+ * strings quoted whenever they could be read back as anything but the same string (by kubectl and by
+ * kustomize: {@link PlainScalars}).
  */
 public final class YamlWriter {
+    /**
+     * Jackson's quoting, and a quote for every text that kubectl or kustomize would read otherwise:
+     * Jackson writes {@code 0x10}, {@code 1e3}, {@code 1_000}, {@code .inf} and {@code 2024-01-01}
+     * plain, which arrive as 16, 1000.0, 1000, a refusal and {@code 2024-01-01T00:00:00Z}.
+     */
+    private static final StringQuotingChecker QUOTING = new StringQuotingChecker.Default() {
+        @Override
+        public boolean needToQuoteName(String name) {
+            return super.needToQuoteName(name) || !PlainScalars.readBackAsText(name);
+        }
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || !PlainScalars.readBackAsText(value);
+        }
+    };
+
     private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+            .stringQuotingChecker(QUOTING)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)

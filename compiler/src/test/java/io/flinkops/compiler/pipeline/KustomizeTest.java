@@ -9,17 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.source.FileSystemTree;
+import io.flinkops.compiler.testing.Kustomize;
 import io.flinkops.compiler.testing.RuleTester;
 import io.flinkops.compiler.testing.TestRepo;
 import io.flinkops.compiler.emit.AtomicOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -261,11 +260,6 @@ class KustomizeTest {
     }
 
     static String kustomize(Path root) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("kubectl", "kustomize", root.toString()).redirectErrorStream(false).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize timed out");
-        assertEquals(0, p.exitValue(), "kubectl kustomize " + root + " failed: " + err);
-        return new String(out, StandardCharsets.UTF_8);
+        return Kustomize.render(root);
     }
 }

@@ -90,14 +90,11 @@ class KustomizeTest {
     void aPatchThatBreaksAPolicyFailsTheBuildAndTheRenderedCheck() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
         assertEquals(0, io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out").code());
-        String patch = """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata: {name: state-machine, namespace: analytics}
+        String patch = io.flinkops.compiler.testing.Fixtures.stateMachinePatch("""
                 spec:
                   job: {upgradeMode: stateless}
                   flinkConfiguration: {state.checkpoints.dir: "s3://another-teams-bucket/checkpoints"}
-                """;
+                """);
         repo.file("overlays/prod/analytics/patches/shortcut.yaml", patch);
         String stateless = "overlays/prod/analytics/patches/shortcut.yaml:5:9: error: FlinkDeployment/analytics/state-machine:"
                 + " production job uses upgradeMode stateless [upgrade-mode-production]";
@@ -143,12 +140,9 @@ class KustomizeTest {
     @Test
     void anOverlayThatBreaksAnObjectFailsTheBuild() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        String patch = """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata: {name: state-machine, namespace: analytics}
+        String patch = io.flinkops.compiler.testing.Fixtures.stateMachinePatch("""
                 spec: {job: {parallelism: 0}}
-                """;
+                """);
         repo.file("overlays/prod/analytics/patches/bad.yaml", patch);
         var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out", "--categories", "schema,operator");
         assertEquals(1, build.code(), build.out());
@@ -201,10 +195,7 @@ class KustomizeTest {
     @Test
     void aListAPatchWritesIsFoundInThePatch() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        String patch = """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata: {name: state-machine, namespace: analytics}
+        String patch = io.flinkops.compiler.testing.Fixtures.stateMachinePatch("""
                 spec:
                   podTemplate:
                     spec:
@@ -212,7 +203,7 @@ class KustomizeTest {
                         - name: flink-main-container
                           env: [{name: ENABLE_BUILT_IN_PLUGINS, value: flink-s3-fs-hadoop-1.17.2.jar}]
                         - {name: log-shipper, image: "Fluent Bit:2"}
-                """;
+                """);
         String finding = "overlays/dev/analytics/patches/sidecar.yaml:10:31: error: FlinkDeployment/analytics/state-machine: image 'Fluent Bit:2'";
         repo.file("overlays/dev/analytics/patches/sidecar.yaml", patch);
         var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
@@ -240,12 +231,9 @@ class KustomizeTest {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
         repo.file("overlays/dev/analytics/resources/extra-job.yaml", io.flinkops.compiler.testing.Fixtures.OVERLAY_JOB
                 .replace("taskmanager.numberOfTaskSlots: \"2\"", "taskmanager.numberOfTaskSlots: \"2\", pipeline.object-reuse: yes"));
-        repo.file("overlays/dev/analytics/patches/reuse.yaml", """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata: {name: state-machine, namespace: analytics}
+        repo.file("overlays/dev/analytics/patches/reuse.yaml", io.flinkops.compiler.testing.Fixtures.stateMachinePatch("""
                 spec: {flinkConfiguration: {pipeline.object-reuse: on}}
-                """);
+                """));
         var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
         assertEquals(0, build.code(), build.out() + build.err());
         String rendered = kustomize(repo.root().resolve("out/dev/analytics"));

@@ -295,10 +295,7 @@ class OverlayTest {
     @Test
     void patchesAreMergedAsKustomizeMergesThemAndTheResultChecked() {
         TestRepo repo = new TestRepo(dir).withSamples();
-        String patch = """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata: {name: state-machine, namespace: analytics}
+        String patch = Fixtures.stateMachinePatch("""
                 spec:
                   job:
                     parallelizm: 4
@@ -311,7 +308,7 @@ class OverlayTest {
                         - {$patch: delete, name: log-shipper}
                       $setElementOrder/containers: [{name: flink-main-container}]
                   ingress: null
-                """;
+                """);
         repo.file("overlays/dev/analytics/patches/typo.yaml", patch);
         Cli.Result r = Cli.run(repo.root(), "build");
         assertEquals(1, r.code(), r.out());

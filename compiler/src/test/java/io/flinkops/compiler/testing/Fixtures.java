@@ -27,6 +27,14 @@ public final class Fixtures {
               job: {jarURI: "local:///x.jar", parallelism: 2, upgradeMode: stateless}
             """;
 
+    /**
+     * A patch of the samples' state-machine FlinkDeployment (namespace analytics): its apiVersion, kind
+     * and metadata on lines 1-3, then {@code body} from line 4.
+     */
+    public static String stateMachinePatch(String body) {
+        return "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: state-machine, namespace: analytics}\n" + body;
+    }
+
     /** A patch for overlays/dev/analytics/patches/ of the samples: a cost center on state-machine (its name on line 4). */
     public static final String OVERLAY_PATCH = """
             apiVersion: flink.apache.org/v1beta1

@@ -14,6 +14,7 @@ public final class StageFindings {
     public static List<RuleInfo> all() {
         return List.of(RuleInfo.of(UnreadableInput.class), RuleInfo.of(UnknownKind.class), RuleInfo.of(SpecInvalid.class),
                 RuleInfo.of(UnresolvedReference.class), RuleInfo.of(RepositoryLayout.class), RuleInfo.of(FileNotRead.class), RuleInfo.of(OverlayInvalid.class),
+                RuleInfo.of(OverlayListReplaced.class),
                 RuleInfo.of(PolicyConfigInvalid.class), RuleInfo.of(PolicyExceptionInvalid.class),
                 RuleInfo.of(PolicyExceptionExpired.class), RuleInfo.of(PolicyExceptionUnused.class));
     }
@@ -80,6 +81,18 @@ public final class StageFindings {
                     + "patch an object instead of repeating it; keep resources in the root's namespace, and list further kinds "
                     + "under spec.argocd.extraKinds of the environment; or delete the overlay.")
     static final class OverlayInvalid {}
+
+    @Rule(id = "overlay-list-replaced", category = Category.PARSE, severity = Severity.WARNING,
+            summary = "A patch of the operator's kinds that writes a list of mappings repeats what the list must keep",
+            rationale = "kustomize knows no schema for a custom resource, so it replaces every list a patch of a "
+                    + "FlinkDeployment or FlinkSessionJob writes, where for a Deployment it would merge containers, env "
+                    + "or volumes by name. A patch that lists the Pod template's containers to add one env variable "
+                    + "replaces the flink-main-container flinkops generated, with its S3 plugin and settings, and the "
+                    + "job then fails at its first checkpoint. A list of values (job arguments) is replaced as a "
+                    + "Deployment's would be, and is not reported.",
+            remediation = "Repeat in the patch every item the list must keep (see what the root renders to with "
+                    + "kubectl kustomize build/manifests/<env>/<root>), or make the change in the spec itself.")
+    static final class OverlayListReplaced {}
 
     @Rule(id = "policy-config-invalid", category = Category.POLICY, severity = Severity.ERROR,
             summary = "Policy sets name existing sets, rules and parameters, with values the rules can use",

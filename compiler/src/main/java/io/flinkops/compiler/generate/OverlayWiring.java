@@ -3,14 +3,17 @@ package io.flinkops.compiler.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.diagnostic.Diagnostics;
+import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.load.Overlay;
 import io.flinkops.compiler.load.OverlayLoader;
 import io.flinkops.compiler.load.Problems;
 import io.flinkops.compiler.model.Environment;
 import io.flinkops.compiler.model.GroupKind;
 import io.flinkops.compiler.yaml.LocatedDocument;
+import io.flinkops.compiler.yaml.Pointers;
 import io.flinkops.compiler.yaml.WrittenScalars;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +34,7 @@ import java.util.function.Predicate;
 public final class OverlayWiring {
     private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
     private static final String OPERATOR_GROUP = "flink.apache.org";
+    private static final String LIST_REPLACED = "overlay-list-replaced";
     /** Per root, every object in it and where it came from: an overlay's path, or "" when flinkops emits it. */
     private final Map<String, Map<String, String>> contents = new TreeMap<>();
     /** Per root and output file name, the overlay copied under that name. */
@@ -41,6 +45,8 @@ public final class OverlayWiring {
     private final Map<String, EmittedObject> byKey = new HashMap<>();
     /** What the patches make of the objects they change, in patch order; null for an object they delete. */
     private final Map<EmittedObject, EmittedObject> rendered = new IdentityHashMap<>();
+    /** Lists of mappings the patches replace whole, dropping items (warnings: the patch still applies). */
+    private final List<Diagnostic> replacedLists = new ArrayList<>();
 
     private final Environment env;
     private final Predicate<String> writtenQuoted;
@@ -122,6 +128,7 @@ public final class OverlayWiring {
                 }
             }
         }
+        diagnostics.addAll(wiring.replacedLists);
         return new Wired(extras, resources, patches, wiring.rendered);
     }
 
@@ -256,7 +263,46 @@ public final class OverlayWiring {
         }
         rendered.put(target, new EmittedObject(current.environment(), current.root(), merged.object(),
                 current.origin().overwrittenBy(o.document().sourceMap(), merged.written())));
+        for (String pointer : merged.written()) {
+            droppedItems(current.object().at(pointer), merged.object().at(pointer)).ifPresent(dropped -> replacedLists.add(
+                    new Diagnostic(LIST_REPLACED, Category.PARSE, Severity.WARNING, o.document().sourceMap().best(pointer), pointer,
+                            "patch of " + shown(o.document().root()) + " replaces the list " + Pointers.dotted(pointer, current.object())
+                                    + " whole, as kustomize replaces every list of a custom resource: " + dropped,
+                            "Repeat in the patch every item the list must keep, or make the change in the spec itself.")));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * What a list of mappings loses when a patch replaces it (its items the new list does not hold as
+     * they were, named when they have names); empty for a list of values, a new list, or one that keeps all.
+     */
+    private static Optional<String> droppedItems(JsonNode before, JsonNode after) {
+        if (!before.isArray() || before.isEmpty() || !after.isArray()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        int dropped = 0;
+        boolean mappings = false;
+        for (JsonNode item : before) {
+            mappings |= item.isObject();
+            boolean kept = false;
+            for (JsonNode now : after) {
+                kept |= now.equals(item);
+            }
+            if (!kept) {
+                dropped++;
+                if (item.path("name").isTextual()) {
+                    names.add(item.path("name").textValue());
+                }
+            }
+        }
+        if (!mappings || dropped == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(dropped + " of its " + before.size() + " items " + (dropped == 1 ? "is" : "are")
+                + " not in the patch as the object had " + (dropped == 1 ? "it" : "them")
+                + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")"));
     }
 
     private static Optional<Diagnostic> invalid(LocatedDocument doc, String pointer, String message, String fix) {

@@ -83,12 +83,14 @@ public final class StageFindings {
     static final class OverlayInvalid {}
 
     @Rule(id = "overlay-list-replaced", category = Category.PARSE, severity = Severity.WARNING,
-            summary = "A patch of the operator's kinds that writes a list of mappings repeats what the list must keep",
+            summary = "A patch that writes a list of mappings kustomize replaces whole repeats what the list must keep",
             rationale = "kustomize knows no schema for a custom resource, so it replaces every list a patch of a "
                     + "FlinkDeployment or FlinkSessionJob writes, where for a Deployment it would merge containers, env "
                     + "or volumes by name. A patch that lists the Pod template's containers to add one env variable "
                     + "replaces the flink-main-container flinkops generated, with its S3 plugin and settings, and the "
-                    + "job then fails at its first checkpoint. A list of values (job arguments) is replaced as a "
+                    + "job then fails at its first checkpoint. The same holds for the lists of the NetworkPolicies, "
+                    + "Roles and quotas flinkops writes, whose schemas give them no merge key: a patch that adds an "
+                    + "egress rule replaces the generated ones. A list of values (job arguments) is replaced as a "
                     + "Deployment's would be, and is not reported.",
             remediation = "Repeat in the patch every item the list must keep (see what the root renders to with "
                     + "kubectl kustomize build/manifests/<env>/<root>), or make the change in the spec itself.")

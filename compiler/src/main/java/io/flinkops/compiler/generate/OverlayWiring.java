@@ -3,6 +3,7 @@ package io.flinkops.compiler.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.diagnostic.Diagnostics;
@@ -34,6 +35,10 @@ import java.util.function.Predicate;
 public final class OverlayWiring {
     private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
     private static final String OPERATOR_GROUP = "flink.apache.org";
+    /** Kubernetes' own kinds flinkops writes into a root. */
+    private static final Set<GroupKind> OWN_BUILT_IN = Set.of(NAMESPACE, new GroupKind("", "ServiceAccount"), new GroupKind("", "ConfigMap"),
+            new GroupKind("", "ResourceQuota"), new GroupKind("", "LimitRange"), new GroupKind("rbac.authorization.k8s.io", "Role"),
+            new GroupKind("rbac.authorization.k8s.io", "RoleBinding"), new GroupKind("networking.k8s.io", "NetworkPolicy"));
     private static final String LIST_REPLACED = "overlay-list-replaced";
     /** Per root, every object in it and where it came from: an overlay's path, or "" when flinkops emits it. */
     private final Map<String, Map<String, String>> contents = new TreeMap<>();
@@ -134,24 +139,78 @@ public final class OverlayWiring {
 
     /**
      * Whether a patch is merged here into what it patches, which is then checked whole: one of the
-     * operator's kinds, which kustomize merges without a schema ({@link SchemalessMerge}). Other kinds
-     * kustomize merges by their OpenAPI schemas (lists by key), so only what their patches write is checked.
+     * operator's kinds, which kustomize merges without a schema ({@link SchemalessMerge}), or one of
+     * Kubernetes' own kinds that flinkops writes into a root, whose schemas merge every list the same way
+     * (replaced whole) but a few, which such a patch must leave alone. Other kinds kustomize merges by
+     * their OpenAPI schemas (a Deployment's containers by name), so only what their patches write is checked.
      */
     public static boolean mergedWhole(JsonNode patch) {
-        return GroupKind.of(patch.path("apiVersion").asText(""), patch.path("kind").asText("")).group().equals(OPERATOR_GROUP);
+        GroupKind kind = GroupKind.of(patch.path("apiVersion").asText(""), patch.path("kind").asText(""));
+        return kind.group().equals(OPERATOR_GROUP) || OWN_BUILT_IN.contains(kind) && !writesMergedList(patch, kind);
+    }
+
+    /**
+     * Whether a patch of one of Kubernetes' own kinds writes a list its schema merges rather than
+     * replaces (finalizers as a set, owner references by uid, a ServiceAccount's secrets by name), or
+     * names one in a {@code $deleteFromPrimitiveList} directive.
+     */
+    private static boolean writesMergedList(JsonNode patch, GroupKind kind) {
+        JsonNode metadata = patch.path("metadata");
+        return metadata.has("finalizers") || metadata.has("ownerReferences") || kind.kind().equals("ServiceAccount") && patch.has("secrets")
+                || namesDirective(patch, "$deleteFromPrimitiveList/");
+    }
+
+    private static boolean namesDirective(JsonNode node, String prefix) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (field.getKey().startsWith(prefix) || namesDirective(field.getValue(), prefix)) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (namesDirective(item, prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** An overlay's document as an object of its root, located in the overlay file. */
     private static EmittedObject asObject(Environment env, Overlay o) {
-        return new EmittedObject(env.name(), o.root(), asKustomizeReads(o), Origin.identity(o.document().sourceMap()));
+        return new EmittedObject(env.name(), o.root(), asKustomizeWrites(asKustomizeReads(o)), Origin.identity(o.document().sourceMap()));
     }
 
     /**
-     * An overlay's document as kustomize reads it, which is what reaches the cluster: in YAML 1.2, where
-     * {@code yes} and {@code on} are text (kubectl, reading the file itself, would take them for true).
+     * An overlay's document as kustomize reads it, in YAML 1.2, where {@code yes} and {@code on} are text
+     * (kubectl, reading the file itself, would take them for true).
      */
     private static ObjectNode asKustomizeReads(Overlay o) {
         return (ObjectNode) WrittenScalars.asYaml12(o.document().root());
+    }
+
+    /**
+     * An object as kustomize writes it out, which is what reaches the cluster: every annotation's value
+     * text, a number or boolean as written ({@code 5} and {@code true} are "5" and "true"), a mapping or
+     * list the empty text; and no annotations at all rather than none in a mapping. Changes {@code object},
+     * and returns it.
+     */
+    public static ObjectNode asKustomizeWrites(ObjectNode object) {
+        if (object.path("metadata") instanceof ObjectNode metadata && metadata.path("annotations") instanceof ObjectNode annotations) {
+            annotations.properties().forEach(e -> {
+                JsonNode value = e.getValue();
+                if (value.isContainerNode()) {
+                    e.setValue(TextNode.valueOf(""));
+                } else if (!value.isNull() && !value.isTextual()) {
+                    e.setValue(TextNode.valueOf(WrittenScalars.text(value)));
+                }
+            });
+            if (annotations.isEmpty()) {
+                metadata.remove("annotations");
+            }
+        }
+        return object;
     }
 
     /** What makes an overlay unusable whatever the root holds: no such root, no identity, kustomize's own config, a clashing file name. */
@@ -261,13 +320,13 @@ public final class OverlayWiring {
                             : "Write the same kind of node as the object has there (a mapping, a list or a single value), "
                                     + "or remove the field with null in an earlier patch.");
         }
-        rendered.put(target, new EmittedObject(current.environment(), current.root(), merged.object(),
+        rendered.put(target, new EmittedObject(current.environment(), current.root(), asKustomizeWrites(merged.object()),
                 current.origin().overwrittenBy(o.document().sourceMap(), merged.written())));
         for (String pointer : merged.written()) {
             droppedItems(current.object().at(pointer), merged.object().at(pointer)).ifPresent(dropped -> replacedLists.add(
                     new Diagnostic(LIST_REPLACED, Category.PARSE, Severity.WARNING, o.document().sourceMap().best(pointer), pointer,
                             "patch of " + shown(o.document().root()) + " replaces the list " + Pointers.dotted(pointer, current.object())
-                                    + " whole, as kustomize replaces every list of a custom resource: " + dropped,
+                                    + " whole (kustomize merges none of its items by key): " + dropped,
                             "Repeat in the patch every item the list must keep, or make the change in the spec itself.")));
         }
         return Optional.empty();

@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * A strategic-merge patch applied as kustomize applies one to an object whose schema it does not
- * know, which is every custom resource (the operator's kinds among them): mappings merge key by key,
+ * know, which is every custom resource (the operator's kinds among them), and to an object whose schema
+ * gives the lists the patch writes no merge key (a NetworkPolicy's, a Role's): mappings merge key by key,
  * a null removes its key, and anything else, lists included, replaces what was there whole. A value
  * written plain where the object's file has text quoted stays text, in the words the patch wrote
  * ({@code 4} over {@code "2"} is {@code "4"}). A
@@ -55,7 +56,7 @@ public final class SchemalessMerge {
         if (patch.has(DIRECTIVE)) {
             // a whole object's delete takes it out of the root (OverlayWiring), and kustomize leaves it
             // as it was for any other strategy
-            return new Result(object, List.of(), Optional.empty());
+            return new Result(object.deepCopy(), List.of(), Optional.empty());
         }
         try {
             return new Result((ObjectNode) merge.merge(object, patch, ""), List.copyOf(merge.written), Optional.empty());

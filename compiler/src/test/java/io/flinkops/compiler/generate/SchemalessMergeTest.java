@@ -9,7 +9,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.emit.YamlWriter;
+import io.flinkops.compiler.pipeline.CompileRequest;
+import io.flinkops.compiler.pipeline.CompileResult;
+import io.flinkops.compiler.pipeline.Compiler;
+import io.flinkops.compiler.source.FileSystemTree;
 import io.flinkops.compiler.testing.Kustomize;
+import io.flinkops.compiler.testing.RuleTester;
+import io.flinkops.compiler.testing.TestRepo;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import io.flinkops.compiler.yaml.WrittenScalars;
 import io.flinkops.compiler.yaml.YamlReader;
@@ -108,7 +114,7 @@ class SchemalessMergeTest {
             kustomization.append("  - path: p").append(i).append(".yaml\n");
             SchemalessMerge.Result merged = SchemalessMerge.apply(object(name), patch, YamlWriter::writesNonPlain);
             assertTrue(merged.conflict().isEmpty(), patch + ": " + merged.conflict());
-            expected.put(name, merged.object());
+            expected.put(name, OverlayWiring.asKustomizeWrites(merged.object()));
         }
         Files.writeString(dir.resolve("objects.yaml"), objects.toString());
         Files.writeString(dir.resolve("kustomization.yaml"), kustomization.toString());
@@ -121,6 +127,63 @@ class SchemalessMergeTest {
             compared++;
         }
         assertEquals(patches.size(), compared);
+    }
+
+    /**
+     * Kubernetes' own kinds flinkops writes into a root, as it writes them for the samples: kustomize merges
+     * their patches by their schemas, which give the lists a patch may write here no merge key, so
+     * they merge as a custom resource's do.
+     */
+    @Test
+    void mergesFlinkopsOwnKubernetesObjectsAsKustomizeDoes() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        CompileResult result = new Compiler().compile(CompileRequest.of(new FileSystemTree(repo.root()), RuleTester.TODAY));
+        Map<String, ObjectNode> byKind = new java.util.TreeMap<>();
+        result.environments().forEach(e -> e.objects().forEach(o -> {
+            if (!o.apiVersion().startsWith("flink.apache.org") && !o.apiVersion().startsWith("argoproj.io")) {
+                byKind.putIfAbsent(o.kind(), o.object());
+            }
+        }));
+        // the samples need no ConfigMap
+        byKind.putIfAbsent("ConfigMap", read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: analytics}\n"
+                + "data: {a: \"1\", b: x, log4j.properties: \"rootLogger.level = INFO\\n\"}\n"));
+        assertEquals(List.of("ConfigMap", "LimitRange", "Namespace", "NetworkPolicy", "ResourceQuota", "Role", "RoleBinding",
+                "ServiceAccount"), List.copyOf(byKind.keySet()));
+        List<ObjectNode> kinds = List.copyOf(byKind.values());
+        Path root = Files.createDirectories(dir.resolve("own"));
+        StringBuilder kustomization = new StringBuilder("resources: [objects.yaml]\npatches:\n");
+        StringBuilder objects = new StringBuilder();
+        Map<String, JsonNode> expected = new HashMap<>();
+        Random random = new Random(2027);
+        for (int i = 0; i < 160; i++) {
+            ObjectNode object = kinds.get(i % kinds.size()).deepCopy();
+            String name = "o-" + i;
+            ((ObjectNode) object.get("metadata")).put("name", name);
+            ObjectNode patch = NODES.objectNode().put("apiVersion", object.get("apiVersion").asText()).put("kind", object.get("kind").asText());
+            patch.set("metadata", ((ObjectNode) object.get("metadata").deepCopy()).retain("name", "namespace"));
+            int changes = 1 + random.nextInt(4);
+            for (int c = 0; c < changes; c++) {
+                randomChange(object, patch, random);
+            }
+            String text = YamlWriter.write(patch);
+            assertTrue(OverlayWiring.mergedWhole(patch), text);
+            objects.append(YamlWriter.write(object)).append("---\n");
+            Files.writeString(root.resolve("p" + i + ".yaml"), text);
+            kustomization.append("  - path: p").append(i).append(".yaml\n");
+            SchemalessMerge.Result merged = SchemalessMerge.apply(object, asKustomizeReads(text), YamlWriter::writesNonPlain);
+            assertTrue(merged.conflict().isEmpty(), text + ": " + merged.conflict());
+            expected.put(object.get("kind").asText() + "/" + name, OverlayWiring.asKustomizeWrites(merged.object()));
+        }
+        Files.writeString(root.resolve("objects.yaml"), objects.toString());
+        Files.writeString(root.resolve("kustomization.yaml"), kustomization.toString());
+        int compared = 0;
+        for (LocatedDocument rendering : new YamlReader().read("rendered", Kustomize.render(root).getBytes(StandardCharsets.UTF_8))) {
+            JsonNode doc = rendering.root();
+            String key = doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText();
+            assertEquals(doc, expected.get(key), key);
+            compared++;
+        }
+        assertEquals(160, compared);
     }
 
     @Test
@@ -178,12 +241,31 @@ class SchemalessMergeTest {
     }
 
     /**
-     * One change at a random path of the object's spec, of a shape kustomize merges (it refuses a mapping
-     * for a list and the like).
+     * One change at a random path of the object (below its spec, mostly), of a shape kustomize merges (it
+     * refuses a mapping for a list and the like).
      */
     private static void randomChange(ObjectNode object, ObjectNode patch, Random random) {
-        JsonNode at = object.get("spec");
-        ObjectNode into = patch.withObject("/spec");
+        List<String> tops = new ArrayList<>();
+        object.fieldNames().forEachRemaining(tops::add);
+        // a Role's rules and a RoleBinding's references go through kustomize's name references, which refuse
+        // random shapes; they are replaced whole like the rest (checked by hand)
+        tops.removeAll(List.of("apiVersion", "kind", "metadata", "rules", "subjects", "roleRef"));
+        JsonNode at;
+        ObjectNode into;
+        if (tops.isEmpty() || random.nextInt(6) == 0) {
+            // the metadata a patch may change: labels and annotations
+            String map = random.nextBoolean() ? "labels" : "annotations";
+            at = object.path("metadata").path(map).isObject() ? object.path("metadata").path(map) : NODES.objectNode();
+            into = patch.withObject("/metadata/" + map);
+        } else {
+            String top = tops.contains("spec") && random.nextInt(4) > 0 ? "spec" : tops.get(random.nextInt(tops.size()));
+            if (!object.get(top).isObject()) {
+                patch.set(top, value(object.get(top), random));
+                return;
+            }
+            at = object.get(top);
+            into = patch.withObject("/" + top);
+        }
         while (true) {
             List<String> keys = new ArrayList<>();
             at.fieldNames().forEachRemaining(keys::add);

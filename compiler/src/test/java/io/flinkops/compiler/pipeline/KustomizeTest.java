@@ -222,6 +222,41 @@ class KustomizeTest {
     }
 
     /**
+     * A patch of one of Kubernetes' own kinds that flinkops writes merges as a custom resource's does
+     * (their schemas give the lists such a patch writes no merge key), so the build checks the result: an
+     * egress rule added to the S3 policy replaces the generated rule and opens every port, and a deleted
+     * default-deny policy is missed, each said where the overlay wrote it.
+     */
+    @Test
+    void aPatchOfAGeneratedNetworkPolicyIsCheckedAsMerged() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        repo.file("overlays/prod/analytics/patches/egress.yaml", """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: allow-s3-egress, namespace: analytics}
+                spec:
+                  egress:
+                    - to: [{ipBlock: {cidr: 0.0.0.0/0}}]
+                """);
+        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertTrue(build.out().contains("overlays/prod/analytics/patches/egress.yaml:6:7: warning: NetworkPolicy/analytics/allow-s3-egress:"
+                + " NetworkPolicy allows egress to any destination on any port [egress-open]"), build.out());
+        assertTrue(build.out().contains("overlays/prod/analytics/patches/egress.yaml:5:3: warning: patch of NetworkPolicy"
+                + " 'analytics/allow-s3-egress' replaces the list spec.egress whole (kustomize merges none of its items by key):"
+                + " 1 of its 1 items is not in the patch as the object had it [overlay-list-replaced]"), build.out());
+
+        repo.file("overlays/prod/analytics/patches/egress.yaml", """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: default-deny, namespace: analytics}
+                $patch: delete
+                """);
+        build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(1, build.code(), build.out());
+        assertTrue(build.out().contains("[network-default-deny-missing]"), build.out());
+    }
+
+    /**
      * kustomize reads overlays in YAML 1.2, where {@code yes} and {@code on} are text, not true: in an extra
      * resource's configuration (a map of strings) they pass, as they do in the rendered root; {@code true}
      * is a boolean to both, and the API server refuses it there.

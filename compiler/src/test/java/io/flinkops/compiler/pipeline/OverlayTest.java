@@ -326,7 +326,7 @@ class OverlayTest {
         assertTrue(r.out().contains("warning: FlinkDeployment/analytics/state-machine: state is on s3 but no matching S3 plugin"
                 + " is enabled (ENABLE_BUILT_IN_PLUGINS) [s3-plugin-missing]"), r.out());
         String replaced = at + "11:7: warning: patch of FlinkDeployment 'analytics/state-machine' replaces the list"
-                + " spec.podTemplate.spec.containers whole, as kustomize replaces every list of a custom resource: 1 of its 1 items"
+                + " spec.podTemplate.spec.containers whole (kustomize merges none of its items by key): 1 of its 1 items"
                 + " is not in the patch as the object had it (flink-main-container) [overlay-list-replaced]";
         assertTrue(r.out().contains(replaced), r.out());
         assertTrue(r.out().endsWith("5 errors, 2 warnings, 0 info; 85 objects checked\n"), r.out());

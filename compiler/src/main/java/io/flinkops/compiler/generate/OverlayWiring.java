@@ -3,7 +3,6 @@ package io.flinkops.compiler.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Diagnostic;
 import io.flinkops.compiler.diagnostic.Diagnostics;
@@ -15,7 +14,6 @@ import io.flinkops.compiler.model.Environment;
 import io.flinkops.compiler.model.GroupKind;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import io.flinkops.compiler.yaml.Pointers;
-import io.flinkops.compiler.yaml.WrittenScalars;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -34,11 +32,6 @@ import java.util.function.Predicate;
  */
 public final class OverlayWiring {
     private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
-    private static final String OPERATOR_GROUP = "flink.apache.org";
-    /** Kubernetes' own kinds flinkops writes into a root. */
-    private static final Set<GroupKind> OWN_BUILT_IN = Set.of(NAMESPACE, new GroupKind("", "ServiceAccount"), new GroupKind("", "ConfigMap"),
-            new GroupKind("", "ResourceQuota"), new GroupKind("", "LimitRange"), new GroupKind("rbac.authorization.k8s.io", "Role"),
-            new GroupKind("rbac.authorization.k8s.io", "RoleBinding"), new GroupKind("networking.k8s.io", "NetworkPolicy"));
     private static final String LIST_REPLACED = "overlay-list-replaced";
     /** Per root, every object in it and where it came from: an overlay's path, or "" when flinkops emits it. */
     private final Map<String, Map<String, String>> contents = new TreeMap<>();
@@ -72,16 +65,16 @@ public final class OverlayWiring {
     /**
      * The overlays that can be wired: per root, the kustomization entries (resources, patches); the
      * extra resources of the workload roots as the root's Application will apply them (in the root's
-     * namespace), to be checked with the environment's objects; the patches of other kinds than the
-     * operator's as written (but those that delete their target), whose fields are checked against the
-     * CRD of what they patch; and what the patches make of the objects they change or delete.
+     * namespace), to be checked with the environment's objects; the patches that are not merged here
+     * ({@link #mergedWhole}) as written (but those that delete their target), whose fields are checked
+     * against the CRD of what they patch; and what the patches make of the objects they change or delete.
      */
     public record Wired(Map<String, ObjectNode> entries, List<EmittedObject> resources, List<EmittedObject> patches,
             Map<EmittedObject, EmittedObject> rendered) {
 
         /**
-         * The objects as kustomize renders their roots: those the operator's kinds' patches change as
-         * changed (what a patch wrote found in the patch), those a patch deletes left out.
+         * The objects as kustomize renders their roots: those the patches merged here change as changed
+         * (what a patch wrote found in the patch), those a patch deletes left out.
          */
         public List<EmittedObject> asRendered(List<EmittedObject> objects) {
             if (rendered.isEmpty()) {
@@ -121,7 +114,7 @@ public final class OverlayWiring {
             ObjectNode entry = extras.computeIfAbsent(o.root(), r -> JsonNodeFactory.instance.objectNode());
             if (o.kind() == Overlay.Kind.PATCH) {
                 entry.withArray("patches").addObject().put("path", o.outputName());
-                if (!"delete".equals(o.document().root().path("$patch").asText("")) && !mergedWhole(o.document().root())) {
+                if (!"delete".equals(o.document().root().path("$patch").asText("")) && !Kustomize.mergesWithoutKeys(o.document().root())) {
                     patches.add(asObject(env, o));
                 }
             } else {
@@ -137,80 +130,10 @@ public final class OverlayWiring {
         return new Wired(extras, resources, patches, wiring.rendered);
     }
 
-    /**
-     * Whether a patch is merged here into what it patches, which is then checked whole: one of the
-     * operator's kinds, which kustomize merges without a schema ({@link SchemalessMerge}), or one of
-     * Kubernetes' own kinds that flinkops writes into a root, whose schemas merge every list the same way
-     * (replaced whole) but a few, which such a patch must leave alone. Other kinds kustomize merges by
-     * their OpenAPI schemas (a Deployment's containers by name), so only what their patches write is checked.
-     */
-    public static boolean mergedWhole(JsonNode patch) {
-        GroupKind kind = GroupKind.of(patch.path("apiVersion").asText(""), patch.path("kind").asText(""));
-        return kind.group().equals(OPERATOR_GROUP) || OWN_BUILT_IN.contains(kind) && !writesMergedList(patch, kind);
-    }
-
-    /**
-     * Whether a patch of one of Kubernetes' own kinds writes a list its schema merges rather than
-     * replaces (finalizers as a set, owner references by uid, a ServiceAccount's secrets by name), or
-     * names one in a {@code $deleteFromPrimitiveList} directive.
-     */
-    private static boolean writesMergedList(JsonNode patch, GroupKind kind) {
-        JsonNode metadata = patch.path("metadata");
-        return metadata.has("finalizers") || metadata.has("ownerReferences") || kind.kind().equals("ServiceAccount") && patch.has("secrets")
-                || namesDirective(patch, "$deleteFromPrimitiveList/");
-    }
-
-    private static boolean namesDirective(JsonNode node, String prefix) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                if (field.getKey().startsWith(prefix) || namesDirective(field.getValue(), prefix)) {
-                    return true;
-                }
-            }
-        } else if (node.isArray()) {
-            for (JsonNode item : node) {
-                if (namesDirective(item, prefix)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** An overlay's document as an object of its root, located in the overlay file. */
+    /** An overlay's document as an object of its root, as kustomize passes it on, located in the overlay file. */
     private static EmittedObject asObject(Environment env, Overlay o) {
-        return new EmittedObject(env.name(), o.root(), asKustomizeWrites(asKustomizeReads(o)), Origin.identity(o.document().sourceMap()));
-    }
-
-    /**
-     * An overlay's document as kustomize reads it, in YAML 1.2, where {@code yes} and {@code on} are text
-     * (kubectl, reading the file itself, would take them for true).
-     */
-    private static ObjectNode asKustomizeReads(Overlay o) {
-        return (ObjectNode) WrittenScalars.asYaml12(o.document().root());
-    }
-
-    /**
-     * An object as kustomize writes it out, which is what reaches the cluster: every annotation's value
-     * text, a number or boolean as written ({@code 5} and {@code true} are "5" and "true"), a mapping or
-     * list the empty text; and no annotations at all rather than none in a mapping. Changes {@code object},
-     * and returns it.
-     */
-    public static ObjectNode asKustomizeWrites(ObjectNode object) {
-        if (object.path("metadata") instanceof ObjectNode metadata && metadata.path("annotations") instanceof ObjectNode annotations) {
-            annotations.properties().forEach(e -> {
-                JsonNode value = e.getValue();
-                if (value.isContainerNode()) {
-                    e.setValue(TextNode.valueOf(""));
-                } else if (!value.isNull() && !value.isTextual()) {
-                    e.setValue(TextNode.valueOf(WrittenScalars.text(value)));
-                }
-            });
-            if (annotations.isEmpty()) {
-                metadata.remove("annotations");
-            }
-        }
-        return object;
+        return new EmittedObject(env.name(), o.root(), Kustomize.asWritten(Kustomize.asRead(o.document().root())),
+                Origin.identity(o.document().sourceMap()));
     }
 
     /** What makes an overlay unusable whatever the root holds: no such root, no identity, kustomize's own config, a clashing file name. */
@@ -293,7 +216,7 @@ public final class OverlayWiring {
                 if (target != null) {
                     rendered.put(target, null);
                 }
-            } else if (target != null && mergedWhole(root)) {
+            } else if (target != null && Kustomize.mergesWithoutKeys(root)) {
                 return merge(o, target);
             }
             return Optional.empty();
@@ -312,7 +235,7 @@ public final class OverlayWiring {
     /** Merges a patch into its target as kustomize will (after the patches before it); a patch kustomize refuses is a finding. */
     private Optional<Diagnostic> merge(Overlay o, EmittedObject target) {
         EmittedObject current = rendered.getOrDefault(target, target);
-        SchemalessMerge.Result merged = SchemalessMerge.apply(current.object(), asKustomizeReads(o), writtenQuoted);
+        SchemalessMerge.Result merged = SchemalessMerge.apply(current.object(), Kustomize.asRead(o.document().root()), writtenQuoted);
         if (merged.conflict().isPresent()) {
             SchemalessMerge.Conflict c = merged.conflict().get();
             return invalid(o.document(), c.pointer(), "patch of " + shown(o.document().root()) + ": " + c.message(),
@@ -320,7 +243,7 @@ public final class OverlayWiring {
                             : "Write the same kind of node as the object has there (a mapping, a list or a single value), "
                                     + "or remove the field with null in an earlier patch.");
         }
-        rendered.put(target, new EmittedObject(current.environment(), current.root(), asKustomizeWrites(merged.object()),
+        rendered.put(target, new EmittedObject(current.environment(), current.root(), Kustomize.asWritten(merged.object()),
                 current.origin().overwrittenBy(o.document().sourceMap(), merged.written())));
         for (String pointer : merged.written()) {
             droppedItems(current.object().at(pointer), merged.object().at(pointer)).ifPresent(dropped -> replacedLists.add(

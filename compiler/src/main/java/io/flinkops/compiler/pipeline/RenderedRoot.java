@@ -3,7 +3,7 @@ package io.flinkops.compiler.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.generate.Origin;
-import io.flinkops.compiler.generate.OverlayWiring;
+import io.flinkops.compiler.generate.Kustomize;
 import io.flinkops.compiler.load.Overlay;
 import io.flinkops.compiler.yaml.Pointers;
 import io.flinkops.compiler.yaml.SourceMap;
@@ -65,7 +65,7 @@ final class RenderedRoot {
             } else {
                 Map<String, SourceMap> written = patched.computeIfAbsent(id, k -> new TreeMap<>());
                 // kustomize replaces every list of a custom resource whole (it knows no keys to merge them by)
-                boolean wholeLists = OverlayWiring.mergedWhole(root);
+                boolean wholeLists = Kustomize.mergesWithoutKeys(root);
                 patchedValues(root.path("spec"), "/spec", o.document().sourceMap(), written, wholeLists);
                 patchedValues(root.path("metadata").path("labels"), "/metadata/labels", o.document().sourceMap(), written, wholeLists);
                 patchedValues(root.path("metadata").path("annotations"), "/metadata/annotations", o.document().sourceMap(), written,

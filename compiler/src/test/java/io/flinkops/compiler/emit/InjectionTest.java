@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.flinkops.compiler.testing.Cli;
-import io.flinkops.compiler.testing.Kustomize;
+import io.flinkops.compiler.testing.KubectlKustomize;
 import io.flinkops.compiler.testing.TestRepo;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import io.flinkops.compiler.yaml.YamlReader;
@@ -69,7 +69,7 @@ class InjectionTest {
             // read back as kubectl reads the manifest, and as Argo CD's kustomize renders the root
             List<JsonNode> documents = asKubectlReads(repo.read("out/dev/analytics/manifest.yaml"));
             assertCameBackAsText(value, documents, others);
-            assertCameBackAsText(value, asKubectlReads(Kustomize.render(repo.root().resolve("out/dev/analytics"))), others);
+            assertCameBackAsText(value, asKubectlReads(KubectlKustomize.render(repo.root().resolve("out/dev/analytics"))), others);
             if (!LABEL_VALUE.matcher(value).matches()) {
                 // the owner becomes a label value: anything else is refused where it is written, before it reaches a label
                 repo.edit("environments/dev/hostile.yaml", "owner: data", "owner: " + v);

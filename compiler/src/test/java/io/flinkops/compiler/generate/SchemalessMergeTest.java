@@ -13,11 +13,10 @@ import io.flinkops.compiler.pipeline.CompileRequest;
 import io.flinkops.compiler.pipeline.CompileResult;
 import io.flinkops.compiler.pipeline.Compiler;
 import io.flinkops.compiler.source.FileSystemTree;
-import io.flinkops.compiler.testing.Kustomize;
+import io.flinkops.compiler.testing.KubectlKustomize;
 import io.flinkops.compiler.testing.RuleTester;
 import io.flinkops.compiler.testing.TestRepo;
 import io.flinkops.compiler.yaml.LocatedDocument;
-import io.flinkops.compiler.yaml.WrittenScalars;
 import io.flinkops.compiler.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,11 +113,11 @@ class SchemalessMergeTest {
             kustomization.append("  - path: p").append(i).append(".yaml\n");
             SchemalessMerge.Result merged = SchemalessMerge.apply(object(name), patch, YamlWriter::writesNonPlain);
             assertTrue(merged.conflict().isEmpty(), patch + ": " + merged.conflict());
-            expected.put(name, OverlayWiring.asKustomizeWrites(merged.object()));
+            expected.put(name, Kustomize.asWritten(merged.object()));
         }
         Files.writeString(dir.resolve("objects.yaml"), objects.toString());
         Files.writeString(dir.resolve("kustomization.yaml"), kustomization.toString());
-        String rendered = Kustomize.render(dir);
+        String rendered = KubectlKustomize.render(dir);
         int compared = 0;
         for (LocatedDocument rendering : new YamlReader().read("rendered", rendered.getBytes(StandardCharsets.UTF_8))) {
             JsonNode doc = rendering.root();
@@ -166,18 +165,18 @@ class SchemalessMergeTest {
                 randomChange(object, patch, random);
             }
             String text = YamlWriter.write(patch);
-            assertTrue(OverlayWiring.mergedWhole(patch), text);
+            assertTrue(Kustomize.mergesWithoutKeys(patch), text);
             objects.append(YamlWriter.write(object)).append("---\n");
             Files.writeString(root.resolve("p" + i + ".yaml"), text);
             kustomization.append("  - path: p").append(i).append(".yaml\n");
             SchemalessMerge.Result merged = SchemalessMerge.apply(object, asKustomizeReads(text), YamlWriter::writesNonPlain);
             assertTrue(merged.conflict().isEmpty(), text + ": " + merged.conflict());
-            expected.put(object.get("kind").asText() + "/" + name, OverlayWiring.asKustomizeWrites(merged.object()));
+            expected.put(object.get("kind").asText() + "/" + name, Kustomize.asWritten(merged.object()));
         }
         Files.writeString(root.resolve("objects.yaml"), objects.toString());
         Files.writeString(root.resolve("kustomization.yaml"), kustomization.toString());
         int compared = 0;
-        for (LocatedDocument rendering : new YamlReader().read("rendered", Kustomize.render(root).getBytes(StandardCharsets.UTF_8))) {
+        for (LocatedDocument rendering : new YamlReader().read("rendered", KubectlKustomize.render(root).getBytes(StandardCharsets.UTF_8))) {
             JsonNode doc = rendering.root();
             String key = doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText();
             assertEquals(doc, expected.get(key), key);
@@ -202,7 +201,7 @@ class SchemalessMergeTest {
             Files.writeString(root.resolve("objects.yaml"), YamlWriter.write(object("job")));
             Files.writeString(root.resolve("p.yaml"), text);
             Files.writeString(root.resolve("kustomization.yaml"), "resources: [objects.yaml]\npatches:\n  - path: p.yaml\n");
-            Kustomize.assertRefused(root);
+            KubectlKustomize.assertRefused(root);
             SchemalessMerge.Result merged = SchemalessMerge.apply(object("job"), patch, YamlWriter::writesNonPlain);
             assertEquals(e.getValue(), merged.conflict().orElseThrow(() -> new AssertionError(e.getKey() + " merged")).pointer(), e.getKey());
         }
@@ -232,7 +231,7 @@ class SchemalessMergeTest {
 
     /** A patch as kustomize reads it (YAML 1.2), as OverlayWiring hands it over. */
     private static ObjectNode asKustomizeReads(String text) {
-        return (ObjectNode) WrittenScalars.asYaml12(read(text));
+        return Kustomize.asRead(read(text));
     }
 
     /** A document as flinkops reads an overlay: kubectl's reading, with the text of values written otherwise kept. */

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.source.FileSystemTree;
-import io.flinkops.compiler.testing.Kustomize;
+import io.flinkops.compiler.testing.KubectlKustomize;
 import io.flinkops.compiler.testing.RuleTester;
 import io.flinkops.compiler.testing.TestRepo;
 import io.flinkops.compiler.emit.AtomicOutput;
@@ -283,6 +283,6 @@ class KustomizeTest {
     }
 
     static String kustomize(Path root) throws IOException, InterruptedException {
-        return Kustomize.render(root);
+        return KubectlKustomize.render(root);
     }
 }

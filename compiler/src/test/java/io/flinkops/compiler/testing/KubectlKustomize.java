@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** The installed {@code kubectl kustomize}, as Argo CD's repo server renders a root. */
-public final class Kustomize {
-    private Kustomize() {}
+public final class KubectlKustomize {
+    private KubectlKustomize() {}
 
     /** The rendered root; fails the test when kustomize refuses it. */
     public static String render(Path root) throws IOException, InterruptedException {

@@ -1,0 +1,97 @@
+package io.flinkops.compiler.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.flinkops.compiler.model.GroupKind;
+import io.flinkops.compiler.yaml.WrittenScalars;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What kustomize (in kubectl, and in Argo CD's repo server) does to the overlays on their way to the
+ * cluster: how it reads them, which patches it merges as it merges a custom resource's
+ * ({@link SchemalessMerge}), and how it writes the objects out. Each is held to the installed kubectl
+ * in {@code SchemalessMergeTest} and {@code KustomizeTest}.
+ */
+public final class Kustomize {
+    private static final String OPERATOR_GROUP = "flink.apache.org";
+    /** Kubernetes' own kinds flinkops writes into a root. */
+    private static final Set<GroupKind> OWN_BUILT_IN = Set.of(new GroupKind("", "Namespace"), new GroupKind("", "ServiceAccount"),
+            new GroupKind("", "ConfigMap"), new GroupKind("", "ResourceQuota"), new GroupKind("", "LimitRange"),
+            new GroupKind("rbac.authorization.k8s.io", "Role"), new GroupKind("rbac.authorization.k8s.io", "RoleBinding"),
+            new GroupKind("networking.k8s.io", "NetworkPolicy"));
+
+    private Kustomize() {}
+
+    /**
+     * Whether kustomize merges a patch as {@link SchemalessMerge} does, every list it writes replaced
+     * whole: one of the operator's kinds, whose schema kustomize does not know, or one of Kubernetes' own
+     * kinds that flinkops writes into a root, whose schemas give no merge key to any list but a few, which
+     * the patch leaves alone. Other kinds kustomize merges by their OpenAPI schemas (a Deployment's
+     * containers by name).
+     */
+    public static boolean mergesWithoutKeys(JsonNode patch) {
+        GroupKind kind = GroupKind.of(patch.path("apiVersion").asText(""), patch.path("kind").asText(""));
+        return kind.group().equals(OPERATOR_GROUP) || OWN_BUILT_IN.contains(kind) && !writesMergedList(patch, kind);
+    }
+
+    /**
+     * Whether a patch of one of Kubernetes' own kinds writes a list its schema merges rather than
+     * replaces (finalizers as a set, owner references by uid, a ServiceAccount's secrets by name), or
+     * names one in a {@code $deleteFromPrimitiveList} directive.
+     */
+    private static boolean writesMergedList(JsonNode patch, GroupKind kind) {
+        JsonNode metadata = patch.path("metadata");
+        return metadata.has("finalizers") || metadata.has("ownerReferences") || kind.kind().equals("ServiceAccount") && patch.has("secrets")
+                || namesDirective(patch, "$deleteFromPrimitiveList/");
+    }
+
+    private static boolean namesDirective(JsonNode node, String prefix) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (field.getKey().startsWith(prefix) || namesDirective(field.getValue(), prefix)) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (namesDirective(item, prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An overlay's document as kustomize reads it, in YAML 1.2, where {@code yes} and {@code on} are text
+     * (kubectl, reading the file itself, would take them for true). A copy.
+     */
+    public static ObjectNode asRead(JsonNode document) {
+        return (ObjectNode) WrittenScalars.asYaml12(document);
+    }
+
+    /**
+     * An object as kustomize writes it out, which is what reaches the cluster: every annotation's value
+     * text, a number or boolean as written ({@code 5} and {@code true} are "5" and "true"), a mapping or
+     * list the empty text; and no annotations at all rather than none in a mapping. Changes {@code object},
+     * and returns it.
+     */
+    public static ObjectNode asWritten(ObjectNode object) {
+        if (object.path("metadata") instanceof ObjectNode metadata && metadata.path("annotations") instanceof ObjectNode annotations) {
+            annotations.properties().forEach(e -> {
+                JsonNode value = e.getValue();
+                if (value.isContainerNode()) {
+                    e.setValue(TextNode.valueOf(""));
+                } else if (!value.isNull() && !value.isTextual()) {
+                    e.setValue(TextNode.valueOf(WrittenScalars.text(value)));
+                }
+            });
+            if (annotations.isEmpty()) {
+                metadata.remove("annotations");
+            }
+        }
+        return object;
+    }
+}

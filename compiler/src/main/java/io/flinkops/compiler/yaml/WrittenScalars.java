@@ -41,12 +41,15 @@ public final class WrittenScalars {
 
     /**
      * A value (and what it holds) as a YAML 1.2 reader such as kustomize's takes it: a YAML 1.1 boolean
-     * written {@code yes} or {@code on} is that text. (Numbers read alike, and timestamps are text to both
-     * but for their form.)
+     * written {@code yes} or {@code on} is that text, and a plain date or time is the text Go gives it,
+     * {@code 2024-01-01T00:00:00Z} for {@code 2024-01-01}. (Numbers read alike.)
      */
     public static JsonNode asYaml12(JsonNode value) {
         if (value.isBoolean()) {
             return YAML12_BOOLEANS.contains(text(value)) ? value : TextNode.valueOf(text(value));
+        }
+        if (value instanceof PlainTimestamp timestamp) {
+            return TextNode.valueOf(timestamp.inJson);
         }
         if (value instanceof ObjectNode object) {
             ObjectNode out = object.objectNode();
@@ -82,6 +85,27 @@ public final class WrittenScalars {
             return new WrittenDouble(resolved.doubleValue(), text);
         }
         return resolved;
+    }
+
+    /**
+     * A plain scalar as kubectl reads it when go-yaml v3 (kustomize's reader) would read it otherwise:
+     * a date or time, text to both, but in another form to v3.
+     */
+    static JsonNode plain(JsonNode read, String text) {
+        if (!read.isTextual()) {
+            return read;
+        }
+        return GoTimestamps.inJson(text).<JsonNode>map(inJson -> new PlainTimestamp(text, inJson)).orElse(read);
+    }
+
+    /** A plain date or time: its text as written, and as it reaches JSON through go-yaml v3. */
+    private static final class PlainTimestamp extends TextNode {
+        private final String inJson;
+
+        PlainTimestamp(String text, String inJson) {
+            super(text);
+            this.inJson = inJson;
+        }
     }
 
     private static final class WrittenBoolean extends BooleanNode implements Written {

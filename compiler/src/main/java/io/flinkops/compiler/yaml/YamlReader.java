@@ -588,7 +588,9 @@ public final class YamlReader {
             refuseSpaced(scalar);
             try {
                 String text = scalar.getValue();
-                return WrittenScalars.of(KubectlScalars.asJson(KubectlScalars.resolve(text, KubectlScalars.tagOf(scalar)), text), text);
+                Tag tag = KubectlScalars.tagOf(scalar);
+                JsonNode read = WrittenScalars.of(KubectlScalars.asJson(KubectlScalars.resolve(text, tag), text), text);
+                return tag.equals(KubectlScalars.PLAIN) || tag.equals(Tag.TIMESTAMP) ? WrittenScalars.plain(read, text) : read;
             } catch (KubectlScalars.Refused e) {
                 throw new InputException(position(file, scalar.getStartMark()), e.getMessage());
             }

@@ -282,6 +282,36 @@ class KustomizeTest {
                 + " spec.flinkConfiguration.pipeline.object-reuse: boolean found, string expected"), build.out());
     }
 
+    /**
+     * kustomize writes a plain date in an overlay as Go's timestamp, so a label that reads as a date is not a
+     * valid label value by the time it reaches the API server; the build says so on the overlay's line.
+     */
+    @Test
+    void aPlainDateInAnOverlayArrivesAsATimestamp() throws Exception {
+        TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
+        String resource = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: release-notes
+                  labels: {released: 2024-01-01}
+                data: {note: x}
+                """;
+        repo.file("overlays/dev/analytics/resources/notes.yaml", resource);
+        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(1, build.code(), build.out());
+        assertTrue(build.out().contains("overlays/dev/analytics/resources/notes.yaml:5:12: error: ConfigMap/analytics/release-notes:"
+                + " label value '2024-01-01T00:00:00Z' is not valid"), build.out());
+
+        repo.file("overlays/dev/analytics/resources/notes.yaml", resource.replace("2024-01-01", "\"2024-01-01\""));
+        build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(0, build.code(), build.out());
+        assertTrue(kustomize(repo.root().resolve("out/dev/analytics")).contains("released: \"2024-01-01\""));
+        Path rendered = repo.root().resolve("out/dev/analytics/overlay-notes.yaml");
+        Files.writeString(rendered, resource);
+        assertTrue(kustomize(repo.root().resolve("out/dev/analytics")).contains("released: \"2024-01-01T00:00:00Z\""));
+    }
+
     static String kustomize(Path root) throws IOException, InterruptedException {
         return KubectlKustomize.render(root);
     }

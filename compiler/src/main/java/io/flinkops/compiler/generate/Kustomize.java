@@ -15,7 +15,6 @@ import java.util.Set;
  * in {@code SchemalessMergeTest} and {@code KustomizeTest}.
  */
 public final class Kustomize {
-    private static final String OPERATOR_GROUP = "flink.apache.org";
     /** Kubernetes' own kinds flinkops writes into a root. */
     private static final Set<GroupKind> OWN_BUILT_IN = Set.of(new GroupKind("", "Namespace"), new GroupKind("", "ServiceAccount"),
             new GroupKind("", "ConfigMap"), new GroupKind("", "ResourceQuota"), new GroupKind("", "LimitRange"),
@@ -26,14 +25,24 @@ public final class Kustomize {
 
     /**
      * Whether kustomize merges a patch as {@link SchemalessMerge} does, every list it writes replaced
-     * whole: one of the operator's kinds, whose schema kustomize does not know, or one of Kubernetes' own
-     * kinds that flinkops writes into a root, whose schemas give no merge key to any list but a few, which
-     * the patch leaves alone. Other kinds kustomize merges by their OpenAPI schemas (a Deployment's
-     * containers by name).
+     * whole: a custom resource (the operator's kinds, an AppProject, a PodMonitor), whose schema kustomize
+     * does not know, or one of Kubernetes' own kinds that flinkops writes into a root, whose schemas give
+     * no merge key to any list but a few, which the patch leaves alone. Other kinds kustomize merges by
+     * their OpenAPI schemas (a Deployment's containers by name).
      */
     public static boolean mergesWithoutKeys(JsonNode patch) {
         GroupKind kind = GroupKind.of(patch.path("apiVersion").asText(""), patch.path("kind").asText(""));
-        return kind.group().equals(OPERATOR_GROUP) || OWN_BUILT_IN.contains(kind) && !writesMergedList(patch, kind);
+        return customResources(kind.group()) || OWN_BUILT_IN.contains(kind) && !writesMergedList(patch, kind);
+    }
+
+    /**
+     * Whether a group is one of custom resources, whose schemas kustomize does not know: a group with a
+     * dot that Kubernetes does not serve itself (its own groups have no dot, or end in .k8s.io; a custom
+     * group that ends so, such as gateway.networking.k8s.io, is taken for Kubernetes', which only leaves
+     * its patches to kustomize).
+     */
+    private static boolean customResources(String group) {
+        return group.contains(".") && !group.endsWith(".k8s.io");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -183,6 +184,58 @@ class SchemalessMergeTest {
             compared++;
         }
         assertEquals(160, compared);
+    }
+
+    /** Any custom resource merges so, an AppProject and a PodMonitor as a FlinkDeployment; a Deployment does not. */
+    @Test
+    void customResourcesOfEveryGroupMergeWithoutKeys() throws Exception {
+        String objects = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata: {name: pm, namespace: ns}
+                spec:
+                  podMetricsEndpoints: [{port: metrics, interval: 30s}, {port: other}]
+                  selector: {matchLabels: {app: x}}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: AppProject
+                metadata: {name: p, namespace: argocd}
+                spec:
+                  destinations: [{namespace: a, server: s}]
+                  namespaceResourceWhitelist: [{group: "", kind: ConfigMap}]
+                """;
+        String patches = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata: {name: pm, namespace: ns}
+                spec:
+                  podMetricsEndpoints: [{port: metrics, interval: 10s}]
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: AppProject
+                metadata: {name: p, namespace: argocd}
+                spec:
+                  namespaceResourceWhitelist: [{group: monitoring.coreos.com, kind: PodMonitor}]
+                """;
+        Path root = Files.createDirectories(dir.resolve("crs"));
+        Files.writeString(root.resolve("objects.yaml"), objects);
+        Files.writeString(root.resolve("patches.yaml"), patches);
+        Files.writeString(root.resolve("kustomization.yaml"), "resources: [objects.yaml]\npatches:\n  - path: patches.yaml\n");
+        List<LocatedDocument> rendered = new YamlReader().read("rendered", KubectlKustomize.render(root).getBytes(StandardCharsets.UTF_8));
+        List<LocatedDocument> targets = new YamlReader().read("objects.yaml", objects.getBytes(StandardCharsets.UTF_8));
+        List<LocatedDocument> written = new YamlReader().read("patches.yaml", patches.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 2; i++) {
+            ObjectNode patch = (ObjectNode) written.get(i).root();
+            assertTrue(Kustomize.mergesWithoutKeys(patch), patch.toString());
+            ObjectNode merged = SchemalessMerge.apply((ObjectNode) targets.get(i).root(), Kustomize.asRead(patch), YamlWriter::writesNonPlain).object();
+            JsonNode out = rendered.stream().map(LocatedDocument::root).filter(d -> d.path("kind").equals(patch.path("kind"))).findFirst().orElseThrow();
+            assertEquals(out, Kustomize.asWritten(merged));
+        }
+        for (String other : List.of("apiVersion: apps/v1\nkind: Deployment", "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute",
+                "apiVersion: v1\nkind: ServiceAccount\nsecrets: [{name: s}]", "apiVersion: v1\nkind: Namespace\nmetadata: {finalizers: [x]}",
+                "apiVersion: v1\nkind: ConfigMap\ndata: {$deleteFromPrimitiveList/x: [a]}")) {
+            assertFalse(Kustomize.mergesWithoutKeys(read(other)), other);
+        }
     }
 
     @Test

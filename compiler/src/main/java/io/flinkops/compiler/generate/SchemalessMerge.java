@@ -19,12 +19,12 @@ import java.util.function.Predicate;
  * gives the lists the patch writes no merge key (a NetworkPolicy's, a Role's): mappings merge key by key,
  * a null removes its key, and anything else, lists included, replaces what was there whole. A value
  * written plain where the object's file has text quoted stays text, in the words the patch wrote
- * ({@code 4} over {@code "2"} is {@code "4"}). A
- * mapping's {@code $patch: replace} replaces it, {@code $patch: delete} removes it; every other
- * directive ({@code $retainKeys}, {@code $setElementOrder/...}, a {@code $patch} inside a list) is
- * kept as a field like any other, as kustomize keeps it (and the API server then refuses it). A
- * mapping, list or value in the patch where the object has another of the three is kustomize's
- * "wrong node kind" error, and so is an unknown strategy.
+ * ({@code 4} over {@code "2"} is {@code "4"}). A mapping's {@code $patch: replace} replaces it,
+ * {@code $patch: delete} removes it; every other directive ({@code $retainKeys},
+ * {@code $setElementOrder/...}, a {@code $patch} inside a list) is kept as a field like any other, as
+ * kustomize keeps it (and the API server then refuses it). A mapping, list or value in the patch where
+ * the object has another of the three is kustomize's "wrong node kind" error, and so is an unknown
+ * strategy.
  *
  * <p>Checked against {@code kubectl kustomize} in {@code SchemalessMergeTest}.
  */
@@ -48,18 +48,19 @@ public final class SchemalessMerge {
 
     /**
      * Applies {@code patch} (a whole document: apiVersion, kind, metadata and the rest, as kustomize reads
-     * it: {@link WrittenScalars#asYaml12}) to a copy of {@code object}, whose file writes a text value
-     * quoted (or as a block) when {@code writtenQuoted} says so.
+     * it: {@link Kustomize#asRead}) to a copy of {@code object}, whose file writes a text value quoted (or
+     * as a block) when {@code writtenQuoted} says so.
      */
     public static Result apply(ObjectNode object, ObjectNode patch, Predicate<String> writtenQuoted) {
         SchemalessMerge merge = new SchemalessMerge(writtenQuoted);
+        ObjectNode copy = object.deepCopy(); // merged into in place
         if (patch.has(DIRECTIVE)) {
             // a whole object's delete takes it out of the root (OverlayWiring), and kustomize leaves it
             // as it was for any other strategy
-            return new Result(object.deepCopy(), List.of(), Optional.empty());
+            return new Result(copy, List.of(), Optional.empty());
         }
         try {
-            return new Result((ObjectNode) merge.merge(object, patch, ""), List.copyOf(merge.written), Optional.empty());
+            return new Result((ObjectNode) merge.merge(copy, patch, ""), List.copyOf(merge.written), Optional.empty());
         } catch (ConflictException e) {
             return new Result(object, List.of(), Optional.of(e.conflict));
         }
@@ -114,7 +115,7 @@ public final class SchemalessMerge {
             out = JsonNodeFactory.instance.objectNode();
             written.add(pointer);
         } else {
-            out = ((ObjectNode) current).deepCopy();
+            out = (ObjectNode) current; // part of the copy apply made
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();

@@ -54,9 +54,10 @@ public final class SchemalessMerge {
     public static Result apply(ObjectNode object, ObjectNode patch, Predicate<String> writtenQuoted) {
         SchemalessMerge merge = new SchemalessMerge(writtenQuoted);
         ObjectNode copy = object.deepCopy(); // merged into in place
-        if (patch.has(DIRECTIVE)) {
+        String strategy = patch.path(DIRECTIVE).asText("");
+        if (strategy.equals("delete") || strategy.equals("replace")) {
             // a whole object's delete takes it out of the root (OverlayWiring), and kustomize leaves it
-            // as it was for any other strategy
+            // as it was for a replace; a merge merges, and any other strategy is refused, as in a mapping
             return new Result(copy, List.of(), Optional.empty());
         }
         try {

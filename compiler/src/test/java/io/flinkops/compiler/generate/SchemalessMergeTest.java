@@ -76,6 +76,7 @@ class SchemalessMergeTest {
             "metadata: {name: NAME, namespace: ns, labels: {team: null, owner: b}, annotations: {note: x}}",
             "spec: {jobManager: {resource: {memory: 4g, cpu: 2.5}}, taskManager: {replicas: 3}}",
             "$patch: replace\nspec: {image: other}",
+            "$patch: merge\nspec: {image: other}",
             "spec: {flinkConfiguration: null, job: {args: null}}",
             // read as kustomize reads them: yes is text, and a value written plain over quoted text stays text as written
             "spec: {flinkConfiguration: {a: 4, b: yes, new: on, newer: 5, c.d: 1_000}, job: {upgradeMode: off, parallelism: \"3\"}}",
@@ -246,7 +247,8 @@ class SchemalessMergeTest {
                 "spec: {job: 5}", "/spec/job",
                 "spec: {job: {args: {a: b}}}", "/spec/job/args",
                 "spec: {image: {name: x}}", "/spec/image",
-                "spec: {flinkConfiguration: {$patch: bogus}}", "/spec/flinkConfiguration/$patch");
+                "spec: {flinkConfiguration: {$patch: bogus}}", "/spec/flinkConfiguration/$patch",
+                "$patch: bogus\nspec: {image: other}", "/$patch");
         for (Map.Entry<String, String> e : refused.entrySet()) {
             String text = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: job, namespace: ns}\n" + e.getKey();
             ObjectNode patch = asKustomizeReads(text);

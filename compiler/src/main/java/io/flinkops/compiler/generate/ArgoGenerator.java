@@ -78,6 +78,11 @@ public final class ArgoGenerator {
         return meta;
     }
 
+    /** The namespaced kinds flinkops writes into the roots Argo CD syncs. */
+    public static List<GroupKind> ownKinds() {
+        return OWN_KINDS;
+    }
+
     /** The namespaced kinds an environment's AppProject permits: flinkops' own, then the environment's extra ones. */
     public static List<GroupKind> namespacedKinds(Environment env) {
         LinkedHashSet<GroupKind> kinds = new LinkedHashSet<>(OWN_KINDS);

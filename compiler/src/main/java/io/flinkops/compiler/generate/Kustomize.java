@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.flinkops.compiler.model.GroupKind;
 import io.flinkops.compiler.yaml.WrittenScalars;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What kustomize (in kubectl, and in Argo CD's repo server) does to the overlays on their way to the
@@ -15,11 +14,7 @@ import java.util.Set;
  * in {@code SchemalessMergeTest} and {@code KustomizeTest}.
  */
 public final class Kustomize {
-    /** Kubernetes' own kinds flinkops writes into a root. */
-    private static final Set<GroupKind> OWN_BUILT_IN = Set.of(new GroupKind("", "Namespace"), new GroupKind("", "ServiceAccount"),
-            new GroupKind("", "ConfigMap"), new GroupKind("", "ResourceQuota"), new GroupKind("", "LimitRange"),
-            new GroupKind("rbac.authorization.k8s.io", "Role"), new GroupKind("rbac.authorization.k8s.io", "RoleBinding"),
-            new GroupKind("networking.k8s.io", "NetworkPolicy"));
+    private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
 
     private Kustomize() {}
 
@@ -32,7 +27,8 @@ public final class Kustomize {
      */
     public static boolean mergesWithoutKeys(JsonNode patch) {
         GroupKind kind = GroupKind.of(patch.path("apiVersion").asText(""), patch.path("kind").asText(""));
-        return customResources(kind.group()) || OWN_BUILT_IN.contains(kind) && !writesMergedList(patch, kind);
+        return customResources(kind.group())
+                || (kind.equals(NAMESPACE) || ArgoGenerator.ownKinds().contains(kind)) && !writesMergedList(patch, kind);
     }
 
     /**

@@ -66,7 +66,7 @@ public final class OverlayWiring {
      * The overlays that can be wired: per root, the kustomization entries (resources, patches); the
      * extra resources of the workload roots as the root's Application will apply them (in the root's
      * namespace), to be checked with the environment's objects; the patches that are not merged here
-     * ({@link #mergedWhole}) as written (but those that delete their target), whose fields are checked
+     * ({@link Kustomize#mergesWithoutKeys}) as written (but those that delete their target), whose fields are checked
      * against the CRD of what they patch; and what the patches make of the objects they change or delete.
      */
     public record Wired(Map<String, ObjectNode> entries, List<EmittedObject> resources, List<EmittedObject> patches,
@@ -105,8 +105,9 @@ public final class OverlayWiring {
         List<EmittedObject> resources = new ArrayList<>();
         List<EmittedObject> patches = new ArrayList<>();
         for (Overlay o : ordered) {
+            boolean mergedHere = o.kind() == Overlay.Kind.PATCH && Kustomize.mergesWithoutKeys(o.document().root());
             Optional<Diagnostic> problem = wiring.shapeProblem(o)
-                    .or(() -> o.kind() == Overlay.Kind.RESOURCE ? wiring.addResource(o) : wiring.applyPatch(o));
+                    .or(() -> o.kind() == Overlay.Kind.RESOURCE ? wiring.addResource(o) : wiring.applyPatch(o, mergedHere));
             if (problem.isPresent()) {
                 diagnostics.add(problem.get());
                 continue;
@@ -114,7 +115,7 @@ public final class OverlayWiring {
             ObjectNode entry = extras.computeIfAbsent(o.root(), r -> JsonNodeFactory.instance.objectNode());
             if (o.kind() == Overlay.Kind.PATCH) {
                 entry.withArray("patches").addObject().put("path", o.outputName());
-                if (!"delete".equals(o.document().root().path("$patch").asText("")) && !Kustomize.mergesWithoutKeys(o.document().root())) {
+                if (!"delete".equals(o.document().root().path("$patch").asText("")) && !mergedHere) {
                     patches.add(asObject(env, o));
                 }
             } else {
@@ -204,7 +205,7 @@ public final class OverlayWiring {
         return Optional.empty();
     }
 
-    private Optional<Diagnostic> applyPatch(Overlay o) {
+    private Optional<Diagnostic> applyPatch(Overlay o, boolean mergedHere) {
         JsonNode root = o.document().root();
         String key = key(root);
         Map<String, String> content = contents.get(o.root());
@@ -216,7 +217,7 @@ public final class OverlayWiring {
                 if (target != null) {
                     rendered.put(target, null);
                 }
-            } else if (target != null && Kustomize.mergesWithoutKeys(root)) {
+            } else if (target != null && mergedHere) {
                 return merge(o, target);
             }
             return Optional.empty();

@@ -2,8 +2,8 @@ package io.flinkops.compiler.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.generate.EmittedObject;
-import io.flinkops.compiler.generate.Origin;
 import io.flinkops.compiler.generate.Kustomize;
+import io.flinkops.compiler.generate.Origin;
 import io.flinkops.compiler.load.Overlay;
 import io.flinkops.compiler.yaml.Pointers;
 import io.flinkops.compiler.yaml.SourceMap;
@@ -64,7 +64,7 @@ final class RenderedRoot {
                 resources.put(id, o.document().sourceMap());
             } else {
                 Map<String, SourceMap> written = patched.computeIfAbsent(id, k -> new TreeMap<>());
-                // kustomize replaces every list of a custom resource whole (it knows no keys to merge them by)
+                // kustomize replaces every list of such a patch's target whole (it knows no keys to merge them by)
                 boolean wholeLists = Kustomize.mergesWithoutKeys(root);
                 patchedValues(root.path("spec"), "/spec", o.document().sourceMap(), written, wholeLists);
                 patchedValues(root.path("metadata").path("labels"), "/metadata/labels", o.document().sourceMap(), written, wholeLists);
@@ -99,7 +99,7 @@ final class RenderedRoot {
             });
         } else if (node.isArray()) {
             // a list of values is replaced whole; one of mappings is merged by key, its indexes not the patch's,
-            // but for a custom resource
+            // unless kustomize merges the target without keys
             boolean values = true;
             for (JsonNode item : node) {
                 values &= item.isValueNode();

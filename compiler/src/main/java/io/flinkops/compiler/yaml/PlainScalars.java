@@ -1,7 +1,6 @@
 package io.flinkops.compiler.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.regex.Pattern;
 
 /**
  * Whether a text written as a plain YAML scalar reads back as that same text to the readers a
@@ -10,13 +9,10 @@ import java.util.regex.Pattern;
  * {@code 2024-01-01} for a timestamp and writes it back as {@code 2024-01-01T00:00:00Z}).
  */
 public final class PlainScalars {
-    /** go-yaml v3's timestamps: a date, perhaps followed by a time. */
-    private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?", Pattern.DOTALL);
-
     private PlainScalars() {}
 
     public static boolean readBackAsText(String text) {
-        if (!text.isEmpty() && text.charAt(0) >= '0' && text.charAt(0) <= '9' && TIMESTAMP.matcher(text).matches()) {
+        if (GoTimestamps.inJson(text).isPresent()) {
             return false;
         }
         JsonNode read = KubectlScalars.resolve(text, KubectlScalars.PLAIN);

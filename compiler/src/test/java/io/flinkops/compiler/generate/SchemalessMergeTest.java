@@ -102,32 +102,12 @@ class SchemalessMergeTest {
             }
             patches.add(YamlWriter.write(patch));
         }
-        StringBuilder kustomization = new StringBuilder("resources: [objects.yaml]\npatches:\n");
-        StringBuilder objects = new StringBuilder();
-        Map<String, JsonNode> expected = new HashMap<>();
+        List<ObjectNode> objects = new ArrayList<>();
         for (int i = 0; i < patches.size(); i++) {
-            String name = "job-" + i;
-            String text = patches.get(i).replace("NAME", name);
-            ObjectNode patch = asKustomizeReads(text);
-            // the objects' file is written as flinkops writes its manifests, the patches as they come
-            objects.append(YamlWriter.write(object(name))).append("---\n");
-            Files.writeString(dir.resolve("p" + i + ".yaml"), text);
-            kustomization.append("  - path: p").append(i).append(".yaml\n");
-            SchemalessMerge.Result merged = SchemalessMerge.apply(object(name), patch, YamlWriter::writesNonPlain);
-            assertTrue(merged.conflict().isEmpty(), patch + ": " + merged.conflict());
-            expected.put(name, Kustomize.asWritten(merged.object()));
+            objects.add(object("job-" + i));
+            patches.set(i, patches.get(i).replace("NAME", "job-" + i));
         }
-        Files.writeString(dir.resolve("objects.yaml"), objects.toString());
-        Files.writeString(dir.resolve("kustomization.yaml"), kustomization.toString());
-        String rendered = KubectlKustomize.render(dir);
-        int compared = 0;
-        for (LocatedDocument rendering : new YamlReader().read("rendered", rendered.getBytes(StandardCharsets.UTF_8))) {
-            JsonNode doc = rendering.root();
-            String name = doc.path("metadata").path("name").asText();
-            assertEquals(doc, expected.get(name), name + " as patched by\n" + patches.get(Integer.parseInt(name.substring(4))));
-            compared++;
-        }
-        assertEquals(patches.size(), compared);
+        assertRendersAsMerged(dir, objects, patches);
     }
 
     /**
@@ -151,40 +131,22 @@ class SchemalessMergeTest {
         assertEquals(List.of("ConfigMap", "LimitRange", "Namespace", "NetworkPolicy", "ResourceQuota", "Role", "RoleBinding",
                 "ServiceAccount"), List.copyOf(byKind.keySet()));
         List<ObjectNode> kinds = List.copyOf(byKind.values());
-        Path root = Files.createDirectories(dir.resolve("own"));
-        StringBuilder kustomization = new StringBuilder("resources: [objects.yaml]\npatches:\n");
-        StringBuilder objects = new StringBuilder();
-        Map<String, JsonNode> expected = new HashMap<>();
+        List<ObjectNode> objects = new ArrayList<>();
+        List<String> patches = new ArrayList<>();
         Random random = new Random(2027);
         for (int i = 0; i < 160; i++) {
             ObjectNode object = kinds.get(i % kinds.size()).deepCopy();
-            String name = "o-" + i;
-            ((ObjectNode) object.get("metadata")).put("name", name);
+            ((ObjectNode) object.get("metadata")).put("name", "o-" + i);
             ObjectNode patch = NODES.objectNode().put("apiVersion", object.get("apiVersion").asText()).put("kind", object.get("kind").asText());
             patch.set("metadata", ((ObjectNode) object.get("metadata").deepCopy()).retain("name", "namespace"));
             int changes = 1 + random.nextInt(4);
             for (int c = 0; c < changes; c++) {
                 randomChange(object, patch, random);
             }
-            String text = YamlWriter.write(patch);
-            assertTrue(Kustomize.mergesWithoutKeys(patch), text);
-            objects.append(YamlWriter.write(object)).append("---\n");
-            Files.writeString(root.resolve("p" + i + ".yaml"), text);
-            kustomization.append("  - path: p").append(i).append(".yaml\n");
-            SchemalessMerge.Result merged = SchemalessMerge.apply(object, asKustomizeReads(text), YamlWriter::writesNonPlain);
-            assertTrue(merged.conflict().isEmpty(), text + ": " + merged.conflict());
-            expected.put(object.get("kind").asText() + "/" + name, Kustomize.asWritten(merged.object()));
+            objects.add(object);
+            patches.add(YamlWriter.write(patch));
         }
-        Files.writeString(root.resolve("objects.yaml"), objects.toString());
-        Files.writeString(root.resolve("kustomization.yaml"), kustomization.toString());
-        int compared = 0;
-        for (LocatedDocument rendering : new YamlReader().read("rendered", KubectlKustomize.render(root).getBytes(StandardCharsets.UTF_8))) {
-            JsonNode doc = rendering.root();
-            String key = doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText();
-            assertEquals(doc, expected.get(key), key);
-            compared++;
-        }
-        assertEquals(160, compared);
+        assertRendersAsMerged(Files.createDirectories(dir.resolve("own")), objects, patches);
     }
 
     /** Any custom resource merges so, an AppProject and a PodMonitor as a FlinkDeployment; a Deployment does not. */
@@ -218,25 +180,51 @@ class SchemalessMergeTest {
                 spec:
                   namespaceResourceWhitelist: [{group: monitoring.coreos.com, kind: PodMonitor}]
                 """;
-        Path root = Files.createDirectories(dir.resolve("crs"));
-        Files.writeString(root.resolve("objects.yaml"), objects);
-        Files.writeString(root.resolve("patches.yaml"), patches);
-        Files.writeString(root.resolve("kustomization.yaml"), "resources: [objects.yaml]\npatches:\n  - path: patches.yaml\n");
-        List<LocatedDocument> rendered = new YamlReader().read("rendered", KubectlKustomize.render(root).getBytes(StandardCharsets.UTF_8));
-        List<LocatedDocument> targets = new YamlReader().read("objects.yaml", objects.getBytes(StandardCharsets.UTF_8));
-        List<LocatedDocument> written = new YamlReader().read("patches.yaml", patches.getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < 2; i++) {
-            ObjectNode patch = (ObjectNode) written.get(i).root();
-            assertTrue(Kustomize.mergesWithoutKeys(patch), patch.toString());
-            ObjectNode merged = SchemalessMerge.apply((ObjectNode) targets.get(i).root(), Kustomize.asRead(patch), YamlWriter::writesNonPlain).object();
-            JsonNode out = rendered.stream().map(LocatedDocument::root).filter(d -> d.path("kind").equals(patch.path("kind"))).findFirst().orElseThrow();
-            assertEquals(out, Kustomize.asWritten(merged));
-        }
+        assertRendersAsMerged(Files.createDirectories(dir.resolve("crs")),
+                new YamlReader().read("objects.yaml", objects.getBytes(StandardCharsets.UTF_8)).stream()
+                        .map(d -> (ObjectNode) d.root()).toList(),
+                List.of(patches.split("---\n")));
         for (String other : List.of("apiVersion: apps/v1\nkind: Deployment", "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute",
                 "apiVersion: v1\nkind: ServiceAccount\nsecrets: [{name: s}]", "apiVersion: v1\nkind: Namespace\nmetadata: {finalizers: [x]}",
                 "apiVersion: v1\nkind: ConfigMap\ndata: {$deleteFromPrimitiveList/x: [a]}")) {
             assertFalse(Kustomize.mergesWithoutKeys(read(other)), other);
         }
+    }
+
+    /**
+     * Renders each object with its patch in one root (the objects written as flinkops writes manifests,
+     * the patches as they come, each a patch kustomize merges without keys) and asserts that each comes
+     * out of {@code kubectl kustomize} as {@link SchemalessMerge} and {@link Kustomize#asWritten} make it.
+     */
+    private static void assertRendersAsMerged(Path root, List<ObjectNode> objects, List<String> patches) throws Exception {
+        StringBuilder kustomization = new StringBuilder("resources: [objects.yaml]\npatches:\n");
+        StringBuilder written = new StringBuilder();
+        Map<String, JsonNode> expected = new HashMap<>();
+        Map<String, String> patchOf = new HashMap<>();
+        for (int i = 0; i < objects.size(); i++) {
+            ObjectNode object = objects.get(i);
+            String text = patches.get(i);
+            ObjectNode patch = asKustomizeReads(text);
+            assertTrue(Kustomize.mergesWithoutKeys(patch), text);
+            written.append(YamlWriter.write(object)).append("---\n");
+            Files.writeString(root.resolve("p" + i + ".yaml"), text);
+            kustomization.append("  - path: p").append(i).append(".yaml\n");
+            SchemalessMerge.Result merged = SchemalessMerge.apply(object, patch, YamlWriter::writesNonPlain);
+            assertTrue(merged.conflict().isEmpty(), text + ": " + merged.conflict());
+            String key = object.path("kind").asText() + "/" + object.path("metadata").path("name").asText();
+            expected.put(key, Kustomize.asWritten(merged.object()));
+            patchOf.put(key, text);
+        }
+        Files.writeString(root.resolve("objects.yaml"), written.toString());
+        Files.writeString(root.resolve("kustomization.yaml"), kustomization.toString());
+        int compared = 0;
+        for (LocatedDocument rendering : new YamlReader().read("rendered", KubectlKustomize.render(root).getBytes(StandardCharsets.UTF_8))) {
+            JsonNode doc = rendering.root();
+            String key = doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText();
+            assertEquals(doc, expected.get(key), key + " as patched by\n" + patchOf.get(key));
+            compared++;
+        }
+        assertEquals(objects.size(), compared);
     }
 
     @Test

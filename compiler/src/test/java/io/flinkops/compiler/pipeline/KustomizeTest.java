@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.source.FileSystemTree;
+import io.flinkops.compiler.testing.Cli;
+import io.flinkops.compiler.testing.Fixtures;
 import io.flinkops.compiler.testing.KubectlKustomize;
 import io.flinkops.compiler.testing.RuleTester;
 import io.flinkops.compiler.testing.TestRepo;
@@ -65,13 +67,13 @@ class KustomizeTest {
         // the result after overlays passes every check too, read back from kustomize's own output
         String prodAnalytics = kustomize(out.resolve("prod/analytics"));
         assertTrue(prodAnalytics.contains("acme.com/cost-center"), "the overlay patch was applied");
-        var check = io.flinkops.compiler.testing.Cli.runWithInput(dir, prodAnalytics, "validate", "-", "--operator-version", "1.7.0");
+        var check = Cli.runWithInput(dir, prodAnalytics, "validate", "-", "--operator-version", "1.7.0");
         assertEquals(0, check.code(), check.out());
         // and every root, as the pull-request workflow checks it: judged as its environment's objects,
         // by its operator and its policy sets
         for (EnvironmentResult env : result.environments()) {
             for (String root : env.objects().stream().map(EmittedObject::root).distinct().sorted().toList()) {
-                var asBuilt = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), kustomize(out.resolve(env.name()).resolve(root)),
+                var asBuilt = Cli.runWithInput(repo.root(), kustomize(out.resolve(env.name()).resolve(root)),
                         "validate", "-", "--env", env.name());
                 assertEquals(0, asBuilt.code(), env.name() + "/" + root + ": " + asBuilt.out());
                 assertTrue(asBuilt.out().startsWith("0 errors, 0 warnings, 0 info;"), env.name() + "/" + root + ": " + asBuilt.out());
@@ -89,8 +91,8 @@ class KustomizeTest {
     @Test
     void aPatchThatBreaksAPolicyFailsTheBuildAndTheRenderedCheck() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        assertEquals(0, io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out").code());
-        String patch = io.flinkops.compiler.testing.Fixtures.stateMachinePatch("""
+        buildsWith(repo, 0);
+        String patch = Fixtures.stateMachinePatch("""
                 spec:
                   job: {upgradeMode: stateless}
                   flinkConfiguration: {state.checkpoints.dir: "s3://another-teams-bucket/checkpoints"}
@@ -101,9 +103,7 @@ class KustomizeTest {
         String bucket = "overlays/prod/analytics/patches/shortcut.yaml:6:24: error: FlinkDeployment/analytics/state-machine:"
                 + " state.checkpoints.dir writes to bucket another-teams-bucket, not the environment's bucket acme-flink-state-prod"
                 + " [state-path-location]";
-        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertEquals(1, build.code(), build.out());
-        assertTrue(build.out().contains(stateless) && build.out().contains(bucket), build.out());
+        buildsWith(repo, 1, stateless, bucket);
 
         // the root as it would render with the patch (the build refused to write it): kustomize's output, judged
         // as prod's objects, names the lines of the patch that wrote the values, not lines of kustomize's output
@@ -112,7 +112,7 @@ class KustomizeTest {
         Files.writeString(root.resolve("kustomization.yaml"), Files.readString(root.resolve("kustomization.yaml"))
                 + "  - path: overlay-patch-shortcut.yaml\n");
         String rendered = kustomize(root);
-        var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "prod");
+        var check = Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "prod");
         assertEquals(1, check.code(), check.out());
         assertTrue(check.out().contains(stateless) && check.out().contains(bucket), check.out());
 
@@ -126,8 +126,8 @@ class KustomizeTest {
                 """);
         repo.file("environments/prod/environment.yaml", repo.read("environments/prod/environment.yaml")
                 .replaceFirst("policies: \\[([^]]*)\\]", "policies: [$1, shortcut]"));
-        for (var excepted : List.of(io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out"),
-                io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "prod"))) {
+        for (var excepted : List.of(Cli.run(repo.root(), "build", "--out", "out"),
+                Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "prod"))) {
             assertFalse(excepted.out().contains("[upgrade-mode-production]"), excepted.out());
             assertTrue(excepted.out().contains(bucket), excepted.out());
         }
@@ -140,27 +140,23 @@ class KustomizeTest {
     @Test
     void anOverlayThatBreaksAnObjectFailsTheBuild() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        String patch = io.flinkops.compiler.testing.Fixtures.stateMachinePatch("""
+        String patch = Fixtures.stateMachinePatch("""
                 spec: {job: {parallelism: 0}}
                 """);
         repo.file("overlays/prod/analytics/patches/bad.yaml", patch);
-        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out", "--categories", "schema,operator");
+        var build = Cli.run(repo.root(), "build", "--out", "out", "--categories", "schema,operator");
         assertEquals(1, build.code(), build.out());
         assertTrue(build.out().contains("overlays/prod/analytics/patches/bad.yaml:4:14: error: FlinkDeployment/analytics/state-machine:"
                 + " job parallelism is 0, it must be at least 1 [operator-parallelism-not-positive]"), build.out());
 
         repo.file("overlays/prod/analytics/patches/bad.yaml", patch.replace("parallelism: 0", "parallelism: two"));
-        build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertEquals(1, build.code(), build.out());
-        assertTrue(build.out().contains("overlays/prod/analytics/patches/bad.yaml:4:14: error: FlinkDeployment/analytics/state-machine:"
-                + " spec.job.parallelism: string found, integer expected [crd-schema]"), build.out());
+        buildsWith(repo, 1, "overlays/prod/analytics/patches/bad.yaml:4:14: error: FlinkDeployment/analytics/state-machine:"
+                + " spec.job.parallelism: string found, integer expected [crd-schema]");
 
         repo.file("overlays/prod/analytics/patches/bad.yaml", patch.replace("job: {parallelism: 0}", "podTemplate: {spec: {containers: none}}"));
-        build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertEquals(1, build.code(), build.out());
-        assertTrue(build.out().contains("overlays/prod/analytics/patches/bad.yaml:4:29: error: patch of FlinkDeployment"
+        buildsWith(repo, 1, "overlays/prod/analytics/patches/bad.yaml:4:29: error: patch of FlinkDeployment"
                 + " 'analytics/state-machine': the object has a list at /spec/podTemplate/spec/containers and the patch a value:"
-                + " kustomize refuses to merge them (wrong node kind) [overlay-invalid]"), build.out());
+                + " kustomize refuses to merge them (wrong node kind) [overlay-invalid]");
     }
 
     /**
@@ -170,20 +166,19 @@ class KustomizeTest {
     @Test
     void anExtraResourceWithoutANamespaceIsJudgedInItsRootsNamespace() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        repo.file("overlays/dev/analytics/resources/extra-job.yaml", io.flinkops.compiler.testing.Fixtures.OVERLAY_JOB);
-        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertEquals(0, build.code(), build.out() + build.err());
+        repo.file("overlays/dev/analytics/resources/extra-job.yaml", Fixtures.OVERLAY_JOB);
+        buildsWith(repo, 0);
         String rendered = kustomize(repo.root().resolve("out/dev/analytics"));
         assertTrue(rendered.contains("  name: extra\n"), rendered);
-        var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev");
+        var check = Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev");
         assertEquals(0, check.code(), check.out());
         // a finding on it names the overlay file it came from
-        var zero = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered.replace("parallelism: 2\n    upgradeMode: stateless",
+        var zero = Cli.runWithInput(repo.root(), rendered.replace("parallelism: 2\n    upgradeMode: stateless",
                 "parallelism: 0\n    upgradeMode: stateless"), "validate", "-", "--env", "dev");
         assertTrue(zero.out().startsWith("overlays/dev/analytics/resources/extra-job.yaml:13:35: error: FlinkDeployment/analytics/extra:"
                 + " job parallelism is 0"), zero.out());
         // outside a root (no Namespace object, or several), an object without a namespace is in default, as kubectl applies it
-        var loose = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered.replaceFirst("(?s)^.*?\n---\n", ""),
+        var loose = Cli.runWithInput(repo.root(), rendered.replaceFirst("(?s)^.*?\n---\n", ""),
                 "validate", "-", "--env", "dev");
         assertTrue(loose.out().contains("FlinkDeployment/extra: runs in namespace default"), loose.out());
     }
@@ -195,7 +190,7 @@ class KustomizeTest {
     @Test
     void aListAPatchWritesIsFoundInThePatch() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        String patch = io.flinkops.compiler.testing.Fixtures.stateMachinePatch("""
+        String patch = Fixtures.stateMachinePatch("""
                 spec:
                   podTemplate:
                     spec:
@@ -206,17 +201,15 @@ class KustomizeTest {
                 """);
         String finding = "overlays/dev/analytics/patches/sidecar.yaml:10:31: error: FlinkDeployment/analytics/state-machine: image 'Fluent Bit:2'";
         repo.file("overlays/dev/analytics/patches/sidecar.yaml", patch);
-        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertEquals(1, build.code(), build.out());
-        assertTrue(build.out().contains(finding), build.out());
+        buildsWith(repo, 1, finding);
 
         repo.file("overlays/dev/analytics/patches/sidecar.yaml", patch.replace("Fluent Bit:2", "fluent/fluent-bit:2"));
-        assertEquals(0, io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out").code());
+        buildsWith(repo, 0);
         repo.file("overlays/dev/analytics/patches/sidecar.yaml", patch);
         Path root = repo.root().resolve("out/dev/analytics");
         Files.writeString(root.resolve("overlay-patch-sidecar.yaml"), patch);
         String rendered = kustomize(root);
-        var check = io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev");
+        var check = Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev");
         assertEquals(1, check.code(), check.out());
         assertTrue(check.out().contains(finding), check.out());
     }
@@ -238,12 +231,11 @@ class KustomizeTest {
                   egress:
                     - to: [{ipBlock: {cidr: 0.0.0.0/0}}]
                 """);
-        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertTrue(build.out().contains("overlays/prod/analytics/patches/egress.yaml:6:7: warning: NetworkPolicy/analytics/allow-s3-egress:"
-                + " NetworkPolicy allows egress to any destination on any port [egress-open]"), build.out());
-        assertTrue(build.out().contains("overlays/prod/analytics/patches/egress.yaml:5:3: warning: patch of NetworkPolicy"
+        buildsWith(repo, 0, "overlays/prod/analytics/patches/egress.yaml:6:7: warning: NetworkPolicy/analytics/allow-s3-egress:"
+                + " NetworkPolicy allows egress to any destination on any port [egress-open]",
+                "overlays/prod/analytics/patches/egress.yaml:5:3: warning: patch of NetworkPolicy"
                 + " 'analytics/allow-s3-egress' replaces the list spec.egress whole (kustomize merges none of its items by key):"
-                + " 1 of its 1 items is not in the patch as the object had it [overlay-list-replaced]"), build.out());
+                + " 1 of its 1 items is not in the patch as the object had it [overlay-list-replaced]");
 
         repo.file("overlays/prod/analytics/patches/egress.yaml", """
                 apiVersion: networking.k8s.io/v1
@@ -251,9 +243,7 @@ class KustomizeTest {
                 metadata: {name: default-deny, namespace: analytics}
                 $patch: delete
                 """);
-        build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertEquals(1, build.code(), build.out());
-        assertTrue(build.out().contains("[network-default-deny-missing]"), build.out());
+        buildsWith(repo, 1, "[network-default-deny-missing]");
     }
 
     /**
@@ -264,22 +254,19 @@ class KustomizeTest {
     @Test
     void overlaysAreReadAsKustomizeReadsThem() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
-        repo.file("overlays/dev/analytics/resources/extra-job.yaml", io.flinkops.compiler.testing.Fixtures.OVERLAY_JOB
+        repo.file("overlays/dev/analytics/resources/extra-job.yaml", Fixtures.OVERLAY_JOB
                 .replace("taskmanager.numberOfTaskSlots: \"2\"", "taskmanager.numberOfTaskSlots: \"2\", pipeline.object-reuse: yes"));
-        repo.file("overlays/dev/analytics/patches/reuse.yaml", io.flinkops.compiler.testing.Fixtures.stateMachinePatch("""
+        repo.file("overlays/dev/analytics/patches/reuse.yaml", Fixtures.stateMachinePatch("""
                 spec: {flinkConfiguration: {pipeline.object-reuse: on}}
                 """));
-        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertEquals(0, build.code(), build.out() + build.err());
+        buildsWith(repo, 0);
         String rendered = kustomize(repo.root().resolve("out/dev/analytics"));
         assertTrue(rendered.contains("pipeline.object-reuse: \"yes\"") && rendered.contains("pipeline.object-reuse: \"on\""), rendered);
-        assertEquals(0, io.flinkops.compiler.testing.Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev").code());
+        assertEquals(0, Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev").code());
 
         repo.file("overlays/dev/analytics/patches/reuse.yaml", repo.read("overlays/dev/analytics/patches/reuse.yaml").replace(": on}", ": true}"));
-        build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertEquals(1, build.code(), build.out());
-        assertTrue(build.out().contains("overlays/dev/analytics/patches/reuse.yaml:4:29: error: FlinkDeployment/analytics/state-machine:"
-                + " spec.flinkConfiguration.pipeline.object-reuse: boolean found, string expected"), build.out());
+        buildsWith(repo, 1, "overlays/dev/analytics/patches/reuse.yaml:4:29: error: FlinkDeployment/analytics/state-machine:"
+                + " spec.flinkConfiguration.pipeline.object-reuse: boolean found, string expected");
     }
 
     /**
@@ -298,18 +285,24 @@ class KustomizeTest {
                 data: {note: x}
                 """;
         repo.file("overlays/dev/analytics/resources/notes.yaml", resource);
-        var build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertEquals(1, build.code(), build.out());
-        assertTrue(build.out().contains("overlays/dev/analytics/resources/notes.yaml:5:12: error: ConfigMap/analytics/release-notes:"
-                + " label value '2024-01-01T00:00:00Z' is not valid"), build.out());
+        buildsWith(repo, 1, "overlays/dev/analytics/resources/notes.yaml:5:12: error: ConfigMap/analytics/release-notes:"
+                + " label value '2024-01-01T00:00:00Z' is not valid");
 
         repo.file("overlays/dev/analytics/resources/notes.yaml", resource.replace("2024-01-01", "\"2024-01-01\""));
-        build = io.flinkops.compiler.testing.Cli.run(repo.root(), "build", "--out", "out");
-        assertEquals(0, build.code(), build.out());
+        buildsWith(repo, 0);
         assertTrue(kustomize(repo.root().resolve("out/dev/analytics")).contains("released: \"2024-01-01\""));
-        Path rendered = repo.root().resolve("out/dev/analytics/overlay-notes.yaml");
-        Files.writeString(rendered, resource);
+        // the overlay as written, copied into the root as the build copies it: kustomize turns the date into a timestamp
+        Files.writeString(repo.root().resolve("out/dev/analytics/overlay-notes.yaml"), resource);
         assertTrue(kustomize(repo.root().resolve("out/dev/analytics")).contains("released: \"2024-01-01T00:00:00Z\""));
+    }
+
+    /** A build of the repository into out/ that ends with {@code code} and reports each of {@code findings}. */
+    private static void buildsWith(TestRepo repo, int code, String... findings) {
+        Cli.Result build = Cli.run(repo.root(), "build", "--out", "out");
+        assertEquals(code, build.code(), build.out() + build.err());
+        for (String finding : findings) {
+            assertTrue(build.out().contains(finding), finding + "\n" + build.out());
+        }
     }
 
     static String kustomize(Path root) throws IOException, InterruptedException {

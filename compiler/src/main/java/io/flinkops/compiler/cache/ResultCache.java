@@ -118,7 +118,7 @@ public final class ResultCache {
                 extras.put(f, Hashes.of(sources, f));
             }
             ArrayNode objects = root.putArray("objects");
-            for (EmittedObject o : result.objects()) {
+            for (EmittedObject o : result.judged()) {
                 ObjectNode n = objects.addObject();
                 n.put("root", o.root()).put("apiVersion", o.apiVersion()).put("kind", o.kind())
                         .put("name", o.name()).put("namespace", o.namespace()).put("origin", o.origin().file());
@@ -194,7 +194,7 @@ public final class ResultCache {
                     LocalDate.parse(e.path("expires").asText()),
                     new SourceLocation(e.path("file").asText(), e.path("line").asInt(), e.path("column").asInt())));
         }
-        return new Entry(new EnvironmentResult(env, null, objects, files, used), diagnostics);
+        return new Entry(new EnvironmentResult(env, null, List.of(), objects, files, used), diagnostics);
     }
 
     /** Packs of each environment's generated units, for checking a few of its files (see {@link ContextPacks}). */

@@ -139,7 +139,7 @@ final class Runs {
     static List<EmittedObject> objects(CompileResult result) {
         List<EmittedObject> out = new ArrayList<>();
         for (EnvironmentResult r : result.environments()) {
-            out.addAll(r.objects());
+            out.addAll(r.judged());
         }
         return out;
     }

@@ -135,13 +135,15 @@ final class ValidateCommand extends Subcommand {
             // specs alone may take the rest of their environment from its context pack (under the cache)
             CompileResult result = compiler.compile(request.withEnvironment(env), checked.isEmpty() ? null : Runs.cache(ctx, options),
                     Compiler.Output.FINDINGS_ONLY, checked);
+            List<EmittedObject> named = new ArrayList<>();
+            result.environments().forEach(e -> e.judged().stream()
+                    .filter(o -> envFiles.stream().anyMatch(o.origin()::drawsOn)).forEach(named::add));
             for (Diagnostic d : result.diagnostics()) {
-                if (envFiles.contains(d.location().file())) {
+                if (envFiles.contains(d.location().file()) || Compiler.isOnObjectOf(d, named, envFiles)) {
                     found.add(d);
                 }
             }
-            result.environments().forEach(e -> e.objects().stream()
-                    .filter(o -> envFiles.contains(o.origin().file())).forEach(objects::add));
+            objects.addAll(named);
         }
         if (!rawInput) {
             Runs.noteOperatorVersionUnused(ctx, options);

@@ -60,6 +60,11 @@ public final class Origin {
         return source.file();
     }
 
+    /** Whether {@code file} wrote any part of the object: its source, or a document it draws values from (a patch). */
+    public boolean drawsOn(String file) {
+        return source.file().equals(file) || entries.stream().anyMatch(e -> e.document != null && e.document.file().equals(file));
+    }
+
     public SourceMap sourceMap() {
         return source;
     }

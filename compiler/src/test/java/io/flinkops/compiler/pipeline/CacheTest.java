@@ -36,7 +36,7 @@ class CacheTest {
             assertEquals(a.name(), b.name());
             assertEquals(a.files().keySet(), b.files().keySet());
             a.files().forEach((k, v) -> assertArrayEquals(v, b.files().get(k), k));
-            assertEquals(a.objects().stream().map(o -> o.root() + "/" + o.id()).toList(), b.objects().stream().map(o -> o.root() + "/" + o.id()).toList());
+            assertEquals(a.judged().stream().map(o -> o.root() + "/" + o.id()).toList(), b.judged().stream().map(o -> o.root() + "/" + o.id()).toList());
             assertEquals(a.usedExceptions(), b.usedExceptions());
         }
     }

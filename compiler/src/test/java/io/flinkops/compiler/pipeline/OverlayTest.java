@@ -233,8 +233,8 @@ class OverlayTest {
         assertTrue(judged.out().contains("overlays/dev/analytics/resources/monitor.yaml:7:3: error: PodMonitor/analytics/flink:"
                 + " unknown field 'spec.jobLabel' [crd-schema]"), judged.out());
         assertEquals(2, judged.out().lines().filter(l -> l.contains("[crd-schema]")).count(), judged.out());
-        // the operator's own kinds are still judged by the CRDs built in for its version
-        assertTrue(judged.out().endsWith("2 errors, 0 warnings, 0 info; 30 objects checked\n"), judged.out());
+        // the operator's own kinds are still judged by the CRDs built in for its version; the PodMonitor is counted
+        assertTrue(judged.out().endsWith("2 errors, 0 warnings, 0 info; 31 objects checked\n"), judged.out());
     }
 
     /** Overlays of an environment that does not exist (a typo, a removed environment) would silently stop applying. */
@@ -329,7 +329,7 @@ class OverlayTest {
                 + " spec.podTemplate.spec.containers whole (kustomize merges none of its items by key): 1 of its 1 items"
                 + " is not in the patch as the object had it (flink-main-container) [overlay-list-replaced]";
         assertTrue(r.out().contains(replaced), r.out());
-        assertTrue(r.out().endsWith("5 errors, 2 warnings, 0 info; 85 objects checked\n"), r.out());
+        assertTrue(r.out().endsWith("5 errors, 2 warnings, 0 info; 86 objects checked\n"), r.out());
 
         repo.file("overlays/dev/analytics/patches/typo.yaml", patch.replace("parallelizm", "parallelism").replace("\"two\"", "2")
                 .replaceAll("\\s+[$-][^\n]*(retainKeys|patch: delete|setElementOrder)[^\n]*", "")
@@ -341,6 +341,49 @@ class OverlayTest {
         repo.file("overlays/dev/analytics/patches/typo.yaml", Fixtures.stateMachinePatch("spec: {job: {args: [--fast]}}\n"));
         Cli.Result args = Cli.run(repo.root(), "build");
         assertTrue(args.out().startsWith("0 errors, 0 warnings, 0 info;"), args.out());
-        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertEquals(0, args.code(), args.out() + args.err());
+    }
+
+    /**
+     * A pre-commit check of one spec reports what a patch already in the repository makes of its object,
+     * at the patch's line; a patch or an extra resource checked alone counts the object it makes.
+     */
+    @Test
+    void aSpecCheckedAloneIsJudgedAsItsPatchesMakeIt() {
+        TestRepo repo = new TestRepo(dir).withSamples();
+        repo.file("overlays/dev/analytics/patches/scale.yaml", Fixtures.stateMachinePatch("spec:\n  job:\n    parallelism: 0\n"));
+        repo.file("overlays/dev/analytics/resources/quota.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: extra, namespace: analytics}
+                """);
+        String finding = "overlays/dev/analytics/patches/scale.yaml:6:5: error: FlinkDeployment/analytics/state-machine: "
+                + "job parallelism is 0, it must be at least 1 [operator-parallelism-not-positive]";
+        for (String cache : List.of("--no-cache", "--verbose")) { // the second run reads the environment's context pack
+            for (int run = 0; run < 2; run++) {
+                Cli.Result spec = Cli.run(repo.root(), "validate", cache, "environments/dev/state-machine.yaml");
+                assertEquals(1, spec.code(), spec.out() + spec.err());
+                assertTrue(spec.out().startsWith(finding + "\n") && spec.out().endsWith("1 error, 0 warnings, 0 info; 1 object checked\n"),
+                        spec.out());
+            }
+        }
+        Cli.Result other = Cli.run(repo.root(), "validate", "environments/dev/top-speed-windowing.yaml");
+        assertEquals("0 errors, 0 warnings, 0 info; 1 object checked\n", other.out());
+        Cli.Result patch = Cli.run(repo.root(), "validate", "overlays/dev/analytics/patches/scale.yaml");
+        assertTrue(patch.out().startsWith(finding + "\n") && patch.out().endsWith("; 1 object checked\n"), patch.out());
+        Cli.Result resource = Cli.run(repo.root(), "validate", "overlays/dev/analytics/resources/quota.yaml");
+        assertEquals("0 errors, 0 warnings, 0 info; 1 object checked\n", resource.out());
+        // a build and a whole validate count what they judged, the extra resource too, whichever filled the cache
+        int built = objectsChecked(Cli.run(repo.root(), "build").out());
+        assertEquals(built, objectsChecked(Cli.run(repo.root(), "validate").out()));
+        assertEquals(built, objectsChecked(Cli.run(repo.root(), "validate", "--no-cache").out()));
+        repo.delete("overlays/dev/analytics/resources/quota.yaml");
+        assertEquals(built - 1, objectsChecked(Cli.run(repo.root(), "validate").out()));
+        assertEquals(built - 1, objectsChecked(Cli.run(repo.root(), "build").out()));
+    }
+
+    private static int objectsChecked(String out) {
+        String tail = out.substring(out.lastIndexOf("info; ") + 6);
+        return Integer.parseInt(tail.substring(0, tail.indexOf(' ')));
     }
 }

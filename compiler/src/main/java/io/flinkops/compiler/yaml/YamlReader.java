@@ -59,19 +59,28 @@ public final class YamlReader {
         return limits;
     }
 
-    /** Decodes bytes as strict UTF-8, refusing binary data and files over the size limit. */
+    /**
+     * Decodes bytes as strict UTF-8 (or as UTF-16 after its byte order mark, which kubectl and kustomize
+     * read too: Windows tools write it), refusing binary data and files over the size limit.
+     */
     public String decode(String file, byte[] bytes) {
         if (bytes.length > limits.maxBytes()) {
             throw limits.tooLarge(file, bytes.length);
         }
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            // a UTF-16 (or UTF-32 little-endian) byte order mark: text, which the NUL check below would call binary
-            throw new InputException(SourceLocation.start(file), "text is UTF-16 or UTF-32; flinkops reads YAML as UTF-8 (save the file as UTF-8)");
+        boolean bigEndianMark = bytes.length >= 2 && bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF;
+        boolean littleEndianMark = bytes.length >= 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE;
+        if (littleEndianMark && bytes.length >= 4 && bytes[2] == 0 && bytes[3] == 0
+                || bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == (byte) 0xFE && bytes[3] == (byte) 0xFF) {
+            throw new InputException(SourceLocation.start(file), "text is UTF-32, which kubectl does not read (save the file as UTF-8)");
+        }
+        if (bigEndianMark || littleEndianMark) {
+            return decodeUtf16(file, bytes, bigEndianMark);
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new InputException(locationOfByte(file, bytes, i),
-                        "binary data (a NUL byte) in what should be a YAML text file");
+                throw new InputException(locationOfByte(file, bytes, i), looksLikeUtf16(bytes, i)
+                        ? "text is UTF-16 without a byte order mark, which kubectl reads as UTF-8 (save the file as UTF-8)"
+                        : "binary data (a NUL byte) in what should be a YAML text file");
             }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -90,6 +99,50 @@ public final class YamlReader {
             text = text.substring(1);
         }
         return text;
+    }
+
+    private static String decodeUtf16(String file, byte[] bytes, boolean bigEndian) {
+        CharsetDecoder decoder = (bigEndian ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE).newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 2, bytes.length - 2);
+        CharBuffer out = CharBuffer.allocate(bytes.length / 2);
+        var result = decoder.decode(in, out, true);
+        out.flip();
+        String text = out.toString();
+        if (result.isError() || !decoder.flush(CharBuffer.allocate(1)).isUnderflow()) {
+            throw new InputException(locationOfChar(file, text, text.length()), "text is not valid UTF-16 (save the file as UTF-8)");
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new InputException(locationOfChar(file, text, nul), "binary data (a NUL character) in what should be a YAML text file");
+        }
+        return text;
+    }
+
+    /** A NUL beside text: every other byte of the first ones zero, as ASCII written in UTF-16 has it. */
+    private static boolean looksLikeUtf16(byte[] bytes, int firstNul) {
+        if (firstNul > 1 || bytes.length < 8) {
+            return false;
+        }
+        for (int i = firstNul; i < 8; i += 2) {
+            if (bytes[i] != 0 || bytes[i ^ 1] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static SourceLocation locationOfChar(String file, String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourceLocation(file, line, offset - lineStart + 1);
     }
 
     private static SourceLocation locationOfByte(String file, byte[] bytes, int offset) {

@@ -229,6 +229,36 @@ class YamlReaderTest {
         assertEquals("l.yaml:2:7", latin1.location().toString());
     }
 
+    /** UTF-16 after its byte order mark is text, as kubectl and kustomize read it; without one, or UTF-32, it is not. */
+    @Test
+    void utf16WithItsByteOrderMarkIsReadAndPositionsCountCharacters() {
+        String text = "a: caf\u00e9\nb: \ud83d\ude00\nc: [1, x]\n";
+        for (var charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) { // Java's UTF_16 writes big-endian
+            byte[] bytes = text.getBytes(charset);
+            if (charset == StandardCharsets.UTF_16LE) {
+                byte[] marked = new byte[bytes.length + 2];
+                marked[0] = (byte) 0xFF;
+                marked[1] = (byte) 0xFE;
+                System.arraycopy(bytes, 0, marked, 2, bytes.length);
+                bytes = marked;
+            }
+            LocatedDocument doc = reader.read("w.yaml", bytes).get(0);
+            assertEquals("caf\u00e9", doc.root().get("a").asText());
+            assertEquals("\ud83d\ude00", doc.root().get("b").asText());
+            assertEquals("w.yaml:3:8", doc.sourceMap().value("/c/1").toString());
+        }
+        InputException unmarked = assertThrows(InputException.class, () -> reader.read("u.yaml", text.getBytes(StandardCharsets.UTF_16BE)));
+        assertEquals("u.yaml:1:1", unmarked.location().toString());
+        assertTrue(unmarked.getMessage().contains("UTF-16 without a byte order mark"), unmarked.getMessage());
+        InputException utf32 = assertThrows(InputException.class, () -> reader.read("t.yaml", new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0, 'a', 0, 0, 0}));
+        assertTrue(utf32.getMessage().contains("UTF-32"), utf32.getMessage());
+        byte[] loneSurrogate = {(byte) 0xFE, (byte) 0xFF, 0, 'a', 0, ':', 0, ' ', (byte) 0xD8, 0x3D, 0, '\n'};
+        InputException broken = assertThrows(InputException.class, () -> reader.read("s.yaml", loneSurrogate));
+        assertEquals("s.yaml:1:4 text is not valid UTF-16 (save the file as UTF-8)", broken.location() + " " + broken.getMessage());
+        byte[] nul = {(byte) 0xFE, (byte) 0xFF, 0, 'a', 0, ':', 0, ' ', 0, 0};
+        assertEquals("n.yaml:1:4", assertThrows(InputException.class, () -> reader.read("n.yaml", nul)).location().toString());
+    }
+
     @Test
     void emptyAndCommentOnlyFilesHaveNoDocuments() {
         assertEquals(List.of(), reader.parse("f.yaml", ""));

@@ -8,7 +8,7 @@ import io.flinkops.compiler.load.Problems;
 import io.flinkops.compiler.policy.PolicyLoader;
 import io.flinkops.compiler.source.SourceTree;
 import io.flinkops.compiler.source.git.TextDiff;
-import java.nio.charset.StandardCharsets;
+import io.flinkops.compiler.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -121,7 +121,7 @@ public final class PullRequestReview {
                 if (!fileName.equals(OutputLayout.MANIFEST) && !fileName.equals(OutputLayout.KUSTOMIZATION)) {
                     String inEnvironment = path.substring(path.indexOf('/') + 1);
                     out.put("1|" + path, new Shown(name, inEnvironment.substring(0, inEnvironment.indexOf('/')), inEnvironment, path,
-                            new String(bytes, StandardCharsets.UTF_8)));
+                            YamlReader.shown(bytes)));
                 }
             });
         }

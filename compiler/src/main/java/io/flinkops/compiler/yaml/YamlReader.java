@@ -101,6 +101,13 @@ public final class YamlReader {
         return text;
     }
 
+    /** Text to show, not to check: UTF-16 after its byte order mark, else UTF-8 (what cannot be decoded replaced). */
+    public static String shown(byte[] bytes) {
+        boolean utf16 = bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF
+                || bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE);
+        return new String(bytes, utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
+    }
+
     private static String decodeUtf16(String file, byte[] bytes, boolean bigEndian) {
         CharsetDecoder decoder = (bigEndian ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

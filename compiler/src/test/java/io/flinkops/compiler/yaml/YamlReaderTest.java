@@ -242,6 +242,7 @@ class YamlReaderTest {
                 System.arraycopy(bytes, 0, marked, 2, bytes.length);
                 bytes = marked;
             }
+            assertEquals(text, YamlReader.shown(bytes)); // as a pull request's diff shows a copied overlay
             LocatedDocument doc = reader.read("w.yaml", bytes).get(0);
             assertEquals("caf\u00e9", doc.root().get("a").asText());
             assertEquals("\ud83d\ude00", doc.root().get("b").asText());

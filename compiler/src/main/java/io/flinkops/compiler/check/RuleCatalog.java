@@ -94,7 +94,6 @@ public final class RuleCatalog {
         return all;
     }
 
-    /** A rule by id or former id. */
     /** The built-in rule with this id (not an alias). */
     public Optional<RuleCheck> check(String id) {
         return rules.stream().filter(r -> r.info().id().equals(id)).findFirst();
@@ -108,6 +107,7 @@ public final class RuleCatalog {
         return find(idOrAlias).flatMap(info -> check(info.id())).isPresent();
     }
 
+    /** A rule by id or former id. */
     public Optional<RuleInfo> find(String idOrAlias) {
         return infos().stream().filter(i -> i.id().equals(idOrAlias) || i.aliases().contains(idOrAlias)).findFirst();
     }

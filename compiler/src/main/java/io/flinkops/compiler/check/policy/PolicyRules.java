@@ -29,6 +29,7 @@ public final class PolicyRules {
                 new OwnerLabelMissing(),
                 new ParallelismUnreachable(),
                 new PlaintextSecret(),
+                new PodTemplateResourcesInvalid(),
                 new ResourcesMissing(),
                 new ResourcesOutOfBounds(),
                 new S3BucketNameInvalid(),

@@ -1,0 +1,121 @@
+package io.flinkops.compiler.check.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.KubernetesQuantity;
+import io.flinkops.compiler.check.Placeholders;
+import io.flinkops.compiler.check.Reporter;
+import io.flinkops.compiler.check.Rule;
+import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
+import io.flinkops.compiler.yaml.Pointers;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+@Rule(
+        id = "pod-template-resources-invalid",
+        category = Category.POLICY,
+        severity = Severity.ERROR,
+        summary = "Pod-template containers ask for resources Kubernetes accepts",
+        rationale = "The CRD types a pod template's resources as integer-or-string and the operator does not read them, so a "
+                + "FlinkDeployment is admitted with a quantity the API server cannot parse (2 Gi, 1K, 1gb), a negative one, a "
+                + "resource name it does not know for containers (cpus, mem), or a request above its limit (an extended "
+                + "resource's, such as nvidia.com/gpu, must equal it). The operator's JobManager Deployment or TaskManager "
+                + "pods are then refused and the job never starts, while Argo CD shows the sync as done. Not checked: "
+                + "flink-main-container's cpu and memory, which Flink sets from spec.jobManager/taskManager.resource, nor "
+                + "its ephemeral-storage where that component's resource sets ephemeralStorage.",
+        remediation = "Write each quantity as Kubernetes does (500m, 2Gi, 10G), name resources cpu, memory, ephemeral-storage, "
+                + "hugepages-<size> or a domain-qualified extended resource, and keep every request at or below its limit.")
+public final class PodTemplateResourcesInvalid extends RuleCheck {
+    private static final Set<String> CONTAINER_RESOURCES = Set.of("cpu", "memory", "ephemeral-storage");
+    private static final Set<String> SET_BY_FLINK = Set.of("cpu", "memory");
+    private static final String MAIN_CONTAINER = "flink-main-container";
+    private static final String REFUSED = ": the operator's pods are refused and the job never starts";
+
+    @Override
+    public void checkObject(CheckTarget t, Reporter r) {
+        if (!t.isDeployment()) {
+            return;
+        }
+        for (String component : PodTemplateContainers.COMPONENTS) {
+            for (PodTemplateContainers.Container c : PodTemplateContainers.of(t.spec(), component)) {
+                boolean main = c.list().equals("containers") && c.name().equals(MAIN_CONTAINER);
+                check(c, main, main && storageSetBySpec(t.spec(), component), r);
+            }
+        }
+    }
+
+    /** Whether the operator sets the main container's ephemeral storage in every pod this template makes. */
+    private static boolean storageSetBySpec(JsonNode spec, String component) {
+        return component != null ? hasStorage(spec, component) : hasStorage(spec, "jobManager") && hasStorage(spec, "taskManager");
+    }
+
+    private static boolean hasStorage(JsonNode spec, String component) {
+        JsonNode storage = spec.path(component).path("resource").get("ephemeralStorage");
+        return storage != null && !storage.isNull();
+    }
+
+    private static void check(PodTemplateContainers.Container c, boolean main, boolean storageSet, Reporter r) {
+        JsonNode resources = c.node().path("resources");
+        String at = c.pointer() + "/resources/";
+        String who = "container " + (c.name().isEmpty() ? "#" + c.index() : c.name()) + ": ";
+        Map<String, Map<String, BigDecimal>> amounts = new TreeMap<>();
+        for (String kind : new String[] {"requests", "limits"}) {
+            JsonNode entries = resources.path(kind);
+            Map<String, BigDecimal> read = new TreeMap<>();
+            amounts.put(kind, read);
+            for (var e : entries.properties()) {
+                String name = e.getKey();
+                if (main && (SET_BY_FLINK.contains(name) || storageSet && name.equals("ephemeral-storage"))) {
+                    continue;
+                }
+                String pointer = Pointers.child(at + kind, name);
+                if (!name.contains("/") && !CONTAINER_RESOURCES.contains(name) && !name.startsWith("hugepages-")) {
+                    r.report(pointer, who + "resources." + kind + " names '" + name + "', not a resource Kubernetes knows for "
+                            + "containers (cpu, memory, ephemeral-storage, hugepages-<size>, or a domain-qualified name)" + REFUSED);
+                    continue;
+                }
+                amount(e.getValue()).ifPresentOrElse(amount -> {
+                    if (amount.signum() < 0) {
+                        r.report(pointer, who + "resources." + kind + "." + name + " is negative (" + e.getValue().asText() + ")" + REFUSED);
+                    } else {
+                        read.put(name, amount);
+                    }
+                }, () -> {
+                    if (!(e.getValue().isTextual() && Placeholders.holdsOne(e.getValue().textValue()))) {
+                        r.report(pointer, who + "resources." + kind + "." + name + " '" + e.getValue().asText()
+                                + "' is not a Kubernetes quantity (such as 500m, 2Gi or 10G)" + REFUSED);
+                    }
+                });
+            }
+        }
+        amounts.get("requests").forEach((name, request) -> {
+            BigDecimal limit = amounts.get("limits").get(name);
+            boolean exact = overcommitForbidden(name);
+            String pointer = Pointers.child(at + "requests", name);
+            if (limit != null && (exact ? request.compareTo(limit) != 0 : request.compareTo(limit) > 0)) {
+                r.report(pointer, who + "resources.requests." + name + " " + resources.path("requests").path(name).asText()
+                        + (exact ? " differs from" : " is above") + " its limit " + resources.path("limits").path(name).asText() + REFUSED);
+            } else if (limit == null && exact && !resources.path("limits").has(name)) {
+                r.report(pointer, who + "resources.requests." + name + " has no limit, which Kubernetes requires of a resource "
+                        + "it cannot overcommit" + REFUSED);
+            }
+        });
+    }
+
+    /** An extended resource (nvidia.com/gpu) or huge pages: a request must equal its limit. */
+    private static boolean overcommitForbidden(String name) {
+        return name.startsWith("hugepages-") || name.contains("/") && !name.contains("kubernetes.io/");
+    }
+
+    private static Optional<BigDecimal> amount(JsonNode value) {
+        if (value.isNumber()) {
+            return Optional.of(value.decimalValue());
+        }
+        return value.isTextual() ? KubernetesQuantity.parse(value.textValue()) : Optional.empty();
+    }
+}

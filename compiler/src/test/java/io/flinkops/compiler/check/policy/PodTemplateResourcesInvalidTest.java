@@ -1,0 +1,115 @@
+package io.flinkops.compiler.check.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.testing.PolicyCase;
+import io.flinkops.compiler.testing.RuleTester;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PodTemplateResourcesInvalidTest {
+    private static final String RULE = "pod-template-resources-invalid";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firesOnASidecarQuantityKubernetesCannotParse() {
+        PolicyCase.deployment()
+                .change("          env:", "          resources: {limits: {ephemeral-storage: 2 Gi}}\n          env:", RULE)
+                .check(dir, RULE);
+    }
+
+    @Test
+    void quantitiesNamesAndLimitsKubernetesAcceptsAreFine() {
+        RuleTester.forRule(RULE).raw("1.10.0", template("""
+                        - name: flink-main-container
+                          resources:
+                            requests: {ephemeral-storage: 1Gi, nvidia.com/gpu: 1, hugepages-2Mi: 64Mi}
+                            limits: {ephemeral-storage: 2Gi, nvidia.com/gpu: "1", hugepages-2Mi: 64Mi}
+                        - name: log-shipper
+                          resources:
+                            requests: {cpu: 0.25, memory: 64Mi, example.com/dongle: 2}
+                            limits: {cpu: 500m, memory: 0.125Gi, example.com/dongle: 2}
+                        - name: placeholder
+                          resources: {limits: {cpu: "${SIDECAR_CPU}"}}
+                """, ""));
+    }
+
+    /**
+     * Flink sets the main container's cpu and memory from spec.*.resource, and the operator its ephemeral
+     * storage where the component's resource names it: what the template says there never reaches Kubernetes.
+     */
+    @Test
+    void whatFlinkSetsOnTheMainContainerIsNotChecked() {
+        RuleTester.forRule(RULE).raw("1.10.0", template("""
+                        - name: flink-main-container
+                          resources:
+                            requests: {cpu: 4, memory: lots, ephemeral-storage: 2 Gi}
+                            limits: {cpu: 2, memory: 1gb, ephemeral-storage: 1Gi}
+                """, "jobManager: {resource: {memory: 1g, cpu: 0.5, ephemeralStorage: 5Gi}}\n"
+                + "  taskManager: {resource: {memory: 1g, cpu: 0.5, ephemeralStorage: 5Gi}}\n"));
+    }
+
+    @Test
+    void eachKindOfMistakeIsNamedWhereItWasWritten() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", template("""
+                        - name: flink-main-container
+                          resources:
+                            requests:
+                              # expect: pod-template-resources-invalid
+                              ephemeral-storage: 1K
+                              # expect: pod-template-resources-invalid
+                              cpus: 1
+                        - name: log-shipper
+                          resources:
+                            requests:
+                              # expect: pod-template-resources-invalid
+                              cpu: "2"
+                              # expect: pod-template-resources-invalid
+                              nvidia.com/gpu: 1
+                              # expect: pod-template-resources-invalid
+                              hugepages-1Gi: 2Gi
+                            limits:
+                              cpu: 1
+                              # expect: pod-template-resources-invalid
+                              memory: -64Mi
+                              hugepages-1Gi: 1Gi
+                """, ""));
+        assertEquals(List.of(
+                "container flink-main-container: resources.requests.ephemeral-storage '1K' is not a Kubernetes quantity (such as"
+                        + " 500m, 2Gi or 10G): the operator's pods are refused and the job never starts",
+                "container flink-main-container: resources.requests names 'cpus', not a resource Kubernetes knows for containers"
+                        + " (cpu, memory, ephemeral-storage, hugepages-<size>, or a domain-qualified name): the operator's pods are"
+                        + " refused and the job never starts",
+                "container log-shipper: resources.requests.cpu 2 is above its limit 1: the operator's pods are refused and the job"
+                        + " never starts",
+                "container log-shipper: resources.requests.nvidia.com/gpu has no limit, which Kubernetes requires of a resource it"
+                        + " cannot overcommit: the operator's pods are refused and the job never starts",
+                "container log-shipper: resources.requests.hugepages-1Gi 2Gi differs from its limit 1Gi: the operator's pods are"
+                        + " refused and the job never starts",
+                "container log-shipper: resources.limits.memory is negative (-64Mi): the operator's pods are refused and the job"
+                        + " never starts"),
+                found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2)).toList());
+    }
+
+    private static String template(String containers, String components) {
+        return """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: app, namespace: jobs}
+                spec:
+                  image: flink:1.17.2
+                  flinkVersion: v1_17
+                  serviceAccount: flink
+                """ + (components.isEmpty() ? "  jobManager: {resource: {memory: 1g, cpu: 0.5}}\n"
+                        + "  taskManager: {resource: {memory: 1g, cpu: 0.5}}\n" : "  " + components) + """
+                  podTemplate:
+                    spec:
+                      containers:
+                """ + containers.indent(4) + "  job: {jarURI: \"local:///job.jar\", parallelism: 2}\n";
+    }
+}

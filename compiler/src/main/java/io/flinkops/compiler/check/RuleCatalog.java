@@ -28,6 +28,7 @@ import io.flinkops.compiler.check.schema.CrdSchemaViolation;
 import io.flinkops.compiler.check.schema.LimitRangeInvalid;
 import io.flinkops.compiler.check.schema.MetadataInvalid;
 import io.flinkops.compiler.check.schema.ObjectTooLarge;
+import io.flinkops.compiler.check.schema.QuantityInvalid;
 import io.flinkops.compiler.check.policy.PolicyRules;
 import io.flinkops.compiler.schema.CrdSchemas;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class RuleCatalog {
                 new MetadataInvalid(),
                 new ObjectTooLarge(),
                 new LimitRangeInvalid(),
+                new QuantityInvalid(),
                 new AutoscalerOptionInvalid(),
                 new CheckpointDirMissing(),
                 new EphemeralStorageInvalid(),

@@ -249,24 +249,28 @@ class KustomizeTest {
     /**
      * kustomize reads overlays in YAML 1.2, where {@code yes} and {@code on} are text, not true: in an extra
      * resource's configuration (a map of strings) they pass, as they do in the rendered root; {@code true}
-     * is a boolean to both, and the API server refuses it there.
+     * is a boolean to both, and the API server refuses it there. Text where Flink wants a boolean fails Flink.
      */
     @Test
     void overlaysAreReadAsKustomizeReadsThem() throws Exception {
         TestRepo repo = new TestRepo(dir.resolve("repo")).withSamples();
         repo.file("overlays/dev/analytics/resources/extra-job.yaml", Fixtures.OVERLAY_JOB
-                .replace("taskmanager.numberOfTaskSlots: \"2\"", "taskmanager.numberOfTaskSlots: \"2\", pipeline.object-reuse: yes"));
+                .replace("taskmanager.numberOfTaskSlots: \"2\"", "taskmanager.numberOfTaskSlots: \"2\", pipeline.name: yes"));
         repo.file("overlays/dev/analytics/patches/reuse.yaml", Fixtures.stateMachinePatch("""
-                spec: {flinkConfiguration: {pipeline.object-reuse: on}}
+                spec: {flinkConfiguration: {pipeline.name: on}}
                 """));
         buildsWith(repo, 0);
         String rendered = kustomize(repo.root().resolve("out/dev/analytics"));
-        assertTrue(rendered.contains("pipeline.object-reuse: \"yes\"") && rendered.contains("pipeline.object-reuse: \"on\""), rendered);
+        assertTrue(rendered.contains("pipeline.name: \"yes\"") && rendered.contains("pipeline.name: \"on\""), rendered);
         assertEquals(0, Cli.runWithInput(repo.root(), rendered, "validate", "-", "--env", "dev").code());
 
         repo.file("overlays/dev/analytics/patches/reuse.yaml", repo.read("overlays/dev/analytics/patches/reuse.yaml").replace(": on}", ": true}"));
         buildsWith(repo, 1, "overlays/dev/analytics/patches/reuse.yaml:4:29: error: FlinkDeployment/analytics/state-machine:"
-                + " spec.flinkConfiguration.pipeline.object-reuse: boolean found, string expected");
+                + " spec.flinkConfiguration.pipeline.name: boolean found, string expected");
+        // text to the API server, but not a boolean to Flink, which then fails to start the job
+        repo.file("overlays/dev/analytics/patches/reuse.yaml", Fixtures.stateMachinePatch("spec: {flinkConfiguration: {pipeline.object-reuse: on}}\n"));
+        buildsWith(repo, 1, "overlays/dev/analytics/patches/reuse.yaml:4:29: error: FlinkDeployment/analytics/state-machine:"
+                + " pipeline.object-reuse 'on' is not true or false, as Flink reads it");
     }
 
     /**

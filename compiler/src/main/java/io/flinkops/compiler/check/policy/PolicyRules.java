@@ -14,6 +14,7 @@ public final class PolicyRules {
                 new CheckpointingDisabled(),
                 new ConfigValueMissing(),
                 new EgressOpen(),
+                new FlinkConfigValueInvalid(),
                 new HighAvailabilityMissing(),
                 new IamRoleMissing(),
                 new ImageFlinkVersionMismatch(),

@@ -1,0 +1,130 @@
+package io.flinkops.compiler.check.policy;
+
+import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.FlinkConf;
+import io.flinkops.compiler.check.FlinkValues;
+import io.flinkops.compiler.check.Placeholders;
+import io.flinkops.compiler.check.Reporter;
+import io.flinkops.compiler.check.Rule;
+import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+@Rule(
+        id = "flink-config-value-invalid",
+        category = Category.POLICY,
+        severity = Severity.ERROR,
+        summary = "Flink configuration values parse as Flink reads them",
+        rationale = "The CRD types every flinkConfiguration value as text and the operator's admission reads only a few "
+                + "of them, so a FlinkDeployment with taskmanager.memory.process.size: 2 GiB, state.backend.incremental: "
+                + "yes or execution.checkpointing.mode: exactly-once is accepted, and the cluster then fails to start or the "
+                + "job to be submitted, after a green sync. Checked: the common options of Flink 1.17-1.20 whose type is the "
+                + "same in each (whole numbers, durations, memory sizes, fractions, booleans, enumerations), as Flink "
+                + "parses them (units and enumeration names in any case). Placeholders are left to the stage that fills "
+                + "them in; the checkpoint interval and task slots are checkpoint-interval-bounds' and task-slots-cpu-mismatch's; "
+                + "the options the operator sets from the spec (process memory sizes, default parallelism) are never read.",
+        remediation = "Write the value as Flink reads it: a whole number (4), a duration (10 min, 30s), a memory size "
+                + "(2g, 2048m, 2 gb), a fraction (0.4), true or false, or one of the option's names (EXACTLY_ONCE).")
+public final class FlinkConfigValueInvalid extends RuleCheck {
+    private record Type(String expected, Predicate<String> parses) {}
+
+    private static final Type WHOLE = new Type("a whole number", v -> {
+        try {
+            Integer.parseInt(v.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    });
+    private static final Type DURATION = new Type("a duration (such as 30 s, 10 min or 1 h)", v -> FlinkValues.durationMillis(v).isPresent());
+    private static final Type MEMORY = new Type("a memory size (such as 2g, 2048m or 2 gb)", v -> FlinkValues.flinkMemory(v).isPresent());
+    private static final Type FRACTION = new Type("a number (such as 0.4)", v -> FlinkValues.number(v).filter(Double::isFinite).isPresent());
+    private static final Type BOOLEAN = new Type("true or false", v -> FlinkValues.bool(v).isPresent());
+
+    private static Type oneOf(String... names) {
+        List<String> upper = List.of(names).stream().map(n -> n.toUpperCase(Locale.ROOT)).toList();
+        return new Type("one of " + String.join(", ", names), v -> upper.contains(v.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    private static final Map<String, Type> OPTIONS = Map.ofEntries(
+            Map.entry("rest.port", WHOLE),
+            Map.entry("state.checkpoints.num-retained", WHOLE),
+            Map.entry("execution.checkpointing.num-retained", WHOLE),
+            Map.entry("execution.checkpointing.max-concurrent-checkpoints", WHOLE),
+            Map.entry("execution.checkpointing.tolerable-failed-checkpoints", WHOLE),
+            Map.entry("restart-strategy.fixed-delay.attempts", WHOLE),
+            Map.entry("restart-strategy.failure-rate.max-failures-per-interval", WHOLE),
+            Map.entry("execution.checkpointing.timeout", DURATION),
+            Map.entry("execution.checkpointing.min-pause", DURATION),
+            Map.entry("restart-strategy.fixed-delay.delay", DURATION),
+            Map.entry("restart-strategy.failure-rate.delay", DURATION),
+            Map.entry("restart-strategy.failure-rate.failure-rate-interval", DURATION),
+            Map.entry("restart-strategy.exponential-delay.initial-backoff", DURATION),
+            Map.entry("restart-strategy.exponential-delay.max-backoff", DURATION),
+            Map.entry("pipeline.auto-watermark-interval", DURATION),
+            Map.entry("jobmanager.memory.flink.size", MEMORY),
+            Map.entry("jobmanager.memory.heap.size", MEMORY),
+            Map.entry("jobmanager.memory.off-heap.size", MEMORY),
+            Map.entry("jobmanager.memory.jvm-metaspace.size", MEMORY),
+            Map.entry("jobmanager.memory.jvm-overhead.min", MEMORY),
+            Map.entry("jobmanager.memory.jvm-overhead.max", MEMORY),
+            Map.entry("taskmanager.memory.flink.size", MEMORY),
+            Map.entry("taskmanager.memory.task.heap.size", MEMORY),
+            Map.entry("taskmanager.memory.task.off-heap.size", MEMORY),
+            Map.entry("taskmanager.memory.framework.heap.size", MEMORY),
+            Map.entry("taskmanager.memory.framework.off-heap.size", MEMORY),
+            Map.entry("taskmanager.memory.managed.size", MEMORY),
+            Map.entry("taskmanager.memory.network.min", MEMORY),
+            Map.entry("taskmanager.memory.network.max", MEMORY),
+            Map.entry("taskmanager.memory.jvm-metaspace.size", MEMORY),
+            Map.entry("taskmanager.memory.jvm-overhead.min", MEMORY),
+            Map.entry("taskmanager.memory.jvm-overhead.max", MEMORY),
+            Map.entry("taskmanager.memory.managed.fraction", FRACTION),
+            Map.entry("taskmanager.memory.network.fraction", FRACTION),
+            Map.entry("taskmanager.memory.jvm-overhead.fraction", FRACTION),
+            Map.entry("jobmanager.memory.jvm-overhead.fraction", FRACTION),
+            Map.entry("kubernetes.jobmanager.cpu.limit-factor", FRACTION),
+            Map.entry("kubernetes.taskmanager.cpu.limit-factor", FRACTION),
+            Map.entry("kubernetes.jobmanager.memory.limit-factor", FRACTION),
+            Map.entry("kubernetes.taskmanager.memory.limit-factor", FRACTION),
+            Map.entry("state.backend.incremental", BOOLEAN),
+            Map.entry("state.backend.local-recovery", BOOLEAN),
+            Map.entry("execution.checkpointing.unaligned", BOOLEAN),
+            Map.entry("execution.checkpointing.unaligned.enabled", BOOLEAN),
+            Map.entry("pipeline.object-reuse", BOOLEAN),
+            Map.entry("classloader.check-leaked-classloader", BOOLEAN),
+            Map.entry("rest.flamegraph.enabled", BOOLEAN),
+            Map.entry("execution.checkpointing.mode", oneOf("EXACTLY_ONCE", "AT_LEAST_ONCE")),
+            Map.entry("execution.checkpointing.externalized-checkpoint-retention",
+                    oneOf("DELETE_ON_CANCELLATION", "RETAIN_ON_CANCELLATION", "NO_EXTERNALIZED_CHECKPOINTS")),
+            Map.entry("execution.runtime-mode", oneOf("STREAMING", "BATCH", "AUTOMATIC")),
+            Map.entry("kubernetes.rest-service.exposed.type", oneOf("ClusterIP", "NodePort", "LoadBalancer", "Headless_ClusterIP")));
+
+    @Override
+    public void checkObject(CheckTarget t, Reporter r) {
+        if (!FlinkResources.workload(t)) {
+            return;
+        }
+        // the object's own configuration: a session job's cluster settings are judged on the cluster
+        FlinkConf own = FlinkConf.of(t.spec().get("flinkConfiguration"), "/spec/flinkConfiguration");
+        own.asMap().forEach((key, value) -> {
+            Type type = OPTIONS.get(key);
+            if (type == null || !t.spec().path("flinkConfiguration").path(key).isTextual()
+                    || Placeholders.holdsOne(value) || type.parses().test(value)) {
+                return;
+            }
+            r.report(own.pointer(key, "/spec/flinkConfiguration"), key + " '" + value + "' is not " + type.expected()
+                    + ", as Flink reads it: the cluster or the job fails to start");
+        });
+    }
+
+    /** The type flinkops knows for an option, for tests and documentation. */
+    static Optional<String> expected(String key) {
+        return Optional.ofNullable(OPTIONS.get(key)).map(Type::expected);
+    }
+}

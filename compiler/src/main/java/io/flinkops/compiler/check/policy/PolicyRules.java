@@ -30,6 +30,7 @@ public final class PolicyRules {
                 new OwnerLabelMissing(),
                 new ParallelismUnreachable(),
                 new PlaintextSecret(),
+                new PodTemplateInvalid(),
                 new PodTemplateResourcesInvalid(),
                 new ResourcesMissing(),
                 new ResourcesOutOfBounds(),

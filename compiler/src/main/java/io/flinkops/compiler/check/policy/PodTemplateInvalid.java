@@ -1,0 +1,189 @@
+package io.flinkops.compiler.check.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.Placeholders;
+import io.flinkops.compiler.check.Reporter;
+import io.flinkops.compiler.check.Rule;
+import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+@Rule(
+        id = "pod-template-invalid",
+        category = Category.POLICY,
+        severity = Severity.ERROR,
+        summary = "Pod templates hold containers Kubernetes can run",
+        rationale = "The CRD does not require a pod template's fields and the operator does not check them, so a "
+                + "FlinkDeployment is admitted whose template has a container without a name (or with one that is not a "
+                + "DNS label), two containers of one name, a sidecar or init container without an image, a volume mount "
+                + "of a volume the pod does not declare, or an environment variable without a name or with both value "
+                + "and valueFrom. Kubernetes then refuses the operator's JobManager Deployment or TaskManager pods, and "
+                + "the job never starts. The shared template is merged with each component's, as the operator merges "
+                + "them (lists item by item, by position or by name): what the other template's item can supply is "
+                + "not asked of an item, and a volume either declares counts; a mount of a volume named NAME-volume "
+                + "may be one Flink adds itself (its configuration, Hadoop configuration, Kerberos files, secrets), "
+                + "and is not judged.",
+        remediation = "Name every container (a DNS label, flink-main-container for Flink's own), give sidecars and init "
+                + "containers an image, declare each mounted volume under the template's volumes, and give each "
+                + "environment variable a name and one of value or valueFrom.")
+public final class PodTemplateInvalid extends RuleCheck {
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    /**
+     * Flink's decorators name the volumes they add with this suffix (flink-config-volume, hadoop-config-volume,
+     * kerberos-keytab-volume, pod-template-volume, and SECRET-volume for each of kubernetes.secrets): a
+     * template may mount them, so a mount of such a name is not judged.
+     */
+    private static final String FLINK_VOLUME_SUFFIX = "-volume";
+    private static final String MAIN = "flink-main-container";
+    private static final String REFUSED = ": Kubernetes refuses the operator's pods and the job never starts";
+
+    @Override
+    public void checkObject(CheckTarget t, Reporter r) {
+        if (!t.isDeployment()) {
+            return;
+        }
+        Set<String> shared = volumes(t.spec().path("podTemplate"));
+        Set<String> jobManager = volumes(t.spec().path("jobManager").path("podTemplate"));
+        Set<String> taskManager = volumes(t.spec().path("taskManager").path("podTemplate"));
+        for (String component : PodTemplateContainers.COMPONENTS) {
+            Map<String, String> seen = new HashMap<>();
+            for (PodTemplateContainers.Container c : PodTemplateContainers.of(t.spec(), component)) {
+                String where = (component == null ? "spec.podTemplate" : "spec." + component + ".podTemplate") + " "
+                        + c.list() + "[" + c.index() + "]";
+                JsonNode name = c.node().get("name");
+                boolean merged = mergedWithAnother(t.spec(), component, c);
+                if (name == null || name.isNull() || name.asText().isEmpty()) {
+                    if (!merged) {
+                        r.report(c.pointer(), where + " has no name" + REFUSED);
+                    }
+                } else if (name.isTextual() && !Placeholders.holdsOne(name.textValue())) {
+                    if (!DNS_LABEL.matcher(name.textValue()).matches()) {
+                        r.report(c.pointer() + "/name", where + " is named '" + name.textValue() + "', which is not a DNS label "
+                                + "(lower-case letters, digits and '-', at most 63)" + REFUSED);
+                    }
+                    String before = seen.putIfAbsent(name.textValue(), where);
+                    if (before != null) {
+                        r.report(c.pointer() + "/name", where + " is named '" + name.textValue() + "' as " + before + " is" + REFUSED);
+                    }
+                }
+                boolean main = c.list().equals("containers")
+                        && (MAIN.equals(c.name()) || c.name().isEmpty() && mergedIntoMain(t.spec(), component, c));
+                if (!main && !hasImage(c.node()) && !imageFromMerge(t.spec(), component, c)) {
+                    r.report(c.pointer(), where + (name != null && name.isTextual() ? " (" + name.textValue() + ")" : "")
+                            + " has no image; only " + MAIN + " takes spec.image" + REFUSED);
+                }
+                mounts(c, where, component == null ? both(shared, jobManager, taskManager)
+                        : union(shared, component.equals("jobManager") ? jobManager : taskManager), r);
+                env(c, where, merged, r);
+            }
+        }
+    }
+
+    private static boolean hasImage(JsonNode container) {
+        JsonNode image = container.get("image");
+        return image != null && !image.isNull() && !image.asText().isBlank();
+    }
+
+    /**
+     * Whether the operator's merge of the shared template with a component's gives the container an image: it
+     * merges lists item by item, by position (its default) or by name, so the item of the other template at the
+     * same position or of the same name completes it; a shared template's container needs that from both
+     * components' templates.
+     */
+    private static boolean imageFromMerge(JsonNode spec, String component, PodTemplateContainers.Container c) {
+        if (component != null) {
+            return counterpartHasImage(spec, null, c);
+        }
+        return counterpartHasImage(spec, "jobManager", c) && counterpartHasImage(spec, "taskManager", c);
+    }
+
+    private static boolean counterpartHasImage(JsonNode spec, String component, PodTemplateContainers.Container c) {
+        return PodTemplateContainers.of(spec, component).stream().anyMatch(o -> o.list().equals(c.list())
+                && (o.index() == c.index() || !c.name().isEmpty() && o.name().equals(c.name())) && hasImage(o.node()));
+    }
+
+    /** A nameless container laid over the other template's flink-main-container at its position (the merge's default). */
+    private static boolean mergedIntoMain(JsonNode spec, String component, PodTemplateContainers.Container c) {
+        return PodTemplateContainers.of(spec, component == null ? "jobManager" : null).stream()
+                .anyMatch(o -> o.list().equals(c.list()) && o.index() == c.index() && MAIN.equals(o.name()));
+    }
+
+    /** Whether the other template holds an item at the container's position that the merge lays it over or under. */
+    private static boolean mergedWithAnother(JsonNode spec, String component, PodTemplateContainers.Container c) {
+        if (component != null) {
+            return PodTemplateContainers.of(spec, null).stream().anyMatch(o -> o.list().equals(c.list()) && o.index() == c.index());
+        }
+        for (String other : new String[] {"jobManager", "taskManager"}) {
+            if (PodTemplateContainers.of(spec, other).stream().anyMatch(o -> o.list().equals(c.list()) && o.index() == c.index())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void mounts(PodTemplateContainers.Container c, String where, Set<String> declared, Reporter r) {
+        JsonNode mounts = c.node().path("volumeMounts");
+        for (int i = 0; mounts.isArray() && i < mounts.size(); i++) {
+            JsonNode volume = mounts.get(i).path("name");
+            if (volume.isTextual() && !declared.contains(volume.textValue()) && !volume.textValue().endsWith(FLINK_VOLUME_SUFFIX)
+                    && !Placeholders.holdsOne(volume.textValue())) {
+                r.report(c.pointer() + "/volumeMounts/" + i + "/name", where + " mounts volume '" + volume.textValue()
+                        + "', which the pod template does not declare under volumes" + REFUSED);
+            }
+        }
+    }
+
+    private static void env(PodTemplateContainers.Container c, String where, boolean merged, Reporter r) {
+        JsonNode env = c.node().path("env");
+        for (int i = 0; env.isArray() && i < env.size(); i++) {
+            JsonNode variable = env.get(i);
+            if (!variable.isObject()) {
+                continue;
+            }
+            String at = c.pointer() + "/env/" + i;
+            JsonNode name = variable.get("name");
+            if (name == null || name.isNull() || name.asText().isEmpty()) {
+                if (!merged) { // the other template's variable at this position may give it one
+                    r.report(at, where + " env[" + i + "] has no name" + REFUSED);
+                }
+            } else if (present(variable.get("value")) && present(variable.get("valueFrom"))) {
+                r.report(at + "/valueFrom", where + " env " + name.asText() + " sets both value and valueFrom" + REFUSED);
+            }
+        }
+    }
+
+    private static boolean present(JsonNode n) {
+        return n != null && !n.isNull();
+    }
+
+    private static Set<String> volumes(JsonNode template) {
+        Set<String> out = new HashSet<>();
+        JsonNode volumes = template.path("spec").path("volumes");
+        for (int i = 0; volumes.isArray() && i < volumes.size(); i++) {
+            if (volumes.get(i).path("name").isTextual()) {
+                out.add(volumes.get(i).path("name").textValue());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** What the shared template's containers can mount in both pods: its own volumes, or one both components declare. */
+    private static Set<String> both(Set<String> shared, Set<String> jobManager, Set<String> taskManager) {
+        Set<String> out = new HashSet<>(jobManager);
+        out.retainAll(taskManager);
+        out.addAll(shared);
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package io.flinkops.compiler.check.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.testing.PolicyCase;
+import io.flinkops.compiler.testing.RuleTester;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PodTemplateInvalidTest {
+    private static final String RULE = "pod-template-invalid";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firesOnAMountOfAnUndeclaredVolume() {
+        PolicyCase.deployment()
+                .change("          env:", "          volumeMounts: [{name: scratch, mountPath: /tmp/scratch}]\n          env:", RULE)
+                .check(dir, RULE);
+    }
+
+    /** The operator's own pod-template example, and templates the merge completes. */
+    @Test
+    void templatesKubernetesRunsAreFine() {
+        RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          volumeMounts:
+                            - {name: flink-logs, mountPath: /opt/flink/log}
+                            - {name: flink-config-volume, mountPath: /opt/flink/conf-copy}
+                          env: [{name: A, value: "1"}, {name: B, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+                        - name: fluentbit
+                          image: fluent/fluent-bit:1.9.6-debug
+                          command: ['sh', '-c', '/fluent-bit/bin/fluent-bit -i tail -p path=/flink-logs/*.log -p multiline.parser=java -o stdout']
+                          volumeMounts: [{name: flink-logs, mountPath: /flink-logs}, {name: shared, mountPath: /shared}]
+                      initContainers:
+                        - name: artifacts-fetcher
+                          image: busybox:1.35.0
+                          volumeMounts: [{name: flink-artifacts, mountPath: /flink-artifact}]
+                      volumes:
+                        - {name: flink-logs, emptyDir: {}}
+                        - {name: flink-artifacts, emptyDir: {}}
+                  jobManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - {name: fluentbit, resources: {limits: {memory: 128Mi}}}
+                        volumes: [{name: shared, emptyDir: {}}]
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - {env: [{value: "2"}]}
+                        volumes: [{name: shared, emptyDir: {}}]
+                """));
+    }
+
+    @Test
+    void eachKindOfMistakeIsNamed() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          env:
+                            # expect: pod-template-invalid
+                            - value: "1"
+                            - name: TOKEN
+                              value: x
+                              # expect: pod-template-invalid
+                              valueFrom: {secretKeyRef: {name: s, key: k}}
+                          volumeMounts:
+                            # expect: pod-template-invalid
+                            - name: flink-log
+                              mountPath: /opt/flink/log
+                        # expect: pod-template-invalid
+                        - name: log-shipper
+                        # expect: pod-template-invalid
+                        - image: busybox
+                        # expect: pod-template-invalid
+                        - name: Sidecar_1
+                          image: busybox
+                        - image: busybox
+                          # expect: pod-template-invalid
+                          name: flink-main-container
+                      volumes: [{name: flink-logs, emptyDir: {}}]
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        initContainers:
+                          # expect: pod-template-invalid
+                          - name: fetch
+                            command: [wget]
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate containers[0] env[0] has no name",
+                "spec.podTemplate containers[0] env TOKEN sets both value and valueFrom",
+                "spec.podTemplate containers[0] mounts volume 'flink-log', which the pod template does not declare under volumes",
+                "spec.podTemplate containers[1] (log-shipper) has no image; only flink-main-container takes spec.image",
+                "spec.podTemplate containers[2] has no name",
+                "spec.podTemplate containers[3] is named 'Sidecar_1', which is not a DNS label (lower-case letters, digits and '-',"
+                        + " at most 63)",
+                "spec.podTemplate containers[4] is named 'flink-main-container' as spec.podTemplate containers[0] is",
+                "spec.taskManager.podTemplate initContainers[0] (fetch) has no image; only flink-main-container takes spec.image"),
+                found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList());
+    }
+
+    private static String deployment(String rest) {
+        return """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: app, namespace: jobs}
+                spec:
+                  image: flink:1.17.2
+                  flinkVersion: v1_17
+                  serviceAccount: flink
+                """ + rest + "  job: {jarURI: \"local:///job.jar\", parallelism: 2}\n";
+    }
+}

@@ -31,6 +31,7 @@ public final class PolicyRules {
                 new ParallelismUnreachable(),
                 new PlaintextSecret(),
                 new PodTemplateInvalid(),
+                new PodTemplateMergedByPosition(),
                 new PodTemplateResourcesInvalid(),
                 new ResourcesMissing(),
                 new ResourcesOutOfBounds(),

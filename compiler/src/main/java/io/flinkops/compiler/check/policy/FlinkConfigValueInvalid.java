@@ -23,7 +23,8 @@ import java.util.function.Predicate;
         rationale = "The CRD types every flinkConfiguration value as text and the operator's admission reads only a few "
                 + "of them, so a FlinkDeployment with taskmanager.memory.process.size: 2 GiB, state.backend.incremental: "
                 + "yes or execution.checkpointing.mode: exactly-once is accepted, and the cluster then fails to start or the "
-                + "job to be submitted, after a green sync. Checked: the common options of Flink 1.17-1.20 whose type is the "
+                + "job to be submitted, after a green sync (and a kubernetes.operator.* option the operator cannot read stops its "
+                + "reconciliation of the resource). Checked: the common options of Flink 1.17-1.20 whose type is the "
                 + "same in each (whole numbers, durations, memory sizes, fractions, booleans, enumerations), as Flink "
                 + "parses them (units and enumeration names in any case). Placeholders are left to the stage that fills "
                 + "them in; the checkpoint interval and task slots are checkpoint-interval-bounds' and task-slots-cpu-mismatch's; "
@@ -32,6 +33,8 @@ import java.util.function.Predicate;
                 + "(2g, 2048m, 2 gb), a fraction (0.4), true or false, or one of the option's names (EXACTLY_ONCE).")
 public final class FlinkConfigValueInvalid extends RuleCheck {
     private record Type(String expected, Predicate<String> parses) {}
+
+    private static final String OPERATOR = "kubernetes.operator.";
 
     private static final Type WHOLE = new Type("a whole number", v -> {
         try {
@@ -103,7 +106,20 @@ public final class FlinkConfigValueInvalid extends RuleCheck {
             Map.entry("execution.checkpointing.externalized-checkpoint-retention",
                     oneOf("DELETE_ON_CANCELLATION", "RETAIN_ON_CANCELLATION", "NO_EXTERNALIZED_CHECKPOINTS")),
             Map.entry("execution.runtime-mode", oneOf("STREAMING", "BATCH", "AUTOMATIC")),
-            Map.entry("kubernetes.rest-service.exposed.type", oneOf("ClusterIP", "NodePort", "LoadBalancer", "Headless_ClusterIP")));
+            Map.entry("kubernetes.rest-service.exposed.type", oneOf("ClusterIP", "NodePort", "LoadBalancer", "Headless_ClusterIP")),
+            // the operator's own options, read from the resource's configuration when it reconciles it
+            Map.entry("kubernetes.operator.job.restart.failed", BOOLEAN),
+            Map.entry("kubernetes.operator.job.upgrade.ignore-pending-savepoint", BOOLEAN),
+            Map.entry("kubernetes.operator.job.upgrade.last-state-fallback.enabled", BOOLEAN),
+            Map.entry("kubernetes.operator.job.drain-on-savepoint-deletion", BOOLEAN),
+            Map.entry("kubernetes.operator.pod-template.merge-arrays-by-name", BOOLEAN),
+            Map.entry("kubernetes.operator.savepoint.history.max.count", WHOLE),
+            Map.entry("kubernetes.operator.cluster.health-check.restarts.threshold", WHOLE),
+            Map.entry("kubernetes.operator.savepoint.history.max.age", DURATION),
+            Map.entry("kubernetes.operator.savepoint.trigger.grace-period", DURATION),
+            Map.entry("kubernetes.operator.deployment.readiness.timeout", DURATION),
+            Map.entry("kubernetes.operator.cluster.health-check.restarts.window", DURATION),
+            Map.entry("kubernetes.operator.savepoint.format.type", oneOf("CANONICAL", "NATIVE")));
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -119,7 +135,8 @@ public final class FlinkConfigValueInvalid extends RuleCheck {
                 return;
             }
             r.report(own.pointer(key, "/spec/flinkConfiguration"), key + " '" + value + "' is not " + type.expected()
-                    + ", as Flink reads it: the cluster or the job fails to start");
+                    + (key.startsWith(OPERATOR) ? ", as the operator reads it: it fails to reconcile the resource"
+                            : ", as Flink reads it: the cluster or the job fails to start"));
         });
     }
 

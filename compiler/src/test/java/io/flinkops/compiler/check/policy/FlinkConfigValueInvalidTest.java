@@ -58,7 +58,12 @@ class FlinkConfigValueInvalidTest {
                     taskmanager.memory.managed.fraction: 40%
                     # expect: flink-config-value-invalid
                     taskmanager.memory.jvm-metaspace.size: 512 MiB
+                    # expect: flink-config-value-invalid
+                    kubernetes.operator.job.restart.failed: maybe
+                    kubernetes.operator.savepoint.format.type: native
                 """));
+        assertEquals("FlinkDeployment/jobs/app: kubernetes.operator.job.restart.failed 'maybe' is not true or false, as the operator"
+                + " reads it: it fails to reconcile the resource", found.get(6).message());
         assertEquals("FlinkDeployment/jobs/app: taskmanager.memory.jvm-metaspace.size '512 MiB' is not a memory size (such as 2g,"
                 + " 2048m or 2 gb), as Flink reads it: the cluster or the job fails to start", found.get(5).message());
         assertEquals("FlinkDeployment/jobs/app: execution.checkpointing.mode 'exactly-once' is not one of EXACTLY_ONCE,"

@@ -9,6 +9,7 @@ public final class PolicyRules {
 
     public static List<RuleCheck> all() {
         return List.of(
+                new ApplicationJarNotLocal(),
                 new ArgoApplicationNameTooLong(),
                 new CheckpointIntervalBounds(),
                 new CheckpointingDisabled(),
@@ -16,6 +17,7 @@ public final class PolicyRules {
                 new EgressOpen(),
                 new FlinkConfigValueInvalid(),
                 new HighAvailabilityMissing(),
+                new HighAvailabilityStorageMissing(),
                 new IamRoleMissing(),
                 new ImageFlinkVersionMismatch(),
                 new ImageReferenceInvalid(),

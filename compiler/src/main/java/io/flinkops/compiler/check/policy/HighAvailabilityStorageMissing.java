@@ -1,0 +1,43 @@
+package io.flinkops.compiler.check.policy;
+
+import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.FlinkConf;
+import io.flinkops.compiler.check.FlinkValues;
+import io.flinkops.compiler.check.Reporter;
+import io.flinkops.compiler.check.Rule;
+import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
+
+@Rule(
+        id = "high-availability-storage-missing",
+        category = Category.POLICY,
+        severity = Severity.ERROR,
+        summary = "High availability has a storage directory",
+        rationale = "With high availability on (high-availability.type kubernetes, zookeeper or a factory class), Flink "
+                + "keeps the JobManager's metadata under high-availability.storageDir and refuses to start without one "
+                + "('Configuration is missing the mandatory parameter: high-availability.storageDir'), while the API "
+                + "server and the operator's admission accept the resource. Judged on the resource's own configuration: "
+                + "an operator whose default configuration sets the directory for every resource needs this rule off.",
+        remediation = "Set high-availability.storageDir to a path on S3 (s3://bucket/env/namespace/job/ha), or turn high "
+                + "availability off.")
+public final class HighAvailabilityStorageMissing extends RuleCheck {
+    private static final String[] STORAGE = {"high-availability.storageDir", "high-availability.zookeeper.storageDir",
+        "recovery.zookeeper.storageDir"};
+
+    @Override
+    public void checkObject(CheckTarget t, Reporter r) {
+        if (!t.isDeployment()) {
+            return;
+        }
+        FlinkConf conf = t.conf();
+        if (FlinkValues.haActivated(conf) && conf.get(STORAGE).map(String::isBlank).orElse(true)) {
+            String key = conf.keyOf("high-availability.type", "recovery.mode", "high-availability").orElseThrow();
+            if (conf.get(key).orElseThrow().isBlank()) {
+                return; // an empty mode names no HA services at all, which is another problem than their storage
+            }
+            r.report(conf.pointer(key, "/spec/flinkConfiguration"), "high availability is on (" + key + ": "
+                    + conf.get(key).orElseThrow() + ") but no high-availability.storageDir is set: the JobManager does not start");
+        }
+    }
+}

@@ -27,6 +27,25 @@ public final class Fixtures {
               job: {jarURI: "local:///x.jar", parallelism: 2, upgradeMode: stateless}
             """;
 
+    /** spec.jobManager and spec.taskManager with their resources, for {@link #rawDeployment}. */
+    public static final String RESOURCES = "  jobManager: {resource: {memory: 1g, cpu: 0.5}}\n  taskManager: {resource: {memory: 1g, cpu: 0.5}}\n";
+
+    /**
+     * A raw FlinkDeployment app in namespace jobs (Flink 1.17, service account flink), {@code body} (lines of
+     * spec, indented by two) from line 8, and its job last: what a rule's test changes a part of.
+     */
+    public static String rawDeployment(String body) {
+        return """
+                apiVersion: flink.apache.org/v1beta1
+                kind: FlinkDeployment
+                metadata: {name: app, namespace: jobs}
+                spec:
+                  image: flink:1.17.2
+                  flinkVersion: v1_17
+                  serviceAccount: flink
+                """ + body + "  job: {jarURI: \"local:///job.jar\", parallelism: 2}\n";
+    }
+
     /**
      * A patch of the samples' state-machine FlinkDeployment (namespace analytics): its apiVersion, kind
      * and metadata on lines 1-3, then {@code body} from line 4.

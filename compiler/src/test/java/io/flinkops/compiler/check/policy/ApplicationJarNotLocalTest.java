@@ -3,6 +3,7 @@ package io.flinkops.compiler.check.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.testing.Fixtures;
 import io.flinkops.compiler.testing.PolicyCase;
 import io.flinkops.compiler.testing.RuleTester;
 import java.nio.file.Path;
@@ -40,17 +41,7 @@ class ApplicationJarNotLocalTest {
     }
 
     private static String deployment(String flinkVersion, String mode, String jarURI) {
-        return """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata: {name: app, namespace: jobs}
-                spec:
-                  image: flink:1.17.2
-                  flinkVersion: %s
-                  serviceAccount: flink
-                %s  jobManager: {resource: {memory: 1g, cpu: 0.5}}
-                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
-                  job: {jarURI: "%s", parallelism: 2}
-                """.formatted(flinkVersion, mode, jarURI);
+        return Fixtures.rawDeployment(mode + Fixtures.RESOURCES).replace("flinkVersion: v1_17", "flinkVersion: " + flinkVersion)
+                .replace("local:///job.jar", jarURI);
     }
 }

@@ -3,6 +3,7 @@ package io.flinkops.compiler.check.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.testing.Fixtures;
 import io.flinkops.compiler.testing.PolicyCase;
 import io.flinkops.compiler.testing.RuleTester;
 import java.nio.file.Path;
@@ -44,18 +45,6 @@ class HighAvailabilityStorageMissingTest {
     }
 
     private static String deployment(String configuration) {
-        return """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata: {name: app, namespace: jobs}
-                spec:
-                  image: flink:1.17.2
-                  flinkVersion: v1_17
-                  serviceAccount: flink
-                  flinkConfiguration: {%s}
-                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
-                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
-                  job: {jarURI: "local:///job.jar", parallelism: 2}
-                """.formatted(configuration);
+        return Fixtures.rawDeployment("  flinkConfiguration: {" + configuration + "}\n" + Fixtures.RESOURCES);
     }
 }

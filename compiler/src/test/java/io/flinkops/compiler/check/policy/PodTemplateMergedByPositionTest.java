@@ -3,6 +3,7 @@ package io.flinkops.compiler.check.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.testing.Fixtures;
 import io.flinkops.compiler.testing.PolicyCase;
 import io.flinkops.compiler.testing.RuleTester;
 import java.nio.file.Path;
@@ -60,17 +61,7 @@ class PodTemplateMergedByPositionTest {
     }
 
     private static String deployment(String configuration, String taskManagerTemplate) {
-        return """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata: {name: app, namespace: jobs}
-                spec:
-                  image: flink:1.17.2
-                  flinkVersion: v1_17
-                  serviceAccount: flink
-                  flinkConfiguration:
-                    taskmanager.numberOfTaskSlots: "2"
-                """ + configuration + """
+        return Fixtures.rawDeployment("  flinkConfiguration:\n    taskmanager.numberOfTaskSlots: \"2\"\n" + configuration + """
                   podTemplate:
                     spec:
                       containers:
@@ -82,6 +73,6 @@ class PodTemplateMergedByPositionTest {
                     resource: {memory: 1g, cpu: 0.5}
                     podTemplate:
                       spec:
-                """ + taskManagerTemplate + "  job: {jarURI: \"local:///job.jar\", parallelism: 2}\n";
+                """ + taskManagerTemplate);
     }
 }

@@ -3,6 +3,7 @@ package io.flinkops.compiler.check.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.testing.Fixtures;
 import io.flinkops.compiler.testing.PolicyCase;
 import io.flinkops.compiler.testing.RuleTester;
 import java.nio.file.Path;
@@ -97,19 +98,7 @@ class PodTemplateResourcesInvalidTest {
     }
 
     private static String template(String containers, String components) {
-        return """
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata: {name: app, namespace: jobs}
-                spec:
-                  image: flink:1.17.2
-                  flinkVersion: v1_17
-                  serviceAccount: flink
-                """ + (components.isEmpty() ? "  jobManager: {resource: {memory: 1g, cpu: 0.5}}\n"
-                        + "  taskManager: {resource: {memory: 1g, cpu: 0.5}}\n" : "  " + components) + """
-                  podTemplate:
-                    spec:
-                      containers:
-                """ + containers.indent(4) + "  job: {jarURI: \"local:///job.jar\", parallelism: 2}\n";
+        return Fixtures.rawDeployment((components.isEmpty() ? Fixtures.RESOURCES : "  " + components)
+                + "  podTemplate:\n    spec:\n      containers:\n" + containers.indent(4));
     }
 }

@@ -195,8 +195,8 @@ public final class Compiler {
      * With {@code checkedFiles}, only objects made from those files go through the per-object checks;
      * every object is still loaded, generated and seen by the checks that look across objects (quota
      * sums, shared state paths, a session job's cluster), so the findings in those files are the same
-     * as a whole run's, and only those are returned. Meant for specs named on the command line, whose
-     * own findings are all that is reported. Such a partial result is never cached; instead, with a
+     * as a whole run's, and only those are returned, with those an overlay's patch places on their
+     * objects. Meant for specs named on the command line, whose own findings are all that is reported. Such a partial result is never cached; instead, with a
      * cache, the other files of an environment that are as packed are taken from its context pack
      * (their units need not be parsed or generated again, see {@link ContextPacks}), and the pack is
      * written or refreshed. Empty: every object.

@@ -62,7 +62,15 @@ public final class Origin {
 
     /** Whether {@code file} wrote any part of the object: its source, or a document it draws values from (a patch). */
     public boolean drawsOn(String file) {
-        return source.file().equals(file) || entries.stream().anyMatch(e -> e.document != null && e.document.file().equals(file));
+        if (source.file().equals(file)) {
+            return true;
+        }
+        for (Entry e : entries) { // a loop: a validate asks this of each of 1,000 objects, in a JVM just started
+            if (e.document != null && e.document.file().equals(file)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public SourceMap sourceMap() {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
         summary = "Pod templates hold containers Kubernetes can run",
         rationale = "The CRD does not require a pod template's fields and the operator does not check them, so a "
                 + "FlinkDeployment is admitted whose template has a container without a name (or with one that is not a "
-                + "DNS label), two containers of one name, a sidecar or init container without an image, a volume mount "
+                + "DNS label), two containers of one name, a sidecar or init container without an image, a port name that is "
+                + "not an IANA service name (over 15 characters: metrics-prometheus) or a port out of range, a volume mount "
                 + "of a volume the pod does not declare, or an environment variable without a name or with both value "
                 + "and valueFrom. Kubernetes then refuses the operator's JobManager Deployment or TaskManager pods, and "
                 + "the job never starts. The shared template is merged with each component's, as the operator merges "
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
                 + "environment variable a name and one of value or valueFrom.")
 public final class PodTemplateInvalid extends RuleCheck {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    /** IANA_SVC_NAME: at most 15, lower-case letters, digits and '-' inside (no "--", at least one letter). */
+    private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?");
     /**
      * Flink's decorators name the volumes they add with this suffix (flink-config-volume, hadoop-config-volume,
      * kerberos-keytab-volume, pod-template-volume, and SECRET-volume for each of kubernetes.secrets): a
@@ -81,6 +84,7 @@ public final class PodTemplateInvalid extends RuleCheck {
                 mounts(c, where, component == null ? both(shared, jobManager, taskManager)
                         : union(shared, component.equals("jobManager") ? jobManager : taskManager), r);
                 env(c, where, merged, r);
+                ports(c, where, r);
             }
         }
     }
@@ -154,6 +158,30 @@ public final class PodTemplateInvalid extends RuleCheck {
                 }
             } else if (present(variable.get("value")) && present(variable.get("valueFrom"))) {
                 r.report(at + "/valueFrom", where + " env " + name.asText() + " sets both value and valueFrom" + REFUSED);
+            }
+        }
+    }
+
+    private static void ports(PodTemplateContainers.Container c, String where, Reporter r) {
+        JsonNode ports = c.node().path("ports");
+        Map<String, Integer> names = new HashMap<>();
+        for (int i = 0; ports.isArray() && i < ports.size(); i++) {
+            JsonNode port = ports.get(i);
+            String at = c.pointer() + "/ports/" + i;
+            JsonNode number = port.path("containerPort");
+            if (number.isIntegralNumber() && (number.asLong() < 1 || number.asLong() > 65535)) {
+                r.report(at + "/containerPort", where + " port " + number.asText() + " is not between 1 and 65535" + REFUSED);
+            }
+            JsonNode name = port.path("name");
+            if (!name.isTextual() || Placeholders.holdsOne(name.textValue())) {
+                continue;
+            }
+            if (!PORT_NAME.matcher(name.textValue()).matches() || name.textValue().contains("--")
+                    || name.textValue().chars().noneMatch(ch -> ch >= 'a' && ch <= 'z')) {
+                r.report(at + "/name", where + " port name '" + name.textValue() + "' is not a port name Kubernetes takes (at most "
+                        + "15 lower-case letters, digits and single '-', with a letter)" + REFUSED);
+            } else if (names.putIfAbsent(name.textValue(), i) != null) {
+                r.report(at + "/name", where + " names two ports '" + name.textValue() + "'" + REFUSED);
             }
         }
     }

@@ -84,6 +84,16 @@ class PodTemplateInvalidTest {
                               mountPath: /opt/flink/log
                         # expect: pod-template-invalid
                         - name: log-shipper
+                          ports:
+                            # expect: pod-template-invalid
+                            - name: metrics-prometheus
+                              containerPort: 9249
+                            - name: web
+                              # expect: pod-template-invalid
+                              containerPort: 70000
+                            # expect: pod-template-invalid
+                            - name: web
+                              containerPort: 8080
                         # expect: pod-template-invalid
                         - image: busybox
                         # expect: pod-template-invalid
@@ -108,6 +118,10 @@ class PodTemplateInvalidTest {
                 "spec.podTemplate containers[0] env TOKEN sets both value and valueFrom",
                 "spec.podTemplate containers[0] mounts volume 'flink-log', which the pod template does not declare under volumes",
                 "spec.podTemplate containers[1] (log-shipper) has no image; only flink-main-container takes spec.image",
+                "spec.podTemplate containers[1] port name 'metrics-prometheus' is not a port name Kubernetes takes (at most 15"
+                        + " lower-case letters, digits and single '-', with a letter)",
+                "spec.podTemplate containers[1] port 70000 is not between 1 and 65535",
+                "spec.podTemplate containers[1] names two ports 'web'",
                 "spec.podTemplate containers[2] has no name",
                 "spec.podTemplate containers[3] is named 'Sidecar_1', which is not a DNS label (lower-case letters, digits and '-',"
                         + " at most 63)",

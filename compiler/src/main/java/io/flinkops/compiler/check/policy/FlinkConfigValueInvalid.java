@@ -27,8 +27,7 @@ import java.util.function.Predicate;
                 + "reconciliation of the resource). Checked: the common options of Flink 1.17-1.20 whose type is the "
                 + "same in each (whole numbers, durations, memory sizes, fractions, booleans, enumerations), as Flink "
                 + "parses them (units and enumeration names in any case). Placeholders are left to the stage that fills "
-                + "them in; the checkpoint interval and task slots are checkpoint-interval-bounds' and task-slots-cpu-mismatch's; "
-                + "the options the operator sets from the spec (process memory sizes, default parallelism) are never read.",
+                + "them in; the options the operator sets from the spec (process memory sizes, default parallelism) are never read.",
         remediation = "Write the value as Flink reads it: a whole number (4), a duration (10 min, 30s), a memory size "
                 + "(2g, 2048m, 2 gb), a fraction (0.4), true or false, or one of the option's names (EXACTLY_ONCE).")
 public final class FlinkConfigValueInvalid extends RuleCheck {
@@ -56,12 +55,14 @@ public final class FlinkConfigValueInvalid extends RuleCheck {
 
     private static final Map<String, Type> OPTIONS = Map.ofEntries(
             Map.entry("rest.port", WHOLE),
+            Map.entry("taskmanager.numberOfTaskSlots", WHOLE),
             Map.entry("state.checkpoints.num-retained", WHOLE),
             Map.entry("execution.checkpointing.num-retained", WHOLE),
             Map.entry("execution.checkpointing.max-concurrent-checkpoints", WHOLE),
             Map.entry("execution.checkpointing.tolerable-failed-checkpoints", WHOLE),
             Map.entry("restart-strategy.fixed-delay.attempts", WHOLE),
             Map.entry("restart-strategy.failure-rate.max-failures-per-interval", WHOLE),
+            Map.entry("execution.checkpointing.interval", DURATION),
             Map.entry("execution.checkpointing.timeout", DURATION),
             Map.entry("execution.checkpointing.min-pause", DURATION),
             Map.entry("restart-strategy.fixed-delay.delay", DURATION),

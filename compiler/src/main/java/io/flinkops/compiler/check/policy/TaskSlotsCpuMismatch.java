@@ -37,8 +37,7 @@ public final class TaskSlotsCpuMismatch extends RuleCheck {
         try {
             n = Integer.parseInt(slots.get().trim());
         } catch (NumberFormatException e) {
-            r.report(t.conf().pointer("taskmanager.numberOfTaskSlots", "/spec"), "taskmanager.numberOfTaskSlots '" + slots.get() + "' is not a whole number");
-            return;
+            return; // flink-config-value-invalid's
         }
         double perCpu = Double.parseDouble(r.param("maxSlotsPerCpu"));
         if (n > Math.ceil(cpu.doubleValue()) * perCpu) {

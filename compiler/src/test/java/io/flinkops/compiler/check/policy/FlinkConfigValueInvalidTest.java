@@ -61,6 +61,10 @@ class FlinkConfigValueInvalidTest {
                     taskmanager.memory.jvm-metaspace.size: 512 MiB
                     # expect: flink-config-value-invalid
                     kubernetes.operator.job.restart.failed: maybe
+                    # expect: flink-config-value-invalid
+                    taskmanager.numberOfTaskSlots: two
+                    # expect: flink-config-value-invalid
+                    execution.checkpointing.interval: every minute
                     kubernetes.operator.savepoint.format.type: native
                 """));
         assertEquals("FlinkDeployment/jobs/app: kubernetes.operator.job.restart.failed 'maybe' is not true or false, as the operator"

@@ -176,7 +176,7 @@ public final class FlinkValues {
 
     /** Flink's high-availability mode: anything but unset, NONE or the legacy "standalone" turns HA on. */
     public static boolean haActivated(FlinkConf conf) {
-        Optional<String> mode = conf.get("high-availability.type", "recovery.mode", "high-availability");
+        Optional<String> mode = conf.get(OperatorKeys.HA_MODE);
         if (mode.isEmpty()) {
             return false;
         }

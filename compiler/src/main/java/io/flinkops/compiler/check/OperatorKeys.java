@@ -9,6 +9,11 @@ public final class OperatorKeys {
     public static final String[] CHECKPOINT_DIR_110 = {"execution.checkpointing.dir", "state.checkpoints.dir", "state.backend.fs.checkpointdir"};
     public static final String[] SAVEPOINT_DIR_17 = {"state.savepoints.dir", "savepoints.state.backend.fs.dir"};
     public static final String[] SAVEPOINT_DIR_110 = {"execution.checkpointing.savepoint-dir", "state.savepoints.dir", "savepoints.state.backend.fs.dir"};
+    /** The high-availability mode, then the names earlier Flink versions read it under. */
+    public static final String[] HA_MODE = {"high-availability.type", "recovery.mode", "high-availability"};
+    /** Where high availability keeps the JobManager's metadata, then its earlier names. */
+    public static final String[] HA_STORAGE = {"high-availability.storageDir", "high-availability.zookeeper.storageDir",
+        "recovery.zookeeper.storageDir"};
     public static final String ROLLBACK = "kubernetes.operator.deployment.rollback.enabled";
     public static final String HEALTH_CHECK = "kubernetes.operator.cluster.health-check.enabled";
     public static final String[] JM_RECOVERY = {"kubernetes.operator.jm-deployment-recovery.enabled",

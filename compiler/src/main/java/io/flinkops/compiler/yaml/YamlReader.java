@@ -67,14 +67,13 @@ public final class YamlReader {
         if (bytes.length > limits.maxBytes()) {
             throw limits.tooLarge(file, bytes.length);
         }
-        boolean bigEndianMark = bytes.length >= 2 && bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF;
         boolean littleEndianMark = bytes.length >= 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE;
         if (littleEndianMark && bytes.length >= 4 && bytes[2] == 0 && bytes[3] == 0
                 || bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == (byte) 0xFE && bytes[3] == (byte) 0xFF) {
             throw new InputException(SourceLocation.start(file), "text is UTF-32, which kubectl does not read (save the file as UTF-8)");
         }
-        if (bigEndianMark || littleEndianMark) {
-            return decodeUtf16(file, bytes, bigEndianMark);
+        if (hasUtf16Mark(bytes)) {
+            return decodeUtf16(file, bytes, !littleEndianMark);
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
@@ -103,9 +102,12 @@ public final class YamlReader {
 
     /** Text to show, not to check: UTF-16 after its byte order mark, else UTF-8 (what cannot be decoded replaced). */
     public static String shown(byte[] bytes) {
-        boolean utf16 = bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF
-                || bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE);
-        return new String(bytes, utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
+        return new String(bytes, hasUtf16Mark(bytes) ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
+    }
+
+    /** A UTF-16 byte order mark, either way round. */
+    private static boolean hasUtf16Mark(byte[] bytes) {
+        return bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF || bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE);
     }
 
     private static String decodeUtf16(String file, byte[] bytes, boolean bigEndian) {

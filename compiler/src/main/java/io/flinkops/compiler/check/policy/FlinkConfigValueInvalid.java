@@ -1,7 +1,6 @@
 package io.flinkops.compiler.check.policy;
 
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkConf;
 import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
@@ -128,14 +127,13 @@ public final class FlinkConfigValueInvalid extends RuleCheck {
             return;
         }
         // the object's own configuration: a session job's cluster settings are judged on the cluster
-        FlinkConf own = FlinkConf.of(t.spec().get("flinkConfiguration"), "/spec/flinkConfiguration");
-        own.asMap().forEach((key, value) -> {
+        t.conf().asMap().forEach((key, value) -> {
             Type type = OPTIONS.get(key);
-            if (type == null || !t.spec().path("flinkConfiguration").path(key).isTextual()
+            if (type == null || !t.object().flinkConfiguration().path(key).isTextual()
                     || Placeholders.holdsOne(value) || type.parses().test(value)) {
                 return;
             }
-            r.report(own.pointer(key, "/spec/flinkConfiguration"), key + " '" + value + "' is not " + type.expected()
+            r.report(t.conf().pointer(key, "/spec/flinkConfiguration"), key + " '" + value + "' is not " + type.expected()
                     + (key.startsWith(OPERATOR) ? ", as the operator reads it: it fails to reconcile the resource"
                             : ", as Flink reads it: the cluster or the job fails to start"));
         });

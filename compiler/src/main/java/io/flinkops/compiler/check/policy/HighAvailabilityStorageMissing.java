@@ -3,6 +3,7 @@ package io.flinkops.compiler.check.policy;
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.FlinkConf;
 import io.flinkops.compiler.check.FlinkValues;
+import io.flinkops.compiler.check.OperatorKeys;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -22,17 +23,14 @@ import io.flinkops.compiler.diagnostic.Severity;
         remediation = "Set high-availability.storageDir to a path on S3 (s3://bucket/env/namespace/job/ha), or turn high "
                 + "availability off.")
 public final class HighAvailabilityStorageMissing extends RuleCheck {
-    private static final String[] STORAGE = {"high-availability.storageDir", "high-availability.zookeeper.storageDir",
-        "recovery.zookeeper.storageDir"};
-
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isDeployment()) {
             return;
         }
         FlinkConf conf = t.conf();
-        if (FlinkValues.haActivated(conf) && conf.get(STORAGE).map(String::isBlank).orElse(true)) {
-            String key = conf.keyOf("high-availability.type", "recovery.mode", "high-availability").orElseThrow();
+        if (FlinkValues.haActivated(conf) && conf.get(OperatorKeys.HA_STORAGE).map(String::isBlank).orElse(true)) {
+            String key = conf.keyOf(OperatorKeys.HA_MODE).orElseThrow();
             if (conf.get(key).orElseThrow().isBlank()) {
                 return; // an empty mode names no HA services at all, which is another problem than their storage
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.FlinkConf;
 import io.flinkops.compiler.check.FlinkValues;
+import io.flinkops.compiler.check.KubernetesQuantity;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -48,7 +49,7 @@ public final class NamespaceQuotaExceeded extends RuleCheck {
         used.put("count/flinksessionjobs.flink.apache.org", BigDecimal.valueOf(sessionJobs));
         hard.properties().forEach(e -> {
             BigDecimal sum = used.get(e.getKey());
-            Optional<BigDecimal> limit = FlinkValues.quantity(e.getValue().asText());
+            Optional<BigDecimal> limit = KubernetesQuantity.parse(e.getValue().asText());
             if (sum != null && limit.isPresent() && sum.compareTo(limit.get()) > 0) {
                 r.report(Pointers.child("/spec/hard", e.getKey()), "the " + clusters.size() + " Flink cluster(s)"
                         + (sessionJobs > 0 ? " and " + sessionJobs + " session job(s)" : "") + " of namespace "

@@ -6,10 +6,13 @@ import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.check.policy.PodTemplateContainers.Container;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -54,13 +57,19 @@ public final class PodTemplateInvalid extends RuleCheck {
         Set<String> shared = volumes(t.spec().path("podTemplate"));
         Set<String> jobManager = volumes(t.spec().path("jobManager").path("podTemplate"));
         Set<String> taskManager = volumes(t.spec().path("taskManager").path("podTemplate"));
+        Map<String, List<Container>> templates = new HashMap<>(); // the shared template under null
+        for (String component : PodTemplateContainers.COMPONENTS) {
+            templates.put(component, PodTemplateContainers.of(t.spec(), component));
+        }
         for (String component : PodTemplateContainers.COMPONENTS) {
             Map<String, String> seen = new HashMap<>();
-            for (PodTemplateContainers.Container c : PodTemplateContainers.of(t.spec(), component)) {
+            List<List<Container>> others = mergedWith(component).stream().map(templates::get).toList();
+            for (Container c : templates.get(component)) {
                 String where = (component == null ? "spec.podTemplate" : "spec." + component + ".podTemplate") + " "
                         + c.list() + "[" + c.index() + "]";
                 JsonNode name = c.node().get("name");
-                boolean merged = mergedWithAnother(t.spec(), component, c);
+                // the operator merges the templates' lists item by item, by position (its default) or by name
+                boolean merged = others.stream().anyMatch(other -> other.stream().anyMatch(o -> atPosition(o, c)));
                 if (name == null || name.isNull() || name.asText().isEmpty()) {
                     if (!merged) {
                         r.report(c.pointer(), where + " has no name" + REFUSED);
@@ -75,9 +84,8 @@ public final class PodTemplateInvalid extends RuleCheck {
                         r.report(c.pointer() + "/name", where + " is named '" + name.textValue() + "' as " + before + " is" + REFUSED);
                     }
                 }
-                boolean main = c.list().equals("containers")
-                        && (MAIN.equals(c.name()) || c.name().isEmpty() && mergedIntoMain(t.spec(), component, c));
-                if (!main && !hasImage(c.node()) && !imageFromMerge(t.spec(), component, c)) {
+                boolean main = c.list().equals("containers") && MAIN.equals(c.name());
+                if (!main && !hasImage(c.node()) && !others.stream().allMatch(other -> completes(other, c))) {
                     r.report(c.pointer(), where + (name != null && name.isTextual() ? " (" + name.textValue() + ")" : "")
                             + " has no image; only " + MAIN + " takes spec.image" + REFUSED);
                 }
@@ -94,44 +102,26 @@ public final class PodTemplateInvalid extends RuleCheck {
         return image != null && !image.isNull() && !image.asText().isBlank();
     }
 
+    /** The templates the operator merges with {@code component}'s: the shared one, or (for the shared) both components'. */
+    private static List<String> mergedWith(String component) {
+        return component == null ? List.of("jobManager", "taskManager") : Collections.singletonList(null);
+    }
+
+    private static boolean atPosition(Container o, Container c) {
+        return o.list().equals(c.list()) && o.index() == c.index();
+    }
+
     /**
-     * Whether the operator's merge of the shared template with a component's gives the container an image: it
-     * merges lists item by item, by position (its default) or by name, so the item of the other template at the
-     * same position or of the same name completes it; a shared template's container needs that from both
-     * components' templates.
+     * Whether an item of the other template, the one the merge lays the container over or under (at its
+     * position, or of its name), gives it an image, or makes it flink-main-container (a nameless item over it).
      */
-    private static boolean imageFromMerge(JsonNode spec, String component, PodTemplateContainers.Container c) {
-        if (component != null) {
-            return counterpartHasImage(spec, null, c);
-        }
-        return counterpartHasImage(spec, "jobManager", c) && counterpartHasImage(spec, "taskManager", c);
+    private static boolean completes(List<Container> other, Container c) {
+        return other.stream().anyMatch(o -> (atPosition(o, c) || !c.name().isEmpty() && o.list().equals(c.list())
+                && o.name().equals(c.name())) && (hasImage(o.node())
+                || c.name().isEmpty() && atPosition(o, c) && c.list().equals("containers") && MAIN.equals(o.name())));
     }
 
-    private static boolean counterpartHasImage(JsonNode spec, String component, PodTemplateContainers.Container c) {
-        return PodTemplateContainers.of(spec, component).stream().anyMatch(o -> o.list().equals(c.list())
-                && (o.index() == c.index() || !c.name().isEmpty() && o.name().equals(c.name())) && hasImage(o.node()));
-    }
-
-    /** A nameless container laid over the other template's flink-main-container at its position (the merge's default). */
-    private static boolean mergedIntoMain(JsonNode spec, String component, PodTemplateContainers.Container c) {
-        return PodTemplateContainers.of(spec, component == null ? "jobManager" : null).stream()
-                .anyMatch(o -> o.list().equals(c.list()) && o.index() == c.index() && MAIN.equals(o.name()));
-    }
-
-    /** Whether the other template holds an item at the container's position that the merge lays it over or under. */
-    private static boolean mergedWithAnother(JsonNode spec, String component, PodTemplateContainers.Container c) {
-        if (component != null) {
-            return PodTemplateContainers.of(spec, null).stream().anyMatch(o -> o.list().equals(c.list()) && o.index() == c.index());
-        }
-        for (String other : new String[] {"jobManager", "taskManager"}) {
-            if (PodTemplateContainers.of(spec, other).stream().anyMatch(o -> o.list().equals(c.list()) && o.index() == c.index())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void mounts(PodTemplateContainers.Container c, String where, Set<String> declared, Reporter r) {
+    private static void mounts(Container c, String where, Set<String> declared, Reporter r) {
         JsonNode mounts = c.node().path("volumeMounts");
         for (int i = 0; mounts.isArray() && i < mounts.size(); i++) {
             JsonNode volume = mounts.get(i).path("name");
@@ -143,7 +133,7 @@ public final class PodTemplateInvalid extends RuleCheck {
         }
     }
 
-    private static void env(PodTemplateContainers.Container c, String where, boolean merged, Reporter r) {
+    private static void env(Container c, String where, boolean merged, Reporter r) {
         JsonNode env = c.node().path("env");
         for (int i = 0; env.isArray() && i < env.size(); i++) {
             JsonNode variable = env.get(i);
@@ -162,7 +152,7 @@ public final class PodTemplateInvalid extends RuleCheck {
         }
     }
 
-    private static void ports(PodTemplateContainers.Container c, String where, Reporter r) {
+    private static void ports(Container c, String where, Reporter r) {
         JsonNode ports = c.node().path("ports");
         Map<String, Integer> names = new HashMap<>();
         for (int i = 0; ports.isArray() && i < ports.size(); i++) {

@@ -2,7 +2,6 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkConf;
 import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
@@ -31,8 +30,7 @@ public final class PodTemplateMergedByPosition extends RuleCheck {
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
-        FlinkConf own = FlinkConf.of(t.spec().get("flinkConfiguration"), "/spec/flinkConfiguration");
-        if (!t.isDeployment() || own.get(BY_NAME).flatMap(FlinkValues::bool).orElse(false)) {
+        if (!t.isDeployment() || t.conf().get(BY_NAME).flatMap(FlinkValues::bool).orElse(false)) {
             return;
         }
         JsonNode shared = t.spec().path("podTemplate").path("spec");

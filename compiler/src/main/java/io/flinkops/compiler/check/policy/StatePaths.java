@@ -10,7 +10,7 @@ import java.util.Map;
 final class StatePaths {
     static final String[][] KEYS = {
         OperatorKeys.CHECKPOINT_DIR_110, OperatorKeys.SAVEPOINT_DIR_110,
-        {"high-availability.storageDir", "high-availability.zookeeper.storageDir"},
+        OperatorKeys.HA_STORAGE,
     };
 
     private StatePaths() {}

@@ -2,7 +2,7 @@ package io.flinkops.compiler.check.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkValues;
+import io.flinkops.compiler.check.KubernetesQuantity;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -46,8 +46,8 @@ public final class LimitRangeInvalid extends RuleCheck {
             }
             for (String[] pair : ORDER) {
                 item.path(pair[0]).properties().forEach(e -> {
-                    Optional<BigDecimal> lower = FlinkValues.quantity(e.getValue().asText());
-                    Optional<BigDecimal> upper = FlinkValues.quantity(item.path(pair[1]).path(e.getKey()).asText(null));
+                    Optional<BigDecimal> lower = KubernetesQuantity.parse(e.getValue().asText());
+                    Optional<BigDecimal> upper = KubernetesQuantity.parse(item.path(pair[1]).path(e.getKey()).asText(null));
                     if (lower.isPresent() && upper.isPresent() && lower.get().compareTo(upper.get()) > 0) {
                         r.report(Pointers.child(at + "/" + pair[0], e.getKey()), pair[0] + " " + e.getKey() + " "
                                 + e.getValue().asText() + " is over " + pair[1] + " " + item.path(pair[1]).path(e.getKey()).asText()

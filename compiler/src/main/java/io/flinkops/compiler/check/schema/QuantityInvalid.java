@@ -9,9 +9,9 @@ import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.yaml.Pointers;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 @Rule(
         id = "k8s-quantity-invalid",
@@ -41,8 +41,8 @@ public final class QuantityInvalid extends RuleCheck {
             Map.entry("apps/v1/Deployment", under("spec/template/spec/", POD_PATHS)),
             Map.entry("apps/v1/ReplicaSet", under("spec/template/spec/", POD_PATHS)),
             Map.entry("apps/v1/DaemonSet", under("spec/template/spec/", POD_PATHS)),
-            Map.entry("apps/v1/StatefulSet", concat(under("spec/template/spec/", POD_PATHS),
-                    under("spec/volumeClaimTemplates/*/spec/", CLAIM_PATHS))),
+            Map.entry("apps/v1/StatefulSet", Stream.concat(under("spec/template/spec/", POD_PATHS).stream(),
+                    under("spec/volumeClaimTemplates/*/spec/", CLAIM_PATHS).stream()).toList()),
             Map.entry("batch/v1/Job", under("spec/template/spec/", POD_PATHS)),
             Map.entry("batch/v1/CronJob", under("spec/jobTemplate/spec/template/spec/", POD_PATHS)));
 
@@ -92,11 +92,5 @@ public final class QuantityInvalid extends RuleCheck {
 
     private static List<String> under(String prefix, List<String> paths) {
         return paths.stream().map(p -> prefix + p).toList();
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 }

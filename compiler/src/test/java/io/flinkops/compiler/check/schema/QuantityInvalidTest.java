@@ -3,6 +3,7 @@ package io.flinkops.compiler.check.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.testing.Fixtures;
 import io.flinkops.compiler.testing.RuleTester;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -112,18 +113,8 @@ class QuantityInvalidTest {
                       # expect: k8s-quantity-invalid
                       storage: {size: 10Gi}
                 ---
-                apiVersion: flink.apache.org/v1beta1
-                kind: FlinkDeployment
-                metadata: {name: app, namespace: jobs}
-                spec:
-                  image: flink:1.17.2
-                  flinkVersion: v1_17
-                  serviceAccount: flink
-                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
-                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
-                  podTemplate: {spec: {containers: [{name: sidecar, resources: {limits: {cpu: 1K}}}]}}
-                  job: {jarURI: "local:///job.jar", parallelism: 2}
-                """);
+                """ + Fixtures.rawDeployment(Fixtures.RESOURCES
+                        + "  podTemplate: {spec: {containers: [{name: sidecar, resources: {limits: {cpu: 1K}}}]}}\n"));
         assertEquals("ResourceQuota/jobs/q: spec.hard.requests.cpu: '32 cores' is not a Kubernetes quantity: the API server"
                 + " refuses the object", found.get(0).message());
         assertEquals("Pod/jobs/p: spec.overhead.memory: a boolean is not a Kubernetes quantity: the API server refuses the object",

@@ -97,6 +97,21 @@ public record CheckTarget(EmittedObject object, EnvironmentView view, FlinkConf 
         return j != null && !j.isNull();
     }
 
+    /**
+     * Amazon EMR on EKS's flavour of the operator, which an object names by its EMR release (a field its
+     * CRD requires and Apache's does not have). EMR's operator fetches an application's jar from S3 and
+     * turns JobManager high availability on by default, with its metadata under spec.jobManager.storageDir.
+     */
+    public boolean isEmrFlavour() {
+        return spec().path("emrReleaseLabel").isTextual();
+    }
+
+    /** High availability as EMR's operator sets it up: on unless spec.jobManager.highAvailabilityEnabled is false. */
+    public boolean emrHighAvailability() {
+        JsonNode enabled = spec().path("jobManager").path("highAvailabilityEnabled");
+        return isEmrFlavour() && !(enabled.isBoolean() && !enabled.booleanValue());
+    }
+
     /** The upgrade mode as the operator defaults it. */
     public String upgradeMode() {
         return job().path("upgradeMode").asText("stateless");

@@ -20,11 +20,13 @@ import java.util.regex.Pattern;
                 + "for application mode', in the operator's client (operator 1.7) or in the JobManager itself, while "
                 + "neither the API server nor the operator's admission reads the scheme. Flink 1.19 fetches remote jars. "
                 + "Session jobs are downloaded by the operator instead (session-job-jar-scheme); standalone clusters load "
-                + "the image's usrlib.",
+                + "the image's usrlib. Amazon EMR on EKS's operator (an object with spec.emrReleaseLabel) fetches an "
+                + "s3:// jar itself, so there only other schemes are judged.",
         remediation = "Build the jar into the image and point jarURI at it (local:///opt/flink/usrlib/job.jar), or run "
                 + "Flink 1.19 or later (flinkVersion v1_19 and an image to match).")
 public final class ApplicationJarNotLocal extends RuleCheck {
     private static final Pattern VERSION = Pattern.compile("v1_(\\d+)");
+    private static final Pattern S3 = Pattern.compile("s3[ap]?://", Pattern.CASE_INSENSITIVE);
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -37,7 +39,7 @@ public final class ApplicationJarNotLocal extends RuleCheck {
             return;
         }
         String uri = t.job().path("jarURI").textValue();
-        if (uri.startsWith("local:") || Placeholders.holdsOne(uri)) {
+        if (uri.startsWith("local:") || Placeholders.holdsOne(uri) || t.isEmrFlavour() && S3.matcher(uri).lookingAt()) {
             return;
         }
         r.report("/spec/job/jarURI", "jarURI " + uri + " is not a local:// path in the image, and Flink 1."

@@ -14,12 +14,15 @@ import io.flinkops.compiler.diagnostic.Severity;
         severity = Severity.WARNING,
         summary = "Jobs that upgrade with last-state run with high availability",
         rationale = "Operator 1.10 accepts last-state without HA by cancelling the job, but a JobManager crash then "
-                + "loses the pointer to the latest checkpoint; with HA the job resumes where it stopped.",
+                + "loses the pointer to the latest checkpoint; with HA the job resumes where it stopped. Amazon EMR on "
+                + "EKS's operator (an object with spec.emrReleaseLabel) turns HA on unless "
+                + "spec.jobManager.highAvailabilityEnabled is false.",
         remediation = "Set spec.highAvailability: true (flinkOps kinds) or high-availability.type: kubernetes with a storageDir on S3.")
 public final class HighAvailabilityMissing extends RuleCheck {
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
-        if (t.isDeployment() && t.hasJob() && "last-state".equals(t.upgradeMode()) && !FlinkValues.haActivated(t.conf())) {
+        if (t.isDeployment() && t.hasJob() && "last-state".equals(t.upgradeMode()) && !FlinkValues.haActivated(t.conf())
+                && !t.emrHighAvailability()) {
             r.report("/spec/job/upgradeMode", "upgradeMode last-state without high availability");
         }
     }

@@ -19,7 +19,8 @@ import io.flinkops.compiler.diagnostic.Severity;
                 + "keeps the JobManager's metadata under high-availability.storageDir and refuses to start without one "
                 + "('Configuration is missing the mandatory parameter: high-availability.storageDir'), while the API "
                 + "server and the operator's admission accept the resource. Judged on the resource's own configuration: "
-                + "an operator whose default configuration sets the directory for every resource needs this rule off.",
+                + "an operator whose default configuration sets the directory for every resource needs this rule off. "
+                + "Amazon EMR on EKS's operator (an object with spec.emrReleaseLabel) also takes spec.jobManager.storageDir.",
         remediation = "Set high-availability.storageDir to a path on S3 (s3://bucket/env/namespace/job/ha), or turn high "
                 + "availability off.")
 public final class HighAvailabilityStorageMissing extends RuleCheck {
@@ -29,7 +30,8 @@ public final class HighAvailabilityStorageMissing extends RuleCheck {
             return;
         }
         FlinkConf conf = t.conf();
-        if (FlinkValues.haActivated(conf) && conf.get(OperatorKeys.HA_STORAGE).map(String::isBlank).orElse(true)) {
+        if (FlinkValues.haActivated(conf) && conf.get(OperatorKeys.HA_STORAGE).map(String::isBlank).orElse(true)
+                && !(t.isEmrFlavour() && !t.spec().path("jobManager").path("storageDir").asText("").isBlank())) {
             String key = conf.keyOf(OperatorKeys.HA_MODE).orElseThrow();
             if (conf.get(key).orElseThrow().isBlank()) {
                 return; // an empty mode names no HA services at all, which is another problem than their storage

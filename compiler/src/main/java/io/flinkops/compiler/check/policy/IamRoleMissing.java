@@ -14,13 +14,18 @@ import io.flinkops.compiler.model.Environment;
         severity = Severity.ERROR,
         summary = "Jobs that use S3 run as a service account with an IAM role (IRSA or Pod Identity)",
         rationale = "Without a role bound to the service account, pods fall back to the node's instance role (too "
-                + "broad, shared by every pod on the node) or to static keys; both are findings in any EKS review.",
+                + "broad, shared by every pod on the node) or to static keys; both are findings in any EKS review. "
+                + "Amazon EMR on EKS's operator (an object with spec.emrReleaseLabel) runs the job as "
+                + "spec.executionRoleArn instead.",
         remediation = "Give the namespace an iamRoleArn in environment.yaml (identity: irsa or pod-identity).")
 public final class IamRoleMissing extends RuleCheck {
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         Environment env = t.environment();
         if (env == null || !t.isDeployment()) {
+            return;
+        }
+        if (t.isEmrFlavour() && !t.spec().path("executionRoleArn").asText("").isBlank()) {
             return;
         }
         boolean usesS3 = StatePaths.of(t).values().stream().anyMatch(p -> StatePaths.scheme(p).startsWith("s3"));

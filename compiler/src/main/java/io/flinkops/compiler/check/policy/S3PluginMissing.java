@@ -22,8 +22,8 @@ import java.util.List;
 public final class S3PluginMissing extends RuleCheck {
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment()) {
-            return;
+        if (!t.isDeployment() || t.isEmrFlavour()) {
+            return; // EMR's images read S3 through EMRFS, with no plugin to enable
         }
         List<String> schemes = new ArrayList<>();
         StatePaths.of(t).values().forEach(p -> schemes.add(StatePaths.scheme(p)));

@@ -40,6 +40,17 @@ class ApplicationJarNotLocalTest {
                 + " runs an application cluster's job only from one: the JobManager never starts", found.get(0).message());
     }
 
+    @Test
+    void emrOnEksFetchesAnS3JarButNoOtherScheme() {
+        String emr = "  emrReleaseLabel: emr-6.15.0-flink-latest\n";
+        RuleTester.forRule(RULE).raw("1.7.0", deployment("v1_17", emr, "s3://acme/app.jar")
+                + "---\n" + deployment("v1_18", emr, "S3A://acme/app.jar").replace("name: app", "name: app2")
+                + "---\n" + deployment("v1_18", emr, "https://repo.example.com/app.jar").replace("name: app", "name: app3")
+                        .replace("  job: {jarURI:", "  # expect: application-jar-not-local\n  job: {jarURI:")
+                + "---\n" + deployment("v1_18", "", "s3://acme/app.jar").replace("name: app", "name: app4")
+                        .replace("  job: {jarURI:", "  # expect: application-jar-not-local\n  job: {jarURI:"));
+    }
+
     private static String deployment(String flinkVersion, String mode, String jarURI) {
         return Fixtures.rawDeployment(mode + Fixtures.RESOURCES).replace("flinkVersion: v1_17", "flinkVersion: " + flinkVersion)
                 .replace("local:///job.jar", jarURI);

@@ -44,6 +44,23 @@ class HighAvailabilityStorageMissingTest {
                 + " the JobManager does not start", found.get(0).message());
     }
 
+    @Test
+    void emrOnEksTakesTheJobManagersStorageDir() {
+        String expect = "  # expect: high-availability-storage-missing\n  flinkConfiguration:";
+        RuleTester.forRule(RULE).raw("1.10.0", emr(deployment(HA).replace(JOB_MANAGER, STORAGE_DIR))
+                + "---\n" + deployment(HA).replace("name: app", "name: b").replace(JOB_MANAGER, STORAGE_DIR)
+                        .replace("  flinkConfiguration:", expect)
+                + "---\n" + emr(deployment(HA).replace("name: app", "name: c")).replace("  flinkConfiguration:", expect));
+    }
+
+    private static final String HA = "high-availability.type: kubernetes";
+    private static final String JOB_MANAGER = "jobManager: {";
+    private static final String STORAGE_DIR = "jobManager: {storageDir: s3://acme/ha, ";
+
+    private static String emr(String deployment) {
+        return deployment.replace("  serviceAccount:", "  emrReleaseLabel: emr-6.15.0-flink-latest\n  serviceAccount:");
+    }
+
     private static String deployment(String configuration) {
         return Fixtures.rawDeployment("  flinkConfiguration: {" + configuration + "}\n" + Fixtures.RESOURCES);
     }

@@ -20,4 +20,12 @@ class IamRoleMissingTest {
     void theNamespaceAccountIsFine() {
         PolicyCase.deployment().check(dir, RULE);
     }
+
+    @Test
+    void emrOnEksRunsAsItsExecutionRole() {
+        PolicyCase.deployment().change("  serviceAccount: flink", "  serviceAccount: default\n  emrReleaseLabel: emr-6.15.0-flink-latest\n"
+                + "  executionRoleArn: arn:aws:iam::123456789012:role/flink-job").check(dir, RULE);
+        PolicyCase.deployment().change("  serviceAccount: flink", "  serviceAccount: default\n  emrReleaseLabel: emr-6.15.0-flink-latest", RULE)
+                .check(dir, RULE);
+    }
 }

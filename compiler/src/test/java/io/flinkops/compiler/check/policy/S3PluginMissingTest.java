@@ -21,4 +21,10 @@ class S3PluginMissingTest {
     void prestoServesS3Too() {
         PolicyCase.deployment().change("              value: flink-s3-fs-hadoop-1.17.2.jar", "              value: flink-s3-fs-presto-1.17.2.jar").check(dir, RULE);
     }
+
+    @Test
+    void emrOnEksReadsS3WithoutThePlugin() {
+        PolicyCase.deployment().change("              value: flink-s3-fs-hadoop-1.17.2.jar", "              value: flink-azure-fs-hadoop-1.17.2.jar")
+                .change("  serviceAccount: flink", "  serviceAccount: flink\n  emrReleaseLabel: emr-6.15.0-flink-latest").check(dir, RULE);
+    }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 @Rule(
         id = "pod-template-invalid",
@@ -25,17 +26,20 @@ import java.util.regex.Pattern;
         rationale = "The CRD does not require a pod template's fields and the operator does not check them, so a "
                 + "FlinkDeployment is admitted whose template has a container without a name (or with one that is not a "
                 + "DNS label), two containers of one name, a sidecar or init container without an image, a port name that is "
-                + "not an IANA service name (over 15 characters: metrics-prometheus) or a port out of range, a volume mount "
-                + "of a volume the pod does not declare, or an environment variable without a name or with both value "
-                + "and valueFrom. Kubernetes then refuses the operator's JobManager Deployment or TaskManager pods, and "
+                + "not an IANA service name (over 15 characters: metrics-prometheus), a port without a number or out of "
+                + "range, a protocol other than TCP, UDP or SCTP (tcp is refused), an imagePullPolicy other than Always, "
+                + "IfNotPresent or Never, a volume mount of a volume the pod does not declare, without a mountPath, at a "
+                + "path another mount of the container takes, or with a subPath that is absolute or climbs out with '..', "
+                + "or an environment variable without a name or with both value and valueFrom. Kubernetes then refuses the operator's JobManager Deployment or TaskManager pods, and "
                 + "the job never starts. The shared template is merged with each component's, as the operator merges "
                 + "them (lists item by item, by position or by name): what the other template's item can supply is "
                 + "not asked of an item, and a volume either declares counts; a mount of a volume named NAME-volume "
                 + "may be one Flink adds itself (its configuration, Hadoop configuration, Kerberos files, secrets), "
-                + "and is not judged.",
+                + "and is not judged. flink-main-container's imagePullPolicy is Flink's to set (spec.imagePullPolicy).",
         remediation = "Name every container (a DNS label, flink-main-container for Flink's own), give sidecars and init "
-                + "containers an image, declare each mounted volume under the template's volumes, and give each "
-                + "environment variable a name and one of value or valueFrom.")
+                + "containers an image, declare each mounted volume under the template's volumes and mount each at a "
+                + "path of its own, give each port its containerPort, write enumerations as Kubernetes spells them (TCP, "
+                + "IfNotPresent), and give each environment variable a name and one of value or valueFrom.")
 public final class PodTemplateInvalid extends RuleCheck {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     /** IANA_SVC_NAME: at most 15, lower-case letters, digits and '-' inside (no "--", at least one letter). */
@@ -47,6 +51,8 @@ public final class PodTemplateInvalid extends RuleCheck {
      */
     private static final String FLINK_VOLUME_SUFFIX = "-volume";
     private static final String MAIN = "flink-main-container";
+    private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
+    private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
     private static final String REFUSED = ": Kubernetes refuses the operator's pods and the job never starts";
 
     @Override
@@ -90,9 +96,15 @@ public final class PodTemplateInvalid extends RuleCheck {
                             + " has no image; only " + MAIN + " takes spec.image" + REFUSED);
                 }
                 mounts(c, where, component == null ? both(shared, jobManager, taskManager)
-                        : union(shared, component.equals("jobManager") ? jobManager : taskManager), r);
+                        : union(shared, component.equals("jobManager") ? jobManager : taskManager), others, r);
                 env(c, where, merged, r);
-                ports(c, where, r);
+                ports(c, where, others, r);
+                JsonNode pullPolicy = c.node().path("imagePullPolicy");
+                if (!main && pullPolicy.isTextual() && !PULL_POLICIES.contains(pullPolicy.textValue())
+                        && !Placeholders.holdsOne(pullPolicy.textValue())) {
+                    r.report(c.pointer() + "/imagePullPolicy", where + " has imagePullPolicy '" + pullPolicy.textValue()
+                            + "', not one of Always, IfNotPresent, Never" + REFUSED);
+                }
             }
         }
     }
@@ -121,14 +133,32 @@ public final class PodTemplateInvalid extends RuleCheck {
                 || c.name().isEmpty() && atPosition(o, c) && c.list().equals("containers") && MAIN.equals(o.name())));
     }
 
-    private static void mounts(Container c, String where, Set<String> declared, Reporter r) {
+    private static void mounts(Container c, String where, Set<String> declared, List<List<Container>> others, Reporter r) {
         JsonNode mounts = c.node().path("volumeMounts");
+        Map<String, Integer> paths = new HashMap<>();
         for (int i = 0; mounts.isArray() && i < mounts.size(); i++) {
+            String at = c.pointer() + "/volumeMounts/" + i;
             JsonNode volume = mounts.get(i).path("name");
             if (volume.isTextual() && !declared.contains(volume.textValue()) && !volume.textValue().endsWith(FLINK_VOLUME_SUFFIX)
                     && !Placeholders.holdsOne(volume.textValue())) {
-                r.report(c.pointer() + "/volumeMounts/" + i + "/name", where + " mounts volume '" + volume.textValue()
+                r.report(at + "/name", where + " mounts volume '" + volume.textValue()
                         + "', which the pod template does not declare under volumes" + REFUSED);
+            }
+            JsonNode path = mounts.get(i).path("mountPath");
+            if (!path.isTextual() || path.textValue().isEmpty()) {
+                if (!suppliedByMerge(others, c, "volumeMounts", i) && mounts.get(i).isObject()
+                        && (path.isMissingNode() || path.isNull() || path.isTextual())) {
+                    r.report(at, where + " volumeMounts[" + i + "] has no mountPath" + REFUSED);
+                }
+            } else if (!Placeholders.holdsOne(path.textValue()) && paths.putIfAbsent(path.textValue(), i) != null) {
+                r.report(at + "/mountPath", where + " mounts two volumes at " + path.textValue()
+                        + " (volumeMounts[" + paths.get(path.textValue()) + "] and [" + i + "])" + REFUSED);
+            }
+            JsonNode subPath = mounts.get(i).path("subPath");
+            if (subPath.isTextual() && (subPath.textValue().startsWith("/")
+                    || List.of(subPath.textValue().split("/")).contains(".."))) {
+                r.report(at + "/subPath", where + " mounts subPath " + subPath.textValue()
+                        + ", which must be a relative path inside the volume, without '..'" + REFUSED);
             }
         }
     }
@@ -152,7 +182,7 @@ public final class PodTemplateInvalid extends RuleCheck {
         }
     }
 
-    private static void ports(Container c, String where, Reporter r) {
+    private static void ports(Container c, String where, List<List<Container>> others, Reporter r) {
         JsonNode ports = c.node().path("ports");
         Map<String, Integer> names = new HashMap<>();
         for (int i = 0; ports.isArray() && i < ports.size(); i++) {
@@ -161,6 +191,17 @@ public final class PodTemplateInvalid extends RuleCheck {
             JsonNode number = port.path("containerPort");
             if (number.isIntegralNumber() && (number.asLong() < 1 || number.asLong() > 65535)) {
                 r.report(at + "/containerPort", where + " port " + number.asText() + " is not between 1 and 65535" + REFUSED);
+            } else if ((number.isMissingNode() || number.isNull()) && port.isObject() && !suppliedByMerge(others, c, "ports", i)) {
+                r.report(at, where + " ports[" + i + "] has no containerPort" + REFUSED);
+            }
+            JsonNode hostPort = port.path("hostPort");
+            if (hostPort.isIntegralNumber() && hostPort.asLong() != 0 && (hostPort.asLong() < 1 || hostPort.asLong() > 65535)) {
+                r.report(at + "/hostPort", where + " hostPort " + hostPort.asText() + " is not between 1 and 65535" + REFUSED);
+            }
+            JsonNode protocol = port.path("protocol");
+            if (protocol.isTextual() && !PROTOCOLS.contains(protocol.textValue()) && !Placeholders.holdsOne(protocol.textValue())) {
+                r.report(at + "/protocol", where + " port protocol '" + protocol.textValue() + "' is not one of TCP, UDP, SCTP"
+                        + " (upper case)" + REFUSED);
             }
             JsonNode name = port.path("name");
             if (!name.isTextual() || Placeholders.holdsOne(name.textValue())) {
@@ -174,6 +215,21 @@ public final class PodTemplateInvalid extends RuleCheck {
                 r.report(at + "/name", where + " names two ports '" + name.textValue() + "'" + REFUSED);
             }
         }
+    }
+
+    /**
+     * Whether, in every pod the template goes into, the other template's container that the merge joins to
+     * {@code c} (at its position, or of its name) has an item in list {@code field} joined to item {@code index}
+     * (again at its position, or of its name), which may give the item what it lacks.
+     */
+    private static boolean suppliedByMerge(List<List<Container>> others, Container c, String field, int index) {
+        String name = c.node().path(field).path(index).path("name").asText("");
+        return others.stream().allMatch(other -> other.stream()
+                .filter(o -> atPosition(o, c) || !c.name().isEmpty() && o.list().equals(c.list()) && o.name().equals(c.name()))
+                .map(o -> o.node().path(field))
+                .anyMatch(items -> items.has(index)
+                        || !name.isEmpty() && StreamSupport.stream(items.spliterator(), false)
+                                .anyMatch(item -> name.equals(item.path("name").asText()))));
     }
 
     private static boolean present(JsonNode n) {

@@ -33,6 +33,7 @@ public final class PolicyRules {
                 new ParallelismUnreachable(),
                 new PlaintextSecret(),
                 new PodTemplateInvalid(),
+                new PodTemplateProbeInvalid(),
                 new PodTemplateMergedByPosition(),
                 new PodTemplateResourcesInvalid(),
                 new ResourcesMissing(),

@@ -130,6 +130,68 @@ class PodTemplateInvalidTest {
                 found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList());
     }
 
+    @Test
+    void portsMountsAndPullPoliciesAsKubernetesSpellsThem() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          imagePullPolicy: always
+                          ports:
+                            # expect: pod-template-invalid
+                            - name: metrics
+                          volumeMounts:
+                            - {name: data, mountPath: /data}
+                            # expect: pod-template-invalid
+                            - {name: data, mountPath: /data, subPath: x}
+                            # expect: pod-template-invalid
+                            - {name: data, mountPath: /cache, subPath: ../etc}
+                        - name: exporter
+                          image: prom/statsd-exporter:v0.26.0
+                          # expect: pod-template-invalid
+                          imagePullPolicy: ifNotPresent
+                          ports:
+                            # expect: pod-template-invalid
+                            - {name: statsd, containerPort: 9125, protocol: udp}
+                            # expect: pod-template-invalid
+                            - {name: web, containerPort: 9102, hostPort: 70000}
+                          volumeMounts:
+                            # expect: pod-template-invalid
+                            - {name: data}
+                        - name: shipper
+                          image: fluent/fluent-bit:3.0
+                          ports: [{name: http}]
+                          volumeMounts: [{name: data}]
+                      volumes: [{name: data, emptyDir: {}}]
+                  jobManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - {name: shipper, ports: [{containerPort: 2020}], volumeMounts: [{mountPath: /data}]}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - {name: flink-main-container, imagePullPolicy: Always}
+                          - {name: x, image: busybox:1.36, imagePullPolicy: IfNotPresent}
+                          - name: shipper
+                            ports: [{name: http, containerPort: 2020, protocol: TCP}]
+                            volumeMounts: [{name: data, mountPath: /data}]
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate containers[0] ports[0] has no containerPort",
+                "spec.podTemplate containers[0] mounts two volumes at /data (volumeMounts[0] and [1])",
+                "spec.podTemplate containers[0] mounts subPath ../etc, which must be a relative path inside the volume, without '..'",
+                "spec.podTemplate containers[1] has imagePullPolicy 'ifNotPresent', not one of Always, IfNotPresent, Never",
+                "spec.podTemplate containers[1] port protocol 'udp' is not one of TCP, UDP, SCTP (upper case)",
+                "spec.podTemplate containers[1] hostPort 70000 is not between 1 and 65535",
+                "spec.podTemplate containers[1] volumeMounts[0] has no mountPath"),
+                found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList());
+    }
+
     private static String deployment(String rest) {
         return Fixtures.rawDeployment(rest);
     }

@@ -1,0 +1,100 @@
+package io.flinkops.compiler.check.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.testing.Fixtures;
+import io.flinkops.compiler.testing.PolicyCase;
+import io.flinkops.compiler.testing.RuleTester;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PodTemplateProbeInvalidTest {
+    private static final String RULE = "pod-template-probe-invalid";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firesOnALivenessProbeThatMustSucceedTwice() {
+        PolicyCase.deployment()
+                .change("          env:", "          # expect: pod-template-probe-invalid\n"
+                        + "          livenessProbe: {httpGet: {path: /overview, port: 8081}, successThreshold: 2}\n          env:", RULE)
+                .check(dir, RULE);
+    }
+
+    /** Probes as the operator's documentation and public manifests write them, and one the merge completes. */
+    @Test
+    void probesKubernetesTakesAreFine() {
+        RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          livenessProbe: {tcpSocket: {port: 6123}, initialDelaySeconds: 30, periodSeconds: 60}
+                          readinessProbe: {httpGet: {path: /config, port: rest, scheme: HTTPS}, successThreshold: 3}
+                          startupProbe: {exec: {command: [cat, /tmp/ready]}, failureThreshold: 30}
+                        - name: sidecar
+                          image: busybox:1.36
+                          livenessProbe: {periodSeconds: 5}
+                          readinessProbe: {grpc: {port: 9090}}
+                  jobManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - name: sidecar
+                            livenessProbe: {httpGet: {port: "${HEALTH_PORT}"}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - {name: sidecar, livenessProbe: {exec: {command: [true]}}}
+                """));
+    }
+
+    @Test
+    void eachKindOfMistakeIsNamed() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          livenessProbe:
+                            httpGet:
+                              port: 8081
+                              # expect: pod-template-probe-invalid
+                              scheme: http
+                            # expect: pod-template-probe-invalid
+                            initialDelaySeconds: -5
+                          # expect: pod-template-probe-invalid
+                          readinessProbe: {periodSeconds: 10}
+                          startupProbe:
+                            # expect: pod-template-probe-invalid
+                            tcpSocket: {port: 0}
+                            # expect: pod-template-probe-invalid
+                            successThreshold: 3
+                        - name: sidecar
+                          image: busybox:1.36
+                          livenessProbe:
+                            exec: {command: [true]}
+                            # expect: pod-template-probe-invalid
+                            httpGet: {port: 8080}
+                          # expect: pod-template-probe-invalid
+                          readinessProbe: {tcpSocket: {port: metrics-prometheus}}
+                """ + Fixtures.RESOURCES));
+        assertEquals(List.of(
+                "spec.podTemplate containers[0] (flink-main-container) livenessProbe httpGet scheme 'http' is not HTTP or HTTPS",
+                "spec.podTemplate containers[0] (flink-main-container) livenessProbe initialDelaySeconds is -5, below 0",
+                "spec.podTemplate containers[0] (flink-main-container) readinessProbe has no handler (exec, httpGet, tcpSocket or grpc)",
+                "spec.podTemplate containers[0] (flink-main-container) startupProbe tcpSocket port 0 is not between 1 and 65535",
+                "spec.podTemplate containers[0] (flink-main-container) startupProbe successThreshold is 3; a startupProbe takes only 1",
+                "spec.podTemplate containers[1] (sidecar) livenessProbe has more than one handler (exec, httpGet)",
+                "spec.podTemplate containers[1] (sidecar) readinessProbe tcpSocket port metrics-prometheus is not a port name (at most"
+                        + " 15 lower-case letters, digits and single '-', with a letter)"),
+                found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList());
+    }
+}

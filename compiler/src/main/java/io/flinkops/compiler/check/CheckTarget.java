@@ -70,14 +70,21 @@ public record CheckTarget(EmittedObject object, EnvironmentView view, FlinkConf 
     }
 
     /**
-     * The configuration the operator's admission checks see: a deployment's own; for a session job,
-     * its cluster's (operator 1.10 adds the job's own on top); empty when the cluster is unknown.
+     * The configuration the operator deploys a FlinkDeployment with and its admission checks see: the
+     * object's own over the operator's default configuration (environment.yaml's
+     * spec.operator.defaultConfiguration). For a session job, its cluster's (operator 1.10 adds the job's
+     * own on top), over the same defaults; only the defaults when the cluster is unknown.
      */
     public FlinkConf admissionConf() {
         if (!isSessionJob()) {
-            return conf();
+            return conf().over(operatorDefaults());
         }
-        return operatorAtLeast(1, 10) ? conf().over(clusterConf()) : clusterConf();
+        return (operatorAtLeast(1, 10) ? conf().over(clusterConf()) : clusterConf()).over(operatorDefaults());
+    }
+
+    /** The operator's default configuration in this object's environment; empty outside one. */
+    public FlinkConf operatorDefaults() {
+        return view.operatorDefaults();
     }
 
     /** A session job's cluster configuration, every key located at the job's deploymentName; empty when unknown. */

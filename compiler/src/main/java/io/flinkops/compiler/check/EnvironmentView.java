@@ -20,12 +20,14 @@ public final class EnvironmentView {
     private final List<CrdSource> crds;
     private final Map<String, List<EmittedObject>> byKindAndNamespace = new HashMap<>();
     private final Map<String, List<EmittedObject>> byKindAndName = new HashMap<>();
+    private final FlinkConf operatorDefaults;
 
     public EnvironmentView(Environment environment, String operatorVersion, List<EmittedObject> objects, List<CrdSource> crds) {
         this.environment = environment;
         this.operatorVersion = operatorVersion;
         this.objects = List.copyOf(objects);
         this.crds = List.copyOf(crds);
+        this.operatorDefaults = environment == null ? FlinkConf.empty() : FlinkConf.unlocated(environment.operatorConfiguration());
         for (EmittedObject o : this.objects) {
             byKindAndNamespace.computeIfAbsent(o.kind() + "|" + o.namespace(), k -> new ArrayList<>()).add(o);
             byKindAndName.computeIfAbsent(o.kind() + "|" + o.name(), k -> new ArrayList<>()).add(o);
@@ -42,6 +44,11 @@ public final class EnvironmentView {
 
     public String operatorVersion() {
         return operatorVersion;
+    }
+
+    /** The operator's default Flink configuration (environment.yaml's spec.operator.defaultConfiguration); empty outside an environment. */
+    public FlinkConf operatorDefaults() {
+        return operatorDefaults;
     }
 
     public List<EmittedObject> objects() {

@@ -36,8 +36,20 @@ public final class FlinkConf {
         return new FlinkConf(values, parents);
     }
 
+    /** Keys and values written outside the object (the operator's default configuration): findings fall back on the object. */
+    public static FlinkConf unlocated(Map<String, String> values) {
+        return new FlinkConf(new TreeMap<>(values), Map.of());
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
     /** This configuration laid over {@code base} (a session job over its cluster). */
     public FlinkConf over(FlinkConf base) {
+        if (base.values.isEmpty()) {
+            return this;
+        }
         Map<String, String> v = new TreeMap<>(base.values);
         v.putAll(values);
         Map<String, String> p = new TreeMap<>(base.parents);

@@ -393,13 +393,14 @@ public final class RepositoryLoader {
     }
 
     /**
-     * A FlinkJob's, FlinkSessionCluster's or FlinkSessionJob's spec.flinkConfiguration reaches Flink as
+     * A FlinkJob's, FlinkSessionCluster's or FlinkSessionJob's spec.flinkConfiguration (and an
+     * Environment's spec.operator.defaultConfiguration) reaches Flink as
      * text, and flinkops writes a number or boolean there as the text it reads as. Unquoted, YAML reads
      * {@code 1.10} as the number 1.1, {@code 010} as 8 and {@code yes} as true, so such a value would
      * reach Flink other than written: an error that says both, rather than a silent change.
      */
     private static void configurationReadAsWritten(SpecKind kind, LocatedDocument doc, Diagnostics diagnostics) {
-        String pointer = "/spec/flinkConfiguration";
+        String pointer = kind == SpecKind.ENVIRONMENT ? "/spec/operator/defaultConfiguration" : "/spec/flinkConfiguration";
         for (var entry : doc.root().at(pointer).properties()) {
             JsonNode value = entry.getValue();
             if (WrittenScalars.readOtherwise(value)) {

@@ -99,6 +99,7 @@ public final class SpecBinder {
                 text(operator, "namespace", DEFAULT_OPERATOR_NAMESPACE),
                 watched,
                 strings(operator, "crdFiles"),
+                stringMap(operator, "defaultConfiguration"),
                 text(state, "bucket", ""),
                 text(state, "prefix", name),
                 text(state, "scheme", "s3"),

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One target cluster and what runs there, with every default applied. */
+/**
+ * One target cluster and what runs there, with every default applied. {@code operatorConfiguration} is
+ * the operator's own default Flink configuration (its Helm chart's defaultConfiguration), which the
+ * operator lays under every resource's flinkConfiguration.
+ */
 public record Environment(
         String name,
         String folder,
@@ -20,6 +24,7 @@ public record Environment(
         String operatorNamespace,
         List<String> watchNamespaces,
         List<String> crdFiles,
+        Map<String, String> operatorConfiguration,
         String bucket,
         String statePrefix,
         String stateScheme,

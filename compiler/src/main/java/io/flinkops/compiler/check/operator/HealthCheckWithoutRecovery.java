@@ -25,7 +25,7 @@ public final class HealthCheckWithoutRecovery extends RuleCheck {
         if (!t.isDeployment()) {
             return;
         }
-        FlinkConf conf = t.conf();
+        FlinkConf conf = t.admissionConf();
         Optional<String> health = conf.get(OperatorKeys.HEALTH_CHECK);
         if (health.isEmpty()) {
             return;

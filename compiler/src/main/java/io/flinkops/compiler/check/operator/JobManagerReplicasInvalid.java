@@ -31,7 +31,7 @@ public final class JobManagerReplicasInvalid extends RuleCheck {
         long n = replicas == null || replicas.isNull() ? 1 : replicas.asLong();
         if (n < 1) {
             r.report("/spec/jobManager/replicas", "jobManager.replicas is " + n + ", it must be at least 1");
-        } else if (n > 1 && !FlinkValues.haActivated(t.conf())) {
+        } else if (n > 1 && !FlinkValues.haActivated(t.admissionConf())) {
             r.report("/spec/jobManager/replicas", n + " JobManager replicas need high availability, which is not enabled");
         }
     }

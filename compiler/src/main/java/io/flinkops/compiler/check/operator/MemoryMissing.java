@@ -34,7 +34,7 @@ public final class MemoryMissing extends RuleCheck {
         if (!t.isDeployment()) {
             return;
         }
-        FlinkConf conf = t.conf();
+        FlinkConf conf = t.admissionConf();
         check(t, r, conf, "jobManager", "JobManager", JM_ALTERNATIVES);
         check(t, r, conf, "taskManager", "TaskManager", TM_ALTERNATIVES);
     }

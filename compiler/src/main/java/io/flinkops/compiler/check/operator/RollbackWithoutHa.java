@@ -25,7 +25,7 @@ public final class RollbackWithoutHa extends RuleCheck {
         if (!t.isDeployment()) {
             return;
         }
-        FlinkConf conf = t.conf();
+        FlinkConf conf = t.admissionConf();
         Optional<String> value = conf.get(OperatorKeys.ROLLBACK);
         if (value.isEmpty()) {
             return;

@@ -24,7 +24,7 @@ public final class CheckpointingDisabled extends RuleCheck {
         if (!FlinkResources.workload(t) || !t.hasJob() || "stateless".equals(t.upgradeMode())) {
             return;
         }
-        FlinkConf conf = t.isSessionJob() ? t.conf().over(t.clusterConf()) : t.conf();
+        FlinkConf conf = t.isSessionJob() ? t.conf().over(t.clusterConf()).over(t.operatorDefaults()) : t.admissionConf();
         if (conf.get(INTERVAL).isEmpty()) {
             r.report("/spec/job/upgradeMode", "upgradeMode " + t.upgradeMode() + " but execution.checkpointing.interval is not set");
         }

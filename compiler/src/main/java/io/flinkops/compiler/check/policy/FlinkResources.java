@@ -14,7 +14,7 @@ final class FlinkResources {
     /** taskmanager.numberOfTaskSlots (Flink's default 1 when unset); empty when it is not a whole number. */
     static Optional<Long> taskSlots(CheckTarget t) {
         try {
-            return Optional.of(Long.parseLong(t.conf().get("taskmanager.numberOfTaskSlots").orElse("1").trim()));
+            return Optional.of(Long.parseLong(t.admissionConf().get("taskmanager.numberOfTaskSlots").orElse("1").trim()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

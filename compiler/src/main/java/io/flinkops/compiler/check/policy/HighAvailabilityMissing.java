@@ -21,7 +21,7 @@ import io.flinkops.compiler.diagnostic.Severity;
 public final class HighAvailabilityMissing extends RuleCheck {
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
-        if (t.isDeployment() && t.hasJob() && "last-state".equals(t.upgradeMode()) && !FlinkValues.haActivated(t.conf())
+        if (t.isDeployment() && t.hasJob() && "last-state".equals(t.upgradeMode()) && !FlinkValues.haActivated(t.admissionConf())
                 && !t.emrHighAvailability()) {
             r.report("/spec/job/upgradeMode", "upgradeMode last-state without high availability");
         }

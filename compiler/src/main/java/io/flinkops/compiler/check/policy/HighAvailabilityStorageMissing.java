@@ -18,8 +18,8 @@ import io.flinkops.compiler.diagnostic.Severity;
         rationale = "With high availability on (high-availability.type kubernetes, zookeeper or a factory class), Flink "
                 + "keeps the JobManager's metadata under high-availability.storageDir and refuses to start without one "
                 + "('Configuration is missing the mandatory parameter: high-availability.storageDir'), while the API "
-                + "server and the operator's admission accept the resource. Judged on the resource's own configuration: "
-                + "an operator whose default configuration sets the directory for every resource needs this rule off. "
+                + "server and the operator's admission accept the resource. Judged on the resource's configuration over the "
+                + "operator's default one (environment.yaml's spec.operator.defaultConfiguration), as Flink gets them. "
                 + "Amazon EMR on EKS's operator (an object with spec.emrReleaseLabel) also takes spec.jobManager.storageDir.",
         remediation = "Set high-availability.storageDir to a path on S3 (s3://bucket/env/namespace/job/ha), or turn high "
                 + "availability off.")
@@ -29,7 +29,7 @@ public final class HighAvailabilityStorageMissing extends RuleCheck {
         if (!t.isDeployment()) {
             return;
         }
-        FlinkConf conf = t.conf();
+        FlinkConf conf = t.admissionConf();
         if (FlinkValues.haActivated(conf) && conf.get(OperatorKeys.HA_STORAGE).map(String::isBlank).orElse(true)
                 && !(t.isEmrFlavour() && !t.spec().path("jobManager").path("storageDir").asText("").isBlank())) {
             String key = conf.keyOf(OperatorKeys.HA_MODE).orElseThrow();

@@ -68,7 +68,7 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
         Map<String, Unsized> unsized = new LinkedHashMap<>(); // by the pointer of the container as written
         // the operator merges a component's template over the shared one: list items by position, or
         // by name when kubernetes.operator.pod-template.merge-arrays-by-name is true
-        boolean byName = t.conf().get(MERGE_BY_NAME).flatMap(FlinkValues::bool).orElse(false);
+        boolean byName = t.admissionConf().get(MERGE_BY_NAME).flatMap(FlinkValues::bool).orElse(false);
         List<Container> shared = PodTemplateContainers.of(t.spec(), null);
         for (String[] role : ROLES) {
             Map<String, List<Container>> merged = new TreeMap<>();

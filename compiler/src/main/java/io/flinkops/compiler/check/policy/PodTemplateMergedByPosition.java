@@ -20,9 +20,10 @@ import io.flinkops.compiler.diagnostic.Severity;
                 + "template's first container, flink-main-container as a rule: the pod gets one container under the "
                 + "sidecar's name with the settings of both, and the main container's environment (the S3 plugin, "
                 + "credentials) and mounts are lost; a component's volume replaces the shared one at its position, so "
-                + "mounts of that one fail. The operator's whole configuration is not known here, hence a warning.",
+                + "mounts of that one fail. The operator's default configuration counts when environment.yaml names it "
+                + "(spec.operator.defaultConfiguration); a warning, as it may be set where flinkops does not look.",
         remediation = "Set kubernetes.operator.pod-template.merge-arrays-by-name: \"true\" in spec.flinkConfiguration (or in "
-                + "the operator's configuration), or list the component's items at the positions of the shared ones "
+                + "the operator's default configuration, and in spec.operator.defaultConfiguration), or list the component's items at the positions of the shared ones "
                 + "they extend, with the same names.")
 public final class PodTemplateMergedByPosition extends RuleCheck {
     static final String BY_NAME = "kubernetes.operator.pod-template.merge-arrays-by-name";
@@ -30,7 +31,7 @@ public final class PodTemplateMergedByPosition extends RuleCheck {
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment() || t.conf().get(BY_NAME).flatMap(FlinkValues::bool).orElse(false)) {
+        if (!t.isDeployment() || t.admissionConf().get(BY_NAME).flatMap(FlinkValues::bool).orElse(false)) {
             return;
         }
         JsonNode shared = t.spec().path("podTemplate").path("spec");

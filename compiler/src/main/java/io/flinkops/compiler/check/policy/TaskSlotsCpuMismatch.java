@@ -28,7 +28,7 @@ public final class TaskSlotsCpuMismatch extends RuleCheck {
         if (!t.isDeployment()) {
             return;
         }
-        Optional<String> slots = t.conf().get("taskmanager.numberOfTaskSlots");
+        Optional<String> slots = t.admissionConf().get("taskmanager.numberOfTaskSlots");
         var cpu = t.spec().path("taskManager").path("resource").get("cpu");
         if (slots.isEmpty() || cpu == null || !cpu.isNumber() || cpu.doubleValue() <= 0) {
             return;
@@ -41,7 +41,7 @@ public final class TaskSlotsCpuMismatch extends RuleCheck {
         }
         double perCpu = Double.parseDouble(r.param("maxSlotsPerCpu"));
         if (n > Math.ceil(cpu.doubleValue()) * perCpu) {
-            r.report(t.conf().pointer("taskmanager.numberOfTaskSlots", "/spec"),
+            r.report(t.admissionConf().pointer("taskmanager.numberOfTaskSlots", "/spec"),
                     n + " task slots on " + cpu.asText() + " cpu (at most " + perCpu + " slots per core)");
         }
     }

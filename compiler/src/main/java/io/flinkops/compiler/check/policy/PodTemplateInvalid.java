@@ -2,6 +2,7 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
@@ -9,6 +10,7 @@ import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.PodTemplateContainers.Container;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +35,8 @@ import java.util.stream.StreamSupport;
                 + "or an environment variable without a name or with both value and valueFrom. Kubernetes then refuses the operator's JobManager Deployment or TaskManager pods, and "
                 + "the job never starts. The shared template is merged with each component's, as the operator merges "
                 + "them (lists item by item, by position or by name): what the other template's item can supply is "
-                + "not asked of an item, and a volume either declares counts; a mount of a volume named NAME-volume "
+                + "not asked of an item, and a pod has the volumes the merge leaves it (by position, the operator's "
+                + "default, a component's volume takes the place of the shared one at its index); a mount of a volume named NAME-volume "
                 + "may be one Flink adds itself (its configuration, Hadoop configuration, Kerberos files, secrets), "
                 + "and is not judged. flink-main-container's imagePullPolicy is Flink's to set (spec.imagePullPolicy).",
         remediation = "Name every container (a DNS label, flink-main-container for Flink's own), give sidecars and init "
@@ -60,9 +63,16 @@ public final class PodTemplateInvalid extends RuleCheck {
         if (!t.isDeployment()) {
             return;
         }
-        Set<String> shared = volumes(t.spec().path("podTemplate"));
-        Set<String> jobManager = volumes(t.spec().path("jobManager").path("podTemplate"));
-        Set<String> taskManager = volumes(t.spec().path("taskManager").path("podTemplate"));
+        List<String> shared = volumes(t.spec().path("podTemplate"));
+        boolean byName = t.admissionConf().get(PodTemplateMergedByPosition.BY_NAME).flatMap(FlinkValues::bool).orElse(false);
+        // the volumes each pod gets, as the operator merges each component's list into the shared one
+        Set<String> jobManagerPod = podVolumes(shared, volumes(t.spec().path("jobManager").path("podTemplate")), byName);
+        Set<String> taskManagerPod = podVolumes(shared, volumes(t.spec().path("taskManager").path("podTemplate")), byName);
+        Set<String> bothPods = new HashSet<>(jobManagerPod);
+        bothPods.retainAll(taskManagerPod);
+        Set<String> anywhere = new HashSet<>(shared);
+        anywhere.addAll(volumes(t.spec().path("jobManager").path("podTemplate")));
+        anywhere.addAll(volumes(t.spec().path("taskManager").path("podTemplate")));
         Map<String, List<Container>> templates = new HashMap<>(); // the shared template under null
         for (String component : PodTemplateContainers.COMPONENTS) {
             templates.put(component, PodTemplateContainers.of(t.spec(), component));
@@ -95,8 +105,8 @@ public final class PodTemplateInvalid extends RuleCheck {
                     r.report(c.pointer(), where + (name != null && name.isTextual() ? " (" + name.textValue() + ")" : "")
                             + " has no image; only " + MAIN + " takes spec.image" + REFUSED);
                 }
-                mounts(c, where, component == null ? both(shared, jobManager, taskManager)
-                        : union(shared, component.equals("jobManager") ? jobManager : taskManager), others, r);
+                Set<String> declared = component == null ? bothPods : component.equals("jobManager") ? jobManagerPod : taskManagerPod;
+                mounts(c, where, declared, anywhere, others, r);
                 env(c, where, merged, r);
                 ports(c, where, others, r);
                 JsonNode pullPolicy = c.node().path("imagePullPolicy");
@@ -133,7 +143,8 @@ public final class PodTemplateInvalid extends RuleCheck {
                 || c.name().isEmpty() && atPosition(o, c) && c.list().equals("containers") && MAIN.equals(o.name())));
     }
 
-    private static void mounts(Container c, String where, Set<String> declared, List<List<Container>> others, Reporter r) {
+    private static void mounts(Container c, String where, Set<String> declared, Set<String> anywhere,
+            List<List<Container>> others, Reporter r) {
         JsonNode mounts = c.node().path("volumeMounts");
         Map<String, Integer> paths = new HashMap<>();
         for (int i = 0; mounts.isArray() && i < mounts.size(); i++) {
@@ -141,8 +152,10 @@ public final class PodTemplateInvalid extends RuleCheck {
             JsonNode volume = mounts.get(i).path("name");
             if (volume.isTextual() && !declared.contains(volume.textValue()) && !volume.textValue().endsWith(FLINK_VOLUME_SUFFIX)
                     && !Placeholders.holdsOne(volume.textValue())) {
-                r.report(at + "/name", where + " mounts volume '" + volume.textValue()
-                        + "', which the pod template does not declare under volumes" + REFUSED);
+                r.report(at + "/name", where + " mounts volume '" + volume.textValue() + (anywhere.contains(volume.textValue())
+                        ? "', which a component's volume at its position replaces in the merge (the operator merges the"
+                                + " templates' volumes by position unless " + PodTemplateMergedByPosition.BY_NAME + " is true)"
+                        : "', which the pod template does not declare under volumes") + REFUSED);
             }
             JsonNode path = mounts.get(i).path("mountPath");
             if (!path.isTextual() || path.textValue().isEmpty()) {
@@ -236,28 +249,33 @@ public final class PodTemplateInvalid extends RuleCheck {
         return n != null && !n.isNull();
     }
 
-    private static Set<String> volumes(JsonNode template) {
-        Set<String> out = new HashSet<>();
-        JsonNode volumes = template.path("spec").path("volumes");
-        for (int i = 0; volumes.isArray() && i < volumes.size(); i++) {
-            if (volumes.get(i).path("name").isTextual()) {
-                out.add(volumes.get(i).path("name").textValue());
-            }
+    /** The names of a template's volumes by position, null where an item has none. */
+    private static List<String> volumes(JsonNode template) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode volume : template.path("spec").path("volumes")) {
+            out.add(volume.path("name").isTextual() ? volume.path("name").textValue() : null);
         }
         return out;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> out = new HashSet<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    /** What the shared template's containers can mount in both pods: its own volumes, or one both components declare. */
-    private static Set<String> both(Set<String> shared, Set<String> jobManager, Set<String> taskManager) {
-        Set<String> out = new HashSet<>(jobManager);
-        out.retainAll(taskManager);
-        out.addAll(shared);
+    /**
+     * The volumes of a pod whose component template lists {@code component} over the shared {@code shared}:
+     * both, merged by name; by position, a component's item takes the place (and, named, the name) of the
+     * shared one at its index.
+     */
+    private static Set<String> podVolumes(List<String> shared, List<String> component, boolean byName) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < Math.max(shared.size(), component.size()); i++) {
+            String over = i < component.size() ? component.get(i) : null;
+            String under = i < shared.size() ? shared.get(i) : null;
+            if (byName) {
+                out.add(over);
+                out.add(under);
+            } else {
+                out.add(over != null ? over : under);
+            }
+        }
+        out.remove(null);
         return out;
     }
 }

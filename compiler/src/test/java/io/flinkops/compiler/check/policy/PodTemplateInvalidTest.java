@@ -53,14 +53,14 @@ class PodTemplateInvalidTest {
                       spec:
                         containers:
                           - {name: fluentbit, resources: {limits: {memory: 128Mi}}}
-                        volumes: [{name: shared, emptyDir: {}}]
+                        volumes: [{name: flink-logs}, {name: flink-artifacts}, {name: shared, emptyDir: {}}]
                   taskManager:
                     resource: {memory: 1g, cpu: 0.5}
                     podTemplate:
                       spec:
                         containers:
                           - {env: [{value: "2"}]}
-                        volumes: [{name: shared, emptyDir: {}}]
+                        volumes: [{name: flink-logs}, {name: flink-artifacts}, {name: shared, emptyDir: {}}]
                 """));
     }
 
@@ -190,6 +190,34 @@ class PodTemplateInvalidTest {
                 "spec.podTemplate containers[1] hostPort 70000 is not between 1 and 65535",
                 "spec.podTemplate containers[1] volumeMounts[0] has no mountPath"),
                 found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList());
+    }
+
+    /** By position, the operator's default, a component's volume takes the place of the shared one at its index. */
+    @Test
+    void aVolumeAComponentReplacesByPositionCannotBeMounted() {
+        String template = """
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          # expect: pod-template-invalid
+                          volumeMounts: [{name: flink-logs, mountPath: /opt/flink/log}]
+                      volumes: [{name: flink-logs, emptyDir: {}}]
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        volumes: [{name: scratch, emptyDir: {}}]
+                """;
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment(template));
+        assertEquals("FlinkDeployment/jobs/app: spec.podTemplate containers[0] mounts volume 'flink-logs', which a component's"
+                + " volume at its position replaces in the merge (the operator merges the templates' volumes by position unless"
+                + " kubernetes.operator.pod-template.merge-arrays-by-name is true): Kubernetes refuses the operator's pods and the"
+                + " job never starts", found.get(0).message());
+        RuleTester.forRule(RULE).raw("1.10.0", deployment(template.replace("          # expect: pod-template-invalid\n", "")
+                .replaceFirst("(?m)^  podTemplate:$", "  flinkConfiguration: {kubernetes.operator.pod-template.merge-arrays-by-name:"
+                        + " \"true\"}\n  podTemplate:")));
     }
 
     private static String deployment(String rest) {

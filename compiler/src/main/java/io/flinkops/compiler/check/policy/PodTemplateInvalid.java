@@ -68,8 +68,6 @@ public final class PodTemplateInvalid extends RuleCheck {
         // the volumes each pod gets, as the operator merges each component's list into the shared one
         Set<String> jobManagerPod = podVolumes(shared, volumes(t.spec().path("jobManager").path("podTemplate")), byName);
         Set<String> taskManagerPod = podVolumes(shared, volumes(t.spec().path("taskManager").path("podTemplate")), byName);
-        Set<String> bothPods = new HashSet<>(jobManagerPod);
-        bothPods.retainAll(taskManagerPod);
         Set<String> anywhere = new HashSet<>(shared);
         anywhere.addAll(volumes(t.spec().path("jobManager").path("podTemplate")));
         anywhere.addAll(volumes(t.spec().path("taskManager").path("podTemplate")));
@@ -105,8 +103,13 @@ public final class PodTemplateInvalid extends RuleCheck {
                     r.report(c.pointer(), where + (name != null && name.isTextual() ? " (" + name.textValue() + ")" : "")
                             + " has no image; only " + MAIN + " takes spec.image" + REFUSED);
                 }
-                Set<String> declared = component == null ? bothPods : component.equals("jobManager") ? jobManagerPod : taskManagerPod;
-                mounts(c, where, declared, anywhere, others, r);
+                // the pods the template goes into: each with its volumes, and (for the shared template) the
+                // component's containers, whose mounts replace this one's at their positions unless merged by name
+                List<Pod> pods = component == null
+                        ? List.of(new Pod(jobManagerPod, byName ? List.of() : templates.get("jobManager")),
+                                new Pod(taskManagerPod, byName ? List.of() : templates.get("taskManager")))
+                        : List.of(new Pod(component.equals("jobManager") ? jobManagerPod : taskManagerPod, List.of()));
+                mounts(c, where, pods, anywhere, others, r);
                 env(c, where, merged, r);
                 ports(c, where, others, r);
                 JsonNode pullPolicy = c.node().path("imagePullPolicy");
@@ -143,14 +146,24 @@ public final class PodTemplateInvalid extends RuleCheck {
                 || c.name().isEmpty() && atPosition(o, c) && c.list().equals("containers") && MAIN.equals(o.name())));
     }
 
-    private static void mounts(Container c, String where, Set<String> declared, Set<String> anywhere,
+    /** A pod a template goes into: its volumes, and the containers laid over the template's by position, if any. */
+    private record Pod(Set<String> volumes, List<Container> over) {
+        /** Whether mount {@code index} of {@code c} is in this pod: not replaced by the mount at its place in the container over it. */
+        boolean keeps(Container c, int index) {
+            return over.stream().noneMatch(o -> atPosition(o, c) && o.node().path("volumeMounts").path(index).path("name").isTextual());
+        }
+    }
+
+    private static void mounts(Container c, String where, List<Pod> pods, Set<String> anywhere,
             List<List<Container>> others, Reporter r) {
         JsonNode mounts = c.node().path("volumeMounts");
         Map<String, Integer> paths = new HashMap<>();
         for (int i = 0; mounts.isArray() && i < mounts.size(); i++) {
             String at = c.pointer() + "/volumeMounts/" + i;
             JsonNode volume = mounts.get(i).path("name");
-            if (volume.isTextual() && !declared.contains(volume.textValue()) && !volume.textValue().endsWith(FLINK_VOLUME_SUFFIX)
+            int index = i;
+            if (volume.isTextual() && pods.stream().anyMatch(pod -> pod.keeps(c, index) && !pod.volumes().contains(volume.textValue()))
+                    && !volume.textValue().endsWith(FLINK_VOLUME_SUFFIX)
                     && !Placeholders.holdsOne(volume.textValue())) {
                 r.report(at + "/name", where + " mounts volume '" + volume.textValue() + (anywhere.contains(volume.textValue())
                         ? "', which a component's volume at its position replaces in the merge (the operator merges the"

@@ -220,6 +220,41 @@ class PodTemplateInvalidTest {
                         + " \"true\"}\n  podTemplate:")));
     }
 
+    /**
+     * The operator's pod-template example, merged by operator 1.7.0's own FlinkUtils.mergePodTemplates by
+     * position: the JobManager pod's volumes are [flink-artifact] alone, its main container mounts only
+     * flink-artifact (the JobManager's mount replaces the shared one), and fluentbit still mounts flink-logs.
+     */
+    @Test
+    void theOperatorsExampleLosesItsLogVolumeInTheJobManagerPod() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          volumeMounts: [{mountPath: /opt/flink/log, name: flink-logs}]
+                        - name: fluentbit
+                          image: fluent/fluent-bit:1.9.6-debug
+                          # expect: pod-template-invalid
+                          volumeMounts: [{mountPath: /flink-logs, name: flink-logs}]
+                      volumes: [{name: flink-logs, emptyDir: {}}]
+                  jobManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        initContainers:
+                          - name: artifacts-fetcher
+                            image: busybox:1.35.0
+                            volumeMounts: [{mountPath: /flink-artifact, name: flink-artifact}]
+                        containers:
+                          - name: flink-main-container
+                            volumeMounts: [{mountPath: /opt/flink/artifacts, name: flink-artifact}]
+                        volumes: [{name: flink-artifact, emptyDir: {}}]
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(1, found.size());
+    }
+
     private static String deployment(String rest) {
         return Fixtures.rawDeployment(rest);
     }

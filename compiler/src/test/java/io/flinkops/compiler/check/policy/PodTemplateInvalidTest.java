@@ -221,12 +221,13 @@ class PodTemplateInvalidTest {
     }
 
     /**
-     * The operator's pod-template example, merged by operator 1.7.0's own FlinkUtils.mergePodTemplates by
-     * position: the JobManager pod's volumes are [flink-artifact] alone, its main container mounts only
-     * flink-artifact (the JobManager's mount replaces the shared one), and fluentbit still mounts flink-logs.
+     * A shared template with a log sidecar under a JobManager template that fetches artifacts into a volume
+     * of its own. Merged by operator 1.7.0's own FlinkUtils.mergePodTemplates by position, the JobManager
+     * pod's volumes are [flink-artifact] alone, its main container mounts only flink-artifact (the
+     * JobManager's mount replaces the shared one), and fluentbit still mounts flink-logs.
      */
     @Test
-    void theOperatorsExampleLosesItsLogVolumeInTheJobManagerPod() {
+    void aSidecarLosesItsLogVolumeInTheJobManagerPod() {
         List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
                   podTemplate:
                     spec:

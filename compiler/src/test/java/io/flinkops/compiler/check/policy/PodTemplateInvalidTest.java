@@ -127,7 +127,7 @@ class PodTemplateInvalidTest {
                         + " at most 63)",
                 "spec.podTemplate containers[4] is named 'flink-main-container' as spec.podTemplate containers[0] is",
                 "spec.taskManager.podTemplate initContainers[0] (fetch) has no image; only flink-main-container takes spec.image"),
-                found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList());
+                reasons(found));
     }
 
     @Test
@@ -189,7 +189,7 @@ class PodTemplateInvalidTest {
                 "spec.podTemplate containers[1] port protocol 'udp' is not one of TCP, UDP, SCTP (upper case)",
                 "spec.podTemplate containers[1] hostPort 70000 is not between 1 and 65535",
                 "spec.podTemplate containers[1] volumeMounts[0] has no mountPath"),
-                found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList());
+                reasons(found));
     }
 
     /** By position, the operator's default, a component's volume takes the place of the shared one at its index. */
@@ -254,6 +254,11 @@ class PodTemplateInvalidTest {
                   taskManager: {resource: {memory: 1g, cpu: 0.5}}
                 """));
         assertEquals(1, found.size());
+    }
+
+    /** What each finding says is wrong: its message without the object before it and the consequence after it. */
+    static List<String> reasons(List<Diagnostic> found) {
+        return found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList();
     }
 
     private static String deployment(String rest) {

@@ -95,6 +95,6 @@ class PodTemplateProbeInvalidTest {
                 "spec.podTemplate containers[1] (sidecar) livenessProbe has more than one handler (exec, httpGet)",
                 "spec.podTemplate containers[1] (sidecar) readinessProbe tcpSocket port metrics-prometheus is not a port name (at most"
                         + " 15 lower-case letters, digits and single '-', with a letter)"),
-                found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList());
+                PodTemplateInvalidTest.reasons(found));
     }
 }

@@ -8,9 +8,10 @@ import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.PodTemplateContainers.Container;
+import io.flinkops.compiler.check.policy.PodTemplateVolumes.PodVolume;
+import io.flinkops.compiler.check.policy.PodTemplateVolumes.Volume;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 @Rule(
@@ -63,14 +65,14 @@ public final class PodTemplateInvalid extends RuleCheck {
         if (!t.isDeployment()) {
             return;
         }
-        List<String> shared = volumes(t.spec().path("podTemplate"));
         boolean byName = t.admissionConf().get(PodTemplateMergedByPosition.BY_NAME).flatMap(FlinkValues::bool).orElse(false);
         // the volumes each pod gets, as the operator merges each component's list into the shared one
-        Set<String> jobManagerPod = podVolumes(shared, volumes(t.spec().path("jobManager").path("podTemplate")), byName);
-        Set<String> taskManagerPod = podVolumes(shared, volumes(t.spec().path("taskManager").path("podTemplate")), byName);
-        Set<String> anywhere = new HashSet<>(shared);
-        anywhere.addAll(volumes(t.spec().path("jobManager").path("podTemplate")));
-        anywhere.addAll(volumes(t.spec().path("taskManager").path("podTemplate")));
+        List<Volume> shared = PodTemplateVolumes.of(t.spec(), null);
+        List<Volume> jobManager = PodTemplateVolumes.of(t.spec(), "jobManager");
+        List<Volume> taskManager = PodTemplateVolumes.of(t.spec(), "taskManager");
+        Set<String> jobManagerPod = names(PodTemplateVolumes.pod(shared, jobManager, byName).stream().map(PodVolume::name).toList());
+        Set<String> taskManagerPod = names(PodTemplateVolumes.pod(shared, taskManager, byName).stream().map(PodVolume::name).toList());
+        Set<String> anywhere = names(Stream.of(shared, jobManager, taskManager).flatMap(List::stream).map(Volume::name).toList());
         Map<String, List<Container>> templates = new HashMap<>(); // the shared template under null
         for (String component : PodTemplateContainers.COMPONENTS) {
             templates.put(component, PodTemplateContainers.of(t.spec(), component));
@@ -262,32 +264,8 @@ public final class PodTemplateInvalid extends RuleCheck {
         return n != null && !n.isNull();
     }
 
-    /** The names of a template's volumes by position, null where an item has none. */
-    private static List<String> volumes(JsonNode template) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode volume : template.path("spec").path("volumes")) {
-            out.add(volume.path("name").isTextual() ? volume.path("name").textValue() : null);
-        }
-        return out;
-    }
-
-    /**
-     * The volumes of a pod whose component template lists {@code component} over the shared {@code shared}:
-     * both, merged by name; by position, a component's item takes the place (and, named, the name) of the
-     * shared one at its index.
-     */
-    private static Set<String> podVolumes(List<String> shared, List<String> component, boolean byName) {
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i < Math.max(shared.size(), component.size()); i++) {
-            String over = i < component.size() ? component.get(i) : null;
-            String under = i < shared.size() ? shared.get(i) : null;
-            if (byName) {
-                out.add(over);
-                out.add(under);
-            } else {
-                out.add(over != null ? over : under);
-            }
-        }
+    private static Set<String> names(List<String> names) {
+        Set<String> out = new HashSet<>(names);
         out.remove(null);
         return out;
     }

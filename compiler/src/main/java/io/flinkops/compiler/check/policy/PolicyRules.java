@@ -34,6 +34,7 @@ public final class PolicyRules {
                 new PlaintextSecret(),
                 new PodTemplateInvalid(),
                 new PodTemplateProbeInvalid(),
+                new PodTemplateVolumeInvalid(),
                 new PodTemplateMergedByPosition(),
                 new PodTemplateResourcesInvalid(),
                 new ResourcesMissing(),

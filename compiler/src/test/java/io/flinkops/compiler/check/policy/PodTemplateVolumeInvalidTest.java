@@ -1,0 +1,91 @@
+package io.flinkops.compiler.check.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.flinkops.compiler.diagnostic.Diagnostic;
+import io.flinkops.compiler.testing.Fixtures;
+import io.flinkops.compiler.testing.PolicyCase;
+import io.flinkops.compiler.testing.RuleTester;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PodTemplateVolumeInvalidTest {
+    private static final String RULE = "pod-template-volume-invalid";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firesOnAVolumeWithTwoSources() {
+        PolicyCase.deployment()
+                .change("              value: flink-s3-fs-hadoop-1.17.2.jar", "              value: flink-s3-fs-hadoop-1.17.2.jar\n"
+                        + "      volumes:\n        # expect: pod-template-volume-invalid\n"
+                        + "        - {name: cache, emptyDir: {}, hostPath: {path: /mnt/cache}}")
+                .check(dir, RULE);
+    }
+
+    /** Layouts each pod takes: the component's volumes after the shared ones, or at their positions, or merged by name. */
+    @Test
+    void volumesEachPodTakesAreFine() {
+        RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      volumes: [{name: flink-logs, emptyDir: {}}, {name: "${EXTRA_VOLUME}", emptyDir: {}}]
+                  jobManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        volumes: [{name: flink-logs}, {name: "${EXTRA_VOLUME}"}, {name: artifacts, emptyDir: {}}]
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        volumes: [{name: flink-logs, emptyDir: {sizeLimit: 1Gi}}]
+                """) + "---\n" + Fixtures.rawDeployment("""
+                  flinkConfiguration: {kubernetes.operator.pod-template.merge-arrays-by-name: "true"}
+                  podTemplate:
+                    spec:
+                      volumes: [{name: flink-logs, emptyDir: {}}]
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        volumes: [{name: job-config, configMap: {name: job-config}}, {name: flink-logs, emptyDir: {sizeLimit: 1Gi}}]
+                """).replace("name: app", "name: by-name"));
+    }
+
+    @Test
+    void eachKindOfMistakeIsNamed() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      volumes:
+                        - {name: flink-logs, emptyDir: {}}
+                        # expect: pod-template-volume-invalid
+                        - {name: Scratch_1, emptyDir: {}}
+                        # expect: pod-template-volume-invalid
+                        - {name: flink-logs, emptyDir: {}}
+                        # expect: pod-template-volume-invalid
+                        - {emptyDir: {}}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        volumes:
+                          # expect: pod-template-volume-invalid
+                          - {name: job-config, configMap: {name: job-config}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate volumes[1] is named 'Scratch_1', which is not a DNS label (lower-case letters, digits and '-',"
+                        + " at most 63)",
+                "spec.podTemplate volumes[2] is named 'flink-logs', as spec.podTemplate volumes[0] is",
+                "spec.podTemplate volumes[3] has no name",
+                "spec.taskManager.podTemplate volumes[0] (merged by position over spec.podTemplate volumes[0]) gives the TaskManager"
+                        + " pods a volume with more than one source (configMap, emptyDir)"),
+                PodTemplateInvalidTest.reasons(found));
+    }
+}

@@ -23,11 +23,17 @@ public final class EnvironmentView {
     private final FlinkConf operatorDefaults;
 
     public EnvironmentView(Environment environment, String operatorVersion, List<EmittedObject> objects, List<CrdSource> crds) {
+        this(environment, operatorVersion, objects, crds, environment == null ? Map.of() : environment.operatorConfiguration());
+    }
+
+    /** With {@code operatorDefaults}, the operator's default Flink configuration, for objects judged outside any environment. */
+    public EnvironmentView(Environment environment, String operatorVersion, List<EmittedObject> objects, List<CrdSource> crds,
+            Map<String, String> operatorDefaults) {
         this.environment = environment;
         this.operatorVersion = operatorVersion;
         this.objects = List.copyOf(objects);
         this.crds = List.copyOf(crds);
-        this.operatorDefaults = environment == null ? FlinkConf.empty() : FlinkConf.unlocated(environment.operatorConfiguration());
+        this.operatorDefaults = FlinkConf.unlocated(operatorDefaults);
         for (EmittedObject o : this.objects) {
             byKindAndNamespace.computeIfAbsent(o.kind() + "|" + o.namespace(), k -> new ArrayList<>()).add(o);
             byKindAndName.computeIfAbsent(o.kind() + "|" + o.name(), k -> new ArrayList<>()).add(o);
@@ -46,7 +52,7 @@ public final class EnvironmentView {
         return operatorVersion;
     }
 
-    /** The operator's default Flink configuration (environment.yaml's spec.operator.defaultConfiguration); empty outside an environment. */
+    /** The operator's default Flink configuration: environment.yaml's spec.operator.defaultConfiguration, or --operator-config's. */
     public FlinkConf operatorDefaults() {
         return operatorDefaults;
     }

@@ -25,6 +25,7 @@ final class CommonOptions {
     final List<Category> categories;
     final String operatorVersion;
     final List<Path> crds;
+    final Path operatorConfig;
     final List<ReportTarget> reports;
     final boolean noCache;
     final boolean verbose;
@@ -46,6 +47,9 @@ final class CommonOptions {
         spec.addOption(Specs.option("--operator-version", "VERSION", String.class,
                 "Operator version for raw resources outside any environment: 1.7.0 or 1.10.0 (default: the newest built in)."
                         + " An environment is judged by the version its environment.yaml names.").build());
+        spec.addOption(Specs.option("--operator-config", "FILE", Path.class,
+                "The operator's default Flink configuration for raw resources outside any environment: its flink-conf.yaml"
+                        + " or config.yaml, or its ConfigMap. An environment names its own (spec.operator.defaultConfiguration).").build());
         spec.addOption(Specs.repeated("--crd", "FILE", Path.class,
                 "A CRD file for operator versions or flavours not built in (repeatable).").build());
         List<String> formats = new ArrayList<>();
@@ -71,6 +75,7 @@ final class CommonOptions {
         categories = Specs.values(spec.findOption("--categories"));
         operatorVersion = Specs.value(spec, "--operator-version");
         crds = Specs.values(spec.findOption("--crd"));
+        operatorConfig = Specs.value(spec, "--operator-config");
         noCache = Specs.isSet(spec, "--no-cache");
         verbose = Specs.isSet(spec, "--verbose");
         reports = reports(spec);

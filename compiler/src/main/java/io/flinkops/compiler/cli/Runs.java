@@ -3,6 +3,7 @@ package io.flinkops.compiler.cli;
 import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.SourceLocation;
 import io.flinkops.compiler.generate.EmittedObject;
+import io.flinkops.compiler.load.OperatorConfigurationFile;
 import io.flinkops.compiler.load.OverlayLoader;
 import io.flinkops.compiler.load.RepositoryLoader;
 import io.flinkops.compiler.pipeline.CompileRequest;
@@ -32,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The glue the commands share: sources from options, requests, reports and exit codes. */
 final class Runs {
@@ -109,7 +111,17 @@ final class Runs {
             throw new InputException("--operator-version " + o.operatorVersion + " has no built-in CRDs (built in: "
                     + String.join(", ", CrdSchemas.BUILT_IN) + "); name its CRD files with --crd");
         }
-        return new CompileRequest(sources, policies, o.env, o.categorySet(), o.operatorVersion, crds, today(ctx),
+        Map<String, String> operatorConfiguration = Map.of();
+        if (o.operatorConfig != null) {
+            String name = o.operatorConfig.toString();
+            try {
+                operatorConfiguration = OperatorConfigurationFile.read(name,
+                        FileSystemTree.readFile(ctx.cwd().resolve(o.operatorConfig), name, YamlLimits.DEFAULT));
+            } catch (IOException e) {
+                throw new InputException(SourceLocation.start(name), "cannot read operator configuration file: " + FileErrors.reason(e));
+            }
+        }
+        return new CompileRequest(sources, policies, o.env, o.categorySet(), o.operatorVersion, crds, operatorConfiguration, today(ctx),
                 provenance ? commitOf(ctx, o, sources) : sources.commit().orElse(null));
     }
 
@@ -122,6 +134,10 @@ final class Runs {
         if (o.operatorVersion != null) {
             note(ctx, "--operator-version " + o.operatorVersion + " is for resources outside environments/;"
                     + " each environment is judged by the operator version its environment.yaml names (spec.operator.version)");
+        }
+        if (o.operatorConfig != null) {
+            note(ctx, "--operator-config " + o.operatorConfig + " is for resources outside environments/; each environment is"
+                    + " judged with the operator configuration its environment.yaml names (spec.operator.defaultConfiguration)");
         }
     }
 

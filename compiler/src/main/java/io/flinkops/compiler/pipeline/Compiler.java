@@ -137,7 +137,7 @@ public final class Compiler {
      */
     public void warmUp() {
         CompileRequest request = new CompileRequest(null, null, null, CompileRequest.ALL, CrdSchemas.NEWEST,
-                List.of(), LocalDate.of(2000, 1, 1), null);
+                List.of(), Map.of(), LocalDate.of(2000, 1, 1), null);
         validateDocuments(yaml.read("warm-up.yaml", WARM_UP), request, new Diagnostics());
     }
 
@@ -379,7 +379,7 @@ public final class Compiler {
         SourceTree sources = new MemoizedTree(r.sources());
         SourceTree policies = r.policies() == r.sources() ? sources : new MemoizedTree(r.policies());
         return new CompileRequest(sources, policies, r.environment(), r.categories(), r.defaultOperatorVersion(),
-                r.extraCrds(), r.today(), r.commit());
+                r.extraCrds(), r.operatorConfiguration(), r.today(), r.commit());
     }
 
     private static String folderName(EnvironmentSources sources) {
@@ -550,7 +550,9 @@ public final class Compiler {
                     + " has no built-in CRDs (built in: " + String.join(", ", CrdSchemas.BUILT_IN) + "); name a CRD file with --crd"
                     + (env == null ? "" : " or spec.operator.crdFiles"));
         }
-        EnvironmentView view = new EnvironmentView(env, version, objects, crds);
+        // a stream judged as an environment's takes its operator's defaults; one outside any, those given
+        EnvironmentView view = new EnvironmentView(env, version, objects, crds,
+                env != null ? env.operatorConfiguration() : request.operatorConfiguration());
         diagnostics.addAll(new Checker(catalog.rules(), request.categories()).check(view, policy::settings, policy.customRules(),
                 policy.suppressor()));
         return new CompileResult(List.of(new EnvironmentResult(env == null ? "" : env.name(), env, objects, objects, new TreeMap<>(),

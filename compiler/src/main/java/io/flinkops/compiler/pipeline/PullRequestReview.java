@@ -58,7 +58,7 @@ public final class PullRequestReview {
 
     private CompileResult compile(CompileRequest request, SourceTree tree, SourceTree policies) {
         return compiler.compile(new CompileRequest(tree, policies, request.environment(), request.categories(),
-                request.defaultOperatorVersion(), request.extraCrds(), request.today(), tree.commit().orElse(null)));
+                request.defaultOperatorVersion(), request.extraCrds(), request.operatorConfiguration(), request.today(), tree.commit().orElse(null)));
     }
 
     /** The base's policy files that cannot be read as policy sets at all (not YAML, not a PolicySet, not its schema). */

@@ -34,7 +34,8 @@ import java.util.stream.StreamSupport;
                 + "range, a protocol other than TCP, UDP or SCTP (tcp is refused), an imagePullPolicy other than Always, "
                 + "IfNotPresent or Never, a volume mount of a volume the pod does not declare, without a mountPath, at a "
                 + "path another mount of the container takes, or with a subPath that is absolute or climbs out with '..', "
-                + "or an environment variable without a name or with both value and valueFrom. Kubernetes then refuses the operator's JobManager Deployment or TaskManager pods, and "
+                + "or an environment variable without a name, with '=' or a character outside printable ASCII in its name "
+                + "(Kubernetes 1.32 and later take any other), or with both value and valueFrom. Kubernetes then refuses the operator's JobManager Deployment or TaskManager pods, and "
                 + "the job never starts. The shared template is merged with each component's, as the operator merges "
                 + "them (lists item by item, by position or by name): what the other template's item can supply is "
                 + "not asked of an item, and a pod has the volumes the merge leaves it (by position, the operator's "
@@ -206,6 +207,10 @@ public final class PodTemplateInvalid extends RuleCheck {
                 }
             } else if (present(variable.get("value")) && present(variable.get("valueFrom"))) {
                 r.report(at + "/valueFrom", where + " env " + name.asText() + " sets both value and valueFrom" + REFUSED);
+            } else if (name.isTextual() && name.textValue().chars().anyMatch(ch -> ch == '=' || ch < 32 || ch > 126)) {
+                // Kubernetes 1.32 and later (on by default) take any printable ASCII but '=': EKS runs no older one
+                r.report(at + "/name", where + " env name '" + name.textValue() + "' holds '=' or a character outside printable"
+                        + " ASCII" + REFUSED);
             }
         }
     }

@@ -35,7 +35,7 @@ class PodTemplateInvalidTest {
                           volumeMounts:
                             - {name: flink-logs, mountPath: /opt/flink/log}
                             - {name: flink-config-volume, mountPath: /opt/flink/conf-copy}
-                          env: [{name: A, value: "1"}, {name: B, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+                          env: [{name: A, value: "1"}, {name: B, valueFrom: {fieldRef: {fieldPath: metadata.name}}}, {name: my-var.1, value: x}]
                         - name: fluentbit
                           image: fluent/fluent-bit:1.9.6-debug
                           command: ['sh', '-c', '/fluent-bit/bin/fluent-bit -i tail -p path=/flink-logs/*.log -p multiline.parser=java -o stdout']
@@ -78,6 +78,9 @@ class PodTemplateInvalidTest {
                               value: x
                               # expect: pod-template-invalid
                               valueFrom: {secretKeyRef: {name: s, key: k}}
+                            # expect: pod-template-invalid
+                            - name: JAVA_OPTS=-Xmx1g
+                              value: x
                           volumeMounts:
                             # expect: pod-template-invalid
                             - name: flink-log
@@ -116,6 +119,7 @@ class PodTemplateInvalidTest {
         assertEquals(List.of(
                 "spec.podTemplate containers[0] env[0] has no name",
                 "spec.podTemplate containers[0] env TOKEN sets both value and valueFrom",
+                "spec.podTemplate containers[0] env name 'JAVA_OPTS=-Xmx1g' holds '=' or a character outside printable ASCII",
                 "spec.podTemplate containers[0] mounts volume 'flink-log', which the pod template does not declare under volumes",
                 "spec.podTemplate containers[1] (log-shipper) has no image; only flink-main-container takes spec.image",
                 "spec.podTemplate containers[1] port name 'metrics-prometheus' is not a port name Kubernetes takes (at most 15"

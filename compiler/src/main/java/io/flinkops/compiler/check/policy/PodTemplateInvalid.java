@@ -8,7 +8,6 @@ import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.PodTemplateContainers.Container;
-import io.flinkops.compiler.check.policy.PodTemplateVolumes.PodVolume;
 import io.flinkops.compiler.check.policy.PodTemplateVolumes.Volume;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 @Rule(
@@ -71,9 +69,14 @@ public final class PodTemplateInvalid extends RuleCheck {
         List<Volume> shared = PodTemplateVolumes.of(t.spec(), null);
         List<Volume> jobManager = PodTemplateVolumes.of(t.spec(), "jobManager");
         List<Volume> taskManager = PodTemplateVolumes.of(t.spec(), "taskManager");
-        Set<String> jobManagerPod = names(PodTemplateVolumes.pod(shared, jobManager, byName).stream().map(PodVolume::name).toList());
-        Set<String> taskManagerPod = names(PodTemplateVolumes.pod(shared, taskManager, byName).stream().map(PodVolume::name).toList());
-        Set<String> anywhere = names(Stream.of(shared, jobManager, taskManager).flatMap(List::stream).map(Volume::name).toList());
+        Set<String> jobManagerPod = new HashSet<>();
+        PodTemplateVolumes.pod(shared, jobManager, byName).forEach(v -> addName(jobManagerPod, v.name()));
+        Set<String> taskManagerPod = new HashSet<>();
+        PodTemplateVolumes.pod(shared, taskManager, byName).forEach(v -> addName(taskManagerPod, v.name()));
+        Set<String> anywhere = new HashSet<>();
+        for (List<Volume> template : List.of(shared, jobManager, taskManager)) {
+            template.forEach(v -> addName(anywhere, v.name()));
+        }
         Map<String, List<Container>> templates = new HashMap<>(); // the shared template under null
         for (String component : PodTemplateContainers.COMPONENTS) {
             templates.put(component, PodTemplateContainers.of(t.spec(), component));
@@ -207,7 +210,7 @@ public final class PodTemplateInvalid extends RuleCheck {
                 }
             } else if (present(variable.get("value")) && present(variable.get("valueFrom"))) {
                 r.report(at + "/valueFrom", where + " env " + name.asText() + " sets both value and valueFrom" + REFUSED);
-            } else if (name.isTextual() && name.textValue().chars().anyMatch(ch -> ch == '=' || ch < 32 || ch > 126)) {
+            } else if (name.isTextual() && !printableWithoutEquals(name.textValue())) {
                 // Kubernetes 1.32 and later (on by default) take any printable ASCII but '=': EKS runs no older one
                 r.report(at + "/name", where + " env name '" + name.textValue() + "' holds '=' or a character outside printable"
                         + " ASCII" + REFUSED);
@@ -269,9 +272,19 @@ public final class PodTemplateInvalid extends RuleCheck {
         return n != null && !n.isNull();
     }
 
-    private static Set<String> names(List<String> names) {
-        Set<String> out = new HashSet<>(names);
-        out.remove(null);
-        return out;
+    private static boolean printableWithoutEquals(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (ch == '=' || ch < 32 || ch > 126) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void addName(Set<String> names, String name) {
+        if (name != null) {
+            names.add(name);
+        }
     }
 }

@@ -71,8 +71,7 @@ public record CheckTarget(EmittedObject object, EnvironmentView view, FlinkConf 
 
     /**
      * The configuration the operator deploys a FlinkDeployment with and its admission checks see: the
-     * object's own over the operator's default configuration (environment.yaml's
-     * spec.operator.defaultConfiguration). For a session job, its cluster's (operator 1.10 adds the job's
+     * object's own over the operator's default configuration ({@link #operatorDefaults}). For a session job, its cluster's (operator 1.10 adds the job's
      * own on top), over the same defaults; only the defaults when the cluster is unknown.
      */
     public FlinkConf admissionConf() {
@@ -82,7 +81,7 @@ public record CheckTarget(EmittedObject object, EnvironmentView view, FlinkConf 
         return (operatorAtLeast(1, 10) ? conf().over(clusterConf()) : clusterConf()).over(operatorDefaults());
     }
 
-    /** The operator's default configuration in this object's environment; empty outside one. */
+    /** The operator's default configuration: the environment's, or --operator-config's for objects outside any. */
     public FlinkConf operatorDefaults() {
         return view.operatorDefaults();
     }

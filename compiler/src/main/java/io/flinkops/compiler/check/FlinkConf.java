@@ -41,10 +41,6 @@ public final class FlinkConf {
         return new FlinkConf(new TreeMap<>(values), Map.of());
     }
 
-    public boolean isEmpty() {
-        return values.isEmpty();
-    }
-
     /** This configuration laid over {@code base} (a session job over its cluster). */
     public FlinkConf over(FlinkConf base) {
         if (base.values.isEmpty()) {

@@ -30,16 +30,17 @@ import java.util.stream.StreamSupport;
                 + "DNS label), two containers of one name, a sidecar or init container without an image, a port name that is "
                 + "not an IANA service name (over 15 characters: metrics-prometheus), a port without a number or out of "
                 + "range, a protocol other than TCP, UDP or SCTP (tcp is refused), an imagePullPolicy other than Always, "
-                + "IfNotPresent or Never, a volume mount of a volume the pod does not declare, without a mountPath, at a "
+                + "IfNotPresent or Never, a volume mount of a volume the pod does not have, without a mountPath, at a "
                 + "path another mount of the container takes, or with a subPath that is absolute or climbs out with '..', "
                 + "or an environment variable without a name, with '=' or a character outside printable ASCII in its name "
-                + "(Kubernetes 1.32 and later take any other), or with both value and valueFrom. Kubernetes then refuses the operator's JobManager Deployment or TaskManager pods, and "
-                + "the job never starts. The shared template is merged with each component's, as the operator merges "
-                + "them (lists item by item, by position or by name): what the other template's item can supply is "
-                + "not asked of an item, and a pod has the volumes the merge leaves it (by position, the operator's "
-                + "default, a component's volume takes the place of the shared one at its index); a mount of a volume named NAME-volume "
-                + "may be one Flink adds itself (its configuration, Hadoop configuration, Kerberos files, secrets), "
-                + "and is not judged. flink-main-container's imagePullPolicy is Flink's to set (spec.imagePullPolicy).",
+                + "(Kubernetes 1.32 and later take any other), or with both value and valueFrom. Kubernetes then refuses "
+                + "the operator's JobManager Deployment or TaskManager pods, and the job never starts. The shared template "
+                + "is merged with each component's, as the operator merges them (lists item by item, by position or by "
+                + "name): what the other template's item can supply is not asked of an item, and a pod has the volumes "
+                + "the merge leaves it (by position, the operator's default, a component's volume takes the place of the "
+                + "shared one at its index); a mount of a volume named NAME-volume may be one Flink adds itself (its "
+                + "configuration, Hadoop configuration, Kerberos files, secrets), and is not judged. flink-main-container's "
+                + "imagePullPolicy is Flink's to set (spec.imagePullPolicy).",
         remediation = "Name every container (a DNS label, flink-main-container for Flink's own), give sidecars and init "
                 + "containers an image, declare each mounted volume under the template's volumes and mount each at a "
                 + "path of its own, give each port its containerPort, write enumerations as Kubernetes spells them (TCP, "
@@ -73,10 +74,11 @@ public final class PodTemplateInvalid extends RuleCheck {
         PodTemplateVolumes.pod(shared, jobManager, byName).forEach(v -> addName(jobManagerPod, v.name()));
         Set<String> taskManagerPod = new HashSet<>();
         PodTemplateVolumes.pod(shared, taskManager, byName).forEach(v -> addName(taskManagerPod, v.name()));
-        Set<String> anywhere = new HashSet<>();
-        for (List<Volume> template : List.of(shared, jobManager, taskManager)) {
-            template.forEach(v -> addName(anywhere, v.name()));
-        }
+        Set<String> sharedNames = new HashSet<>();
+        shared.forEach(v -> addName(sharedNames, v.name()));
+        Set<String> anywhere = new HashSet<>(sharedNames);
+        jobManager.forEach(v -> addName(anywhere, v.name()));
+        taskManager.forEach(v -> addName(anywhere, v.name()));
         Map<String, List<Container>> templates = new HashMap<>(); // the shared template under null
         for (String component : PodTemplateContainers.COMPONENTS) {
             templates.put(component, PodTemplateContainers.of(t.spec(), component));
@@ -111,11 +113,13 @@ public final class PodTemplateInvalid extends RuleCheck {
                 }
                 // the pods the template goes into: each with its volumes, and (for the shared template) the
                 // component's containers, whose mounts replace this one's at their positions unless merged by name
+                Pod jobManagerOnly = new Pod("JobManager pod", jobManagerPod, List.of());
+                Pod taskManagerOnly = new Pod("TaskManager pods", taskManagerPod, List.of());
                 List<Pod> pods = component == null
-                        ? List.of(new Pod(jobManagerPod, byName ? List.of() : templates.get("jobManager")),
-                                new Pod(taskManagerPod, byName ? List.of() : templates.get("taskManager")))
-                        : List.of(new Pod(component.equals("jobManager") ? jobManagerPod : taskManagerPod, List.of()));
-                mounts(c, where, pods, anywhere, others, r);
+                        ? List.of(new Pod("JobManager pod", jobManagerPod, byName ? List.of() : templates.get("jobManager")),
+                                new Pod("TaskManager pods", taskManagerPod, byName ? List.of() : templates.get("taskManager")))
+                        : List.of(component.equals("jobManager") ? jobManagerOnly : taskManagerOnly);
+                mounts(c, where, pods, byName ? Set.of() : sharedNames, anywhere, others, r);
                 env(c, where, merged, r);
                 ports(c, where, others, r);
                 JsonNode pullPolicy = c.node().path("imagePullPolicy");
@@ -153,14 +157,18 @@ public final class PodTemplateInvalid extends RuleCheck {
     }
 
     /** A pod a template goes into: its volumes, and the containers laid over the template's by position, if any. */
-    private record Pod(Set<String> volumes, List<Container> over) {
+    private record Pod(String label, Set<String> volumes, List<Container> over) {
         /** Whether mount {@code index} of {@code c} is in this pod: not replaced by the mount at its place in the container over it. */
         boolean keeps(Container c, int index) {
             return over.stream().noneMatch(o -> atPosition(o, c) && o.node().path("volumeMounts").path(index).path("name").isTextual());
         }
     }
 
-    private static void mounts(Container c, String where, List<Pod> pods, Set<String> anywhere,
+    /**
+     * {@code replaceable}: the shared template's volumes, which a component's may replace by position;
+     * {@code anywhere}: the volumes any template declares.
+     */
+    private static void mounts(Container c, String where, List<Pod> pods, Set<String> replaceable, Set<String> anywhere,
             List<List<Container>> others, Reporter r) {
         JsonNode mounts = c.node().path("volumeMounts");
         Map<String, Integer> paths = new HashMap<>();
@@ -168,12 +176,16 @@ public final class PodTemplateInvalid extends RuleCheck {
             String at = c.pointer() + "/volumeMounts/" + i;
             JsonNode volume = mounts.get(i).path("name");
             int index = i;
-            if (volume.isTextual() && pods.stream().anyMatch(pod -> pod.keeps(c, index) && !pod.volumes().contains(volume.textValue()))
-                    && !volume.textValue().endsWith(FLINK_VOLUME_SUFFIX)
-                    && !Placeholders.holdsOne(volume.textValue())) {
-                r.report(at + "/name", where + " mounts volume '" + volume.textValue() + (anywhere.contains(volume.textValue())
-                        ? "', which a component's volume at its position replaces in the merge (the operator merges the"
-                                + " templates' volumes by position unless " + PodTemplateMergedByPosition.BY_NAME + " is true)"
+            Pod without = !volume.isTextual() || volume.textValue().endsWith(FLINK_VOLUME_SUFFIX) || Placeholders.holdsOne(volume.textValue())
+                    ? null : pods.stream().filter(pod -> pod.keeps(c, index) && !pod.volumes().contains(volume.textValue()))
+                            .findFirst().orElse(null);
+            if (without != null) {
+                String name = volume.textValue();
+                r.report(at + "/name", where + " mounts volume '" + name + (replaceable.contains(name)
+                        ? "', which a component's volume at its position replaces in the " + without.label() + " (the operator"
+                                + " merges the templates' volumes by position unless " + PodTemplateMergedByPosition.BY_NAME + " is true)"
+                        : anywhere.contains(name) ? "', which the " + without.label() + " do" + (without.label().endsWith("s") ? "" : "es")
+                                + " not have: only another component's template declares it"
                         : "', which the pod template does not declare under volumes") + REFUSED);
             }
             JsonNode path = mounts.get(i).path("mountPath");

@@ -216,9 +216,15 @@ class PodTemplateInvalidTest {
                 """;
         List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment(template));
         assertEquals("FlinkDeployment/jobs/app: spec.podTemplate containers[0] mounts volume 'flink-logs', which a component's"
-                + " volume at its position replaces in the merge (the operator merges the templates' volumes by position unless"
+                + " volume at its position replaces in the TaskManager pods (the operator merges the templates' volumes by position unless"
                 + " kubernetes.operator.pod-template.merge-arrays-by-name is true): Kubernetes refuses the operator's pods and the"
                 + " job never starts", found.get(0).message());
+        List<Diagnostic> onlyOne = RuleTester.forRule(RULE).raw("1.10.0", deployment(template
+                .replace("      volumes: [{name: flink-logs, emptyDir: {}}]\n", "")
+                .replace("  jobManager: {resource: {memory: 1g, cpu: 0.5}}\n", "  jobManager:\n    resource: {memory: 1g, cpu: 0.5}\n"
+                        + "    podTemplate: {spec: {volumes: [{name: flink-logs, emptyDir: {}}]}}\n")));
+        assertEquals(List.of("spec.podTemplate containers[0] mounts volume 'flink-logs', which the TaskManager pods do not have: only"
+                + " another component's template declares it"), reasons(onlyOne));
         RuleTester.forRule(RULE).raw("1.10.0", deployment(template.replace("          # expect: pod-template-invalid\n", "")
                 .replaceFirst("(?m)^  podTemplate:$", "  flinkConfiguration: {kubernetes.operator.pod-template.merge-arrays-by-name:"
                         + " \"true\"}\n  podTemplate:")));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Differential conformance check: flinkops (a plain validate: every category, operator 1.7.0) against the
-# real operator 1.7.0 (its DefaultValidator plus Jackson deserialization of its CR classes), and
+# real operator 1.7.0 (its DefaultValidator plus Jackson deserialization of its CR classes), its pod template
+# merge against flinkops' (PodTemplateMerge, on random template pairs), and
 # flinkops with operator 1.10.0 against what operator 1.10's published API classes cannot read.
 # Not part of `mvn -B verify`: it downloads the operator and its ~90 dependencies from Maven Central.
 set -euo pipefail
@@ -36,3 +37,6 @@ java -cp "$WORK/deserialize:$WORK/lib-1.10/*" Deserialize "$WORK/cases" > "$WORK
 CP="$ROOT/compiler/target/flinkops.jar:$WORK/lib/*"
 javac -d "$WORK" -cp "$CP" "$HERE/Conformance.java"
 java -cp "$CP:$WORK" Conformance "$WORK/cases" "$WORK/deserialize-1.10.tsv" 2>/dev/null
+# flinkops' pod template merge (the pods its rules judge) against the operator's own, on random templates
+javac -d "$WORK" -cp "$CP" "$HERE/PodTemplateMergeDiff.java"
+java -cp "$CP:$WORK" io.flinkops.compiler.check.policy.PodTemplateMergeDiff "${MERGES:-10000}" 2>/dev/null

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flinkops.compiler.load.OperatorConfigurationFile;
 import io.flinkops.compiler.testing.Cli;
+import io.flinkops.compiler.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,18 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OperatorConfigOptionTest {
     /** Refused by operator 1.7.0 for savepoint upgrades without checkpoint and savepoint directories, unless its defaults name them. */
-    private static final String DEPLOYMENT = """
-            apiVersion: flink.apache.org/v1beta1
-            kind: FlinkDeployment
-            metadata: {name: app, namespace: jobs}
-            spec:
-              image: flink:1.17.2
-              flinkVersion: v1_17
-              serviceAccount: flink
-              jobManager: {resource: {memory: 1g, cpu: 0.5}}
-              taskManager: {resource: {memory: 1g, cpu: 0.5}}
-              job: {jarURI: "local:///job.jar", parallelism: 2, upgradeMode: savepoint}
-            """;
+    private static final String DEPLOYMENT = Fixtures.rawDeployment(Fixtures.RESOURCES)
+            .replace("parallelism: 2}", "parallelism: 2, upgradeMode: savepoint}");
 
     @TempDir
     Path dir;

@@ -36,22 +36,25 @@ class S3PluginMissingTest {
     /** By position, the TaskManager template's first variable takes the place of the shared template's plugin variable. */
     @Test
     void aTaskManagerTemplateThatReplacesThePluginVariableByPosition() {
-        String taskManager = "  taskManager:\n    resource: {cpu: 1, memory: 2048m}\n    # expect: s3-plugin-missing\n    podTemplate:\n"
-                + "      spec:\n        containers: [{name: flink-main-container, env: [{name: TZ, value: UTC}]}]";
-        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", PolicyCase.deployment()
-                .change("  taskManager:", taskManager).change("    resource: {cpu: 1, memory: 2048m}", "").text());
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", withTaskManagerTemplate("    # expect: s3-plugin-missing\n", ""));
         assertEquals("FlinkDeployment/jobs/app: state is on s3 but the TaskManager pods get no matching S3 plugin: no"
                 + " ENABLE_BUILT_IN_PLUGINS naming one in its flink-main-container once the operator lays"
                 + " spec.taskManager.podTemplate over spec.podTemplate (item by item, by position), nor in"
                 + " containerized.taskmanager.env.ENABLE_BUILT_IN_PLUGINS", found.get(0).message());
         // merged by name, both variables stay; or the TaskManager's own setting names the plugin
-        RuleTester.forRule(RULE).raw("1.10.0", PolicyCase.deployment().change("  taskManager:", taskManager.replace(
-                "    # expect: s3-plugin-missing\n", "")).change("    resource: {cpu: 1, memory: 2048m}", "")
-                .change("    execution.checkpointing.interval: 60s", "    execution.checkpointing.interval: 60s\n"
-                        + "    kubernetes.operator.pod-template.merge-arrays-by-name: \"true\"").text());
-        RuleTester.forRule(RULE).raw("1.10.0", PolicyCase.deployment().change("  taskManager:", taskManager.replace(
-                "    # expect: s3-plugin-missing\n", "")).change("    resource: {cpu: 1, memory: 2048m}", "")
-                .change("    execution.checkpointing.interval: 60s", "    execution.checkpointing.interval: 60s\n"
-                        + "    containerized.taskmanager.env.ENABLE_BUILT_IN_PLUGINS: flink-s3-fs-presto-1.17.2.jar").text());
+        RuleTester.forRule(RULE).raw("1.10.0", withTaskManagerTemplate("", "kubernetes.operator.pod-template.merge-arrays-by-name: \"true\""));
+        RuleTester.forRule(RULE).raw("1.10.0", withTaskManagerTemplate("",
+                "containerized.taskmanager.env.ENABLE_BUILT_IN_PLUGINS: flink-s3-fs-presto-1.17.2.jar"));
+    }
+
+    /** The raw deployment of PolicyCase with a TaskManager template whose env replaces the shared plugin variable by position. */
+    private static String withTaskManagerTemplate(String marker, String setting) {
+        return PolicyCase.deployment()
+                .change("  taskManager:", "  taskManager:\n    resource: {cpu: 1, memory: 2048m}\n" + marker + "    podTemplate:\n"
+                        + "      spec:\n        containers: [{name: flink-main-container, env: [{name: TZ, value: UTC}]}]")
+                .change("    resource: {cpu: 1, memory: 2048m}", "")
+                .change("    execution.checkpointing.interval: 60s", "    execution.checkpointing.interval: 60s"
+                        + (setting.isEmpty() ? "" : "\n    " + setting))
+                .text();
     }
 }

@@ -56,8 +56,24 @@ class PodTemplateMergedByPositionTest {
                             emptyDir: {}
                 """));
         assertEquals("FlinkDeployment/jobs/app: spec.taskManager.podTemplate volumes[0] (data) is merged by position into"
-                + " spec.podTemplate volumes[0] (logs): the TaskManager pod gets one item named data with the settings of both,"
+                + " spec.podTemplate volumes[0] (logs): the TaskManager pods get one item named data with the settings of both,"
                 + " and logs is gone", found.get(1).message());
+    }
+
+    /** Within flink-main-container merged into itself, the TaskManager's first variable takes the S3 plugin's place. */
+    @Test
+    void aContainersOwnItemsOfOtherNamesAreNamed() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("", """
+                        containers:
+                          - name: flink-main-container
+                            env:
+                              # expect: pod-template-merged-by-position
+                              - {name: TZ, value: UTC}
+                            volumeMounts: [{name: logs, mountPath: /opt/flink/log}]
+                """));
+        assertEquals("FlinkDeployment/jobs/app: spec.taskManager.podTemplate containers[0] (flink-main-container) env[0] (TZ) is"
+                + " merged by position into spec.podTemplate containers[0] env[0] (ENABLE_BUILT_IN_PLUGINS): the TaskManager pods"
+                + " get one item named TZ with the settings of both, and ENABLE_BUILT_IN_PLUGINS is gone", found.get(0).message());
     }
 
     private static String deployment(String configuration, String taskManagerTemplate) {

@@ -14,6 +14,8 @@ public final class OperatorKeys {
     /** Where high availability keeps the JobManager's metadata, then its earlier names. */
     public static final String[] HA_STORAGE = {"high-availability.storageDir", "high-availability.zookeeper.storageDir",
         "recovery.zookeeper.storageDir"};
+    /** The operator merges pod template lists by item name when true, by position otherwise (its default). */
+    public static final String MERGE_ARRAYS_BY_NAME = "kubernetes.operator.pod-template.merge-arrays-by-name";
     public static final String ROLLBACK = "kubernetes.operator.deployment.rollback.enabled";
     public static final String HEALTH_CHECK = "kubernetes.operator.cluster.health-check.enabled";
     public static final String[] JM_RECOVERY = {"kubernetes.operator.jm-deployment-recovery.enabled",

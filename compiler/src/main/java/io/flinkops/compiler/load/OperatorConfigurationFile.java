@@ -5,6 +5,7 @@ import io.flinkops.compiler.diagnostic.InputException;
 import io.flinkops.compiler.diagnostic.SourceLocation;
 import io.flinkops.compiler.yaml.LocatedDocument;
 import io.flinkops.compiler.yaml.Pointers;
+import io.flinkops.compiler.yaml.WrittenScalars;
 import io.flinkops.compiler.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,18 +39,42 @@ public final class OperatorConfigurationFile {
             for (String key : CONFIG_MAP_KEYS) {
                 JsonNode text = root.path("data").path(key);
                 if (text.isTextual()) {
-                    String inner = name + " (data." + key + ")";
-                    List<LocatedDocument> nested = yaml.read(inner, text.textValue().getBytes(StandardCharsets.UTF_8));
-                    if (nested.isEmpty()) {
-                        return Map.of();
+                    SourceLocation at = doc.sourceMap().value("/data/" + key);
+                    try {
+                        List<LocatedDocument> nested = yaml.read(name, text.textValue().getBytes(StandardCharsets.UTF_8));
+                        return nested.isEmpty() ? Map.of() : flatten(nested.get(0), name);
+                    } catch (InputException e) {
+                        throw inFile(e, at, new String(bytes, StandardCharsets.UTF_8), key);
                     }
-                    return flatten(nested.get(0), inner);
                 }
             }
             throw new InputException(doc.sourceMap().best("/data"), "the ConfigMap holds neither data.config.yaml nor"
                     + " data.flink-conf.yaml, the operator's default Flink configuration");
         }
         return flatten(doc, name);
+    }
+
+    /**
+     * A problem in the configuration a ConfigMap embeds, at its place in the file: in a literal block
+     * ({@code |}), each line of the text is a line of the file, indented; in any other style, at the value.
+     */
+    private static InputException inFile(InputException e, SourceLocation value, String file, String key) {
+        SourceLocation inner = e.location();
+        String[] lines = file.split("\n", -1);
+        String indicator = value.line() <= lines.length ? lines[value.line() - 1] : "";
+        if (inner != null && value.column() <= indicator.length() && indicator.charAt(value.column() - 1) == '|') {
+            int first = value.line();
+            while (first < lines.length && lines[first].isBlank()) {
+                first++;
+            }
+            int line = value.line() + inner.line();
+            if (first < lines.length && line <= lines.length) {
+                int indent = lines[first].length() - lines[first].stripLeading().length();
+                return new InputException(new SourceLocation(value.file(), line, indent + inner.column()), e.getMessage());
+            }
+        }
+        String where = inner == null ? "" : " (line " + inner.line() + ", column " + inner.column() + " of data." + key + ")";
+        return new InputException(value, e.getMessage() + where);
     }
 
     private static Map<String, String> flatten(LocatedDocument doc, String name) {
@@ -69,10 +94,10 @@ public final class OperatorConfigurationFile {
                 flatten(doc, at, prefix + e.getKey() + ".", value, out);
             } else if (value.isArray()) {
                 List<String> items = new ArrayList<>(); // Flink's list values, as its flat format writes them
-                value.forEach(item -> items.add(item.isValueNode() ? Fields.scalarText(item) : item.toString()));
+                value.forEach(item -> items.add(item.isValueNode() ? WrittenScalars.text(item) : item.toString()));
                 out.put(prefix + e.getKey(), String.join(";", items));
             } else if (!value.isNull()) {
-                out.put(prefix + e.getKey(), Fields.scalarText(value));
+                out.put(prefix + e.getKey(), WrittenScalars.text(value)); // as written: Flink reads its file as text
             }
         });
     }

@@ -74,6 +74,11 @@ class OperatorConfigOptionTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nowhere.yaml:1:1: cannot read operator configuration file"), missing.err());
         Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  log4j.properties: x\n");
+        Files.writeString(dir.resolve("cm-dup.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n"
+                + "  flink-conf.yaml: |\n    state.savepoints.dir: s3://a/s\n    state.savepoints.dir: s3://b/s\n");
+        Cli.Result embedded = validate("--operator-config", "cm-dup.yaml");
+        assertEquals(2, embedded.code());
+        assertTrue(embedded.err().contains("cm-dup.yaml:7:5: duplicate key 'state.savepoints.dir'"), embedded.err());
         Cli.Result noData = validate("--operator-config", "cm.yaml");
         assertEquals(2, noData.code());
         assertTrue(noData.err().contains("cm.yaml:4:1: the ConfigMap holds neither"), noData.err());
@@ -85,9 +90,12 @@ class OperatorConfigOptionTest {
                 high-availability: {type: kubernetes, storageDir: "s3://acme/ha"}
                 pipeline.jars: [a.jar, b.jar]
                 taskmanager.numberOfTaskSlots: 2
+                kubernetes.operator.savepoint.history.max.count: 010
                 unset: ~
                 """.getBytes(StandardCharsets.UTF_8));
+        // Flink reads its file as text: 010 stays 010, where YAML would read 8
         assertEquals(Map.of("high-availability.type", "kubernetes", "high-availability.storageDir", "s3://acme/ha",
-                "pipeline.jars", "a.jar;b.jar", "taskmanager.numberOfTaskSlots", "2"), conf);
+                "pipeline.jars", "a.jar;b.jar", "taskmanager.numberOfTaskSlots", "2",
+                "kubernetes.operator.savepoint.history.max.count", "010"), conf);
     }
 }

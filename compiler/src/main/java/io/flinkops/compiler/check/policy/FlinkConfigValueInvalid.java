@@ -2,6 +2,7 @@ package io.flinkops.compiler.check.policy;
 
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.FlinkValues;
+import io.flinkops.compiler.check.OperatorKeys;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
@@ -112,7 +113,7 @@ public final class FlinkConfigValueInvalid extends RuleCheck {
             Map.entry("kubernetes.operator.job.upgrade.ignore-pending-savepoint", BOOLEAN),
             Map.entry("kubernetes.operator.job.upgrade.last-state-fallback.enabled", BOOLEAN),
             Map.entry("kubernetes.operator.job.drain-on-savepoint-deletion", BOOLEAN),
-            Map.entry("kubernetes.operator.pod-template.merge-arrays-by-name", BOOLEAN),
+            Map.entry(OperatorKeys.MERGE_ARRAYS_BY_NAME, BOOLEAN),
             Map.entry("kubernetes.operator.savepoint.history.max.count", WHOLE),
             Map.entry("kubernetes.operator.cluster.health-check.restarts.threshold", WHOLE),
             Map.entry("kubernetes.operator.savepoint.history.max.age", DURATION),

@@ -2,7 +2,6 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -35,7 +34,6 @@ import java.util.TreeSet;
         remediation = "Set resources on the container, or give the namespace container defaults "
                 + "(namespaces[].containerDefaults in environment.yaml, which flinkops writes as a LimitRange).")
 public final class NamespaceQuotaContainerUnsized extends RuleCheck {
-    private static final String MERGE_BY_NAME = "kubernetes.operator.pod-template.merge-arrays-by-name";
     /** What a quota makes every container set (ephemeral storage and the rest it only counts); cpu and memory mean requests. */
     private static final Set<String> REQUIRED = Set.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory");
     private static final String[][] ROLES = {{"jobManager", "JobManager"}, {"taskManager", "TaskManager"}};
@@ -68,7 +66,7 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
         Map<String, Unsized> unsized = new LinkedHashMap<>(); // by the pointer of the container as written
         // the operator merges a component's template over the shared one: list items by position, or
         // by name when kubernetes.operator.pod-template.merge-arrays-by-name is true
-        boolean byName = t.admissionConf().get(MERGE_BY_NAME).flatMap(FlinkValues::bool).orElse(false);
+        boolean byName = PodTemplateMerge.byName(t);
         List<Container> shared = PodTemplateContainers.of(t.spec(), null);
         for (String[] role : ROLES) {
             Map<String, List<Container>> merged = new TreeMap<>();

@@ -2,7 +2,7 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkValues;
+import io.flinkops.compiler.check.OperatorKeys;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 @Rule(
@@ -46,9 +45,7 @@ import java.util.stream.StreamSupport;
                 + "path of its own, give each port its containerPort, write enumerations as Kubernetes spells them (TCP, "
                 + "IfNotPresent), and give each environment variable a name and one of value or valueFrom.")
 public final class PodTemplateInvalid extends RuleCheck {
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    /** IANA_SVC_NAME: at most 15, lower-case letters, digits and '-' inside (no "--", at least one letter). */
-    private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?");
+    private static final String REFUSED = PodSpecNames.REFUSED;
     /**
      * Flink's decorators name the volumes they add with this suffix (flink-config-volume, hadoop-config-volume,
      * kerberos-keytab-volume, pod-template-volume, and SECRET-volume for each of kubernetes.secrets): a
@@ -58,14 +55,13 @@ public final class PodTemplateInvalid extends RuleCheck {
     private static final String MAIN = "flink-main-container";
     private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
     private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
-    private static final String REFUSED = ": Kubernetes refuses the operator's pods and the job never starts";
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isDeployment()) {
             return;
         }
-        boolean byName = t.admissionConf().get(PodTemplateMergedByPosition.BY_NAME).flatMap(FlinkValues::bool).orElse(false);
+        boolean byName = PodTemplateMerge.byName(t);
         // the volumes each pod gets, as the operator merges each component's list into the shared one
         List<Volume> shared = PodTemplateVolumes.of(t.spec(), null);
         List<Volume> jobManager = PodTemplateVolumes.of(t.spec(), "jobManager");
@@ -97,7 +93,7 @@ public final class PodTemplateInvalid extends RuleCheck {
                         r.report(c.pointer(), where + " has no name" + REFUSED);
                     }
                 } else if (name.isTextual() && !Placeholders.holdsOne(name.textValue())) {
-                    if (!DNS_LABEL.matcher(name.textValue()).matches()) {
+                    if (!PodSpecNames.isDnsLabel(name.textValue())) {
                         r.report(c.pointer() + "/name", where + " is named '" + name.textValue() + "', which is not a DNS label "
                                 + "(lower-case letters, digits and '-', at most 63)" + REFUSED);
                     }
@@ -183,7 +179,7 @@ public final class PodTemplateInvalid extends RuleCheck {
                 String name = volume.textValue();
                 r.report(at + "/name", where + " mounts volume '" + name + (replaceable.contains(name)
                         ? "', which a component's volume at its position replaces in the " + without.label() + " (the operator"
-                                + " merges the templates' volumes by position unless " + PodTemplateMergedByPosition.BY_NAME + " is true)"
+                                + " merges the templates' volumes by position unless " + OperatorKeys.MERGE_ARRAYS_BY_NAME + " is true)"
                         : anywhere.contains(name) ? "', which the " + without.label() + " do" + (without.label().endsWith("s") ? "" : "es")
                                 + " not have: only another component's template declares it"
                         : "', which the pod template does not declare under volumes") + REFUSED);
@@ -237,13 +233,13 @@ public final class PodTemplateInvalid extends RuleCheck {
             JsonNode port = ports.get(i);
             String at = c.pointer() + "/ports/" + i;
             JsonNode number = port.path("containerPort");
-            if (number.isIntegralNumber() && (number.asLong() < 1 || number.asLong() > 65535)) {
+            if (number.isIntegralNumber() && !PodSpecNames.isPortNumber(number.asLong())) {
                 r.report(at + "/containerPort", where + " port " + number.asText() + " is not between 1 and 65535" + REFUSED);
             } else if ((number.isMissingNode() || number.isNull()) && port.isObject() && !suppliedByMerge(others, c, "ports", i)) {
                 r.report(at, where + " ports[" + i + "] has no containerPort" + REFUSED);
             }
             JsonNode hostPort = port.path("hostPort");
-            if (hostPort.isIntegralNumber() && hostPort.asLong() != 0 && (hostPort.asLong() < 1 || hostPort.asLong() > 65535)) {
+            if (hostPort.isIntegralNumber() && hostPort.asLong() != 0 && !PodSpecNames.isPortNumber(hostPort.asLong())) {
                 r.report(at + "/hostPort", where + " hostPort " + hostPort.asText() + " is not between 1 and 65535" + REFUSED);
             }
             JsonNode protocol = port.path("protocol");
@@ -255,8 +251,7 @@ public final class PodTemplateInvalid extends RuleCheck {
             if (!name.isTextual() || Placeholders.holdsOne(name.textValue())) {
                 continue;
             }
-            if (!PORT_NAME.matcher(name.textValue()).matches() || name.textValue().contains("--")
-                    || name.textValue().chars().noneMatch(ch -> ch >= 'a' && ch <= 'z')) {
+            if (!PodSpecNames.isPortName(name.textValue())) {
                 r.report(at + "/name", where + " port name '" + name.textValue() + "' is not a port name Kubernetes takes (at most "
                         + "15 lower-case letters, digits and single '-', with a letter)" + REFUSED);
             } else if (names.putIfAbsent(name.textValue(), i) != null) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.FlinkValues;
+import io.flinkops.compiler.check.OperatorKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +26,11 @@ import java.util.Map;
  */
 final class PodTemplateMerge {
     private PodTemplateMerge() {}
+
+    /** Whether the operator merges the object's templates by name: its configuration over the operator's defaults says so. */
+    static boolean byName(CheckTarget t) {
+        return t.admissionConf().get(OperatorKeys.MERGE_ARRAYS_BY_NAME).flatMap(FlinkValues::bool).orElse(false);
+    }
 
     /** The pod template a component's pods start from; a missing template counts as empty. */
     static JsonNode merge(JsonNode shared, JsonNode component, boolean byName) {

@@ -2,7 +2,6 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -29,14 +28,13 @@ import java.util.List;
                 + "the operator's default configuration, and in spec.operator.defaultConfiguration), or list the component's items at the positions of the shared ones "
                 + "they extend, with the same names.")
 public final class PodTemplateMergedByPosition extends RuleCheck {
-    static final String BY_NAME = "kubernetes.operator.pod-template.merge-arrays-by-name";
     private static final String[] LISTS = {"containers", "initContainers", "volumes"};
     /** A container's own lists of named items, merged by position too when the container is merged into itself. */
     private static final List<String> NESTED = List.of("env", "volumeMounts", "ports");
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment() || t.admissionConf().get(BY_NAME).flatMap(FlinkValues::bool).orElse(false)) {
+        if (!t.isDeployment() || PodTemplateMerge.byName(t)) {
             return;
         }
         JsonNode shared = t.spec().path("podTemplate").path("spec");

@@ -12,7 +12,6 @@ import io.flinkops.compiler.diagnostic.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 @Rule(
         id = "pod-template-probe-invalid",
@@ -36,8 +35,7 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
     private static final List<String> NUMBERS =
             List.of("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold");
     private static final Set<String> SCHEMES = Set.of("HTTP", "HTTPS");
-    private static final Pattern PORT_NAME = Pattern.compile("(?=.*[a-z])[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?");
-    private static final String REFUSED = ": Kubernetes refuses the operator's pods and the job never starts";
+    private static final String REFUSED = PodSpecNames.REFUSED;
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -105,13 +103,13 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
     /** Why a probe's port is refused, or null: a number in 1-65535, or (but for grpc) a port name. */
     private static String port(JsonNode port, boolean numberOnly) {
         if (port.isIntegralNumber()) {
-            return port.asLong() < 1 || port.asLong() > 65535 ? "is not between 1 and 65535" : null;
+            return PodSpecNames.isPortNumber(port.asLong()) ? null : "is not between 1 and 65535";
         }
         if (!port.isTextual() || Placeholders.holdsOne(port.textValue()) || numberOnly) {
             return null; // a grpc port the CRD types as an integer; the schema check judges its type
         }
         String name = port.textValue();
-        return PORT_NAME.matcher(name).matches() && !name.contains("--") ? null
+        return PodSpecNames.isPortName(name) ? null
                 : "is not a port name (at most 15 lower-case letters, digits and single '-', with a letter)";
     }
 }

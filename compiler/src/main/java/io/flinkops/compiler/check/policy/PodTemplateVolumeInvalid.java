@@ -1,7 +1,6 @@
 package io.flinkops.compiler.check.policy;
 
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
@@ -15,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 @Rule(
         id = "pod-template-volume-invalid",
@@ -35,15 +33,14 @@ import java.util.regex.Pattern;
                 + "template's volumes first, at their positions, and its own after them (or set "
                 + "kubernetes.operator.pod-template.merge-arrays-by-name: \"true\").")
 public final class PodTemplateVolumeInvalid extends RuleCheck {
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final String REFUSED = ": Kubernetes refuses the operator's pods and the job never starts";
+    private static final String REFUSED = PodSpecNames.REFUSED;
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isDeployment()) {
             return;
         }
-        boolean byName = t.admissionConf().get(PodTemplateMergedByPosition.BY_NAME).flatMap(FlinkValues::bool).orElse(false);
+        boolean byName = PodTemplateMerge.byName(t);
         String merge = byName ? "by name" : "by position";
         List<Volume> shared = PodTemplateVolumes.of(t.spec(), null);
         Set<String> reported = new HashSet<>(); // a volume of the shared template is in both pods
@@ -61,7 +58,7 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
                 if (v.name() == null) {
                     report(r, reported, last.pointer(), what + " has no name");
                 } else if (!Placeholders.holdsOne(v.name())) {
-                    if (!DNS_LABEL.matcher(v.name()).matches()) {
+                    if (!PodSpecNames.isDnsLabel(v.name())) {
                         report(r, reported, last.pointer() + "/name", what + " is named '" + v.name() + "', which is not a DNS label"
                                 + " (lower-case letters, digits and '-', at most 63)");
                     }

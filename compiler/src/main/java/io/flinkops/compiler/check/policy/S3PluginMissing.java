@@ -2,7 +2,6 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -46,7 +45,7 @@ public final class S3PluginMissing extends RuleCheck {
         if (!needsHadoop && !needsPresto && !needsAny) {
             return;
         }
-        boolean byName = t.admissionConf().get(PodTemplateMergedByPosition.BY_NAME).flatMap(FlinkValues::bool).orElse(false);
+        boolean byName = PodTemplateMerge.byName(t);
         List<String> without = new ArrayList<>();
         for (String component : List.of("jobManager", "taskManager")) {
             String plugins = plugins(t, component, byName);

@@ -7,17 +7,17 @@ import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
-import io.flinkops.compiler.check.policy.PodTemplateContainers.Container;
-import io.flinkops.compiler.check.policy.PodTemplateVolumes.Volume;
+import io.flinkops.compiler.check.policy.MergedPods.Item;
+import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 
 @Rule(
         id = "pod-template-invalid",
@@ -33,11 +33,13 @@ import java.util.stream.StreamSupport;
                 + "path another mount of the container takes, or with a subPath that is absolute or climbs out with '..', "
                 + "or an environment variable without a name, with '=' or a character outside printable ASCII in its name "
                 + "(Kubernetes 1.32 and later take any other), or with both value and valueFrom. Kubernetes then refuses "
-                + "the operator's JobManager Deployment or TaskManager pods, and the job never starts. The shared template "
-                + "is merged with each component's, as the operator merges them (lists item by item, by position or by "
-                + "name): what the other template's item can supply is not asked of an item, and a pod has the volumes "
-                + "the merge leaves it (by position, the operator's default, a component's volume takes the place of the "
-                + "shared one at its index); a mount of a volume named NAME-volume may be one Flink adds itself (its "
+                + "the operator's JobManager Deployment or TaskManager pods, and the job never starts. Each pod is judged as "
+                + "the operator makes it, the shared template with the component's laid over it item by item (by position, "
+                + "its default, or by name): a component's sidecar listed first is merged into flink-main-container and "
+                + "makes a second container of its name, a variable merged with another template's keeps the value of "
+                + "one beside the valueFrom of the other, and a component's volume takes the place of the shared one at "
+                + "its index; each finding names the item as written. A mount of a volume named NAME-volume may be one "
+                + "Flink adds itself (its "
                 + "configuration, Hadoop configuration, Kerberos files, secrets), and is not judged. flink-main-container's "
                 + "imagePullPolicy is Flink's to set (spec.imagePullPolicy).",
         remediation = "Name every container (a DNS label, flink-main-container for Flink's own), give sidecars and init "
@@ -45,7 +47,6 @@ import java.util.stream.StreamSupport;
                 + "path of its own, give each port its containerPort, write enumerations as Kubernetes spells them (TCP, "
                 + "IfNotPresent), and give each environment variable a name and one of value or valueFrom.")
 public final class PodTemplateInvalid extends RuleCheck {
-    private static final String REFUSED = PodSpecNames.REFUSED;
     /**
      * Flink's decorators name the volumes they add with this suffix (flink-config-volume, hadoop-config-volume,
      * kerberos-keytab-volume, pod-template-volume, and SECRET-volume for each of kubernetes.secrets): a
@@ -53,6 +54,7 @@ public final class PodTemplateInvalid extends RuleCheck {
      */
     private static final String FLINK_VOLUME_SUFFIX = "-volume";
     private static final String MAIN = "flink-main-container";
+    private static final String SHARED = "/spec/podTemplate/";
     private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
     private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
 
@@ -61,71 +63,241 @@ public final class PodTemplateInvalid extends RuleCheck {
         if (!t.isDeployment()) {
             return;
         }
-        boolean byName = PodTemplateMerge.byName(t);
-        // the volumes each pod gets, as the operator merges each component's list into the shared one
-        List<Volume> shared = PodTemplateVolumes.of(t.spec(), null);
-        List<Volume> jobManager = PodTemplateVolumes.of(t.spec(), "jobManager");
-        List<Volume> taskManager = PodTemplateVolumes.of(t.spec(), "taskManager");
-        Set<String> jobManagerPod = new HashSet<>();
-        PodTemplateVolumes.pod(shared, jobManager, byName).forEach(v -> addName(jobManagerPod, v.name()));
-        Set<String> taskManagerPod = new HashSet<>();
-        PodTemplateVolumes.pod(shared, taskManager, byName).forEach(v -> addName(taskManagerPod, v.name()));
-        Set<String> sharedNames = new HashSet<>();
-        shared.forEach(v -> addName(sharedNames, v.name()));
-        Set<String> anywhere = new HashSet<>(sharedNames);
-        jobManager.forEach(v -> addName(anywhere, v.name()));
-        taskManager.forEach(v -> addName(anywhere, v.name()));
-        Map<String, List<Container>> templates = new HashMap<>(); // the shared template under null
-        for (String component : PodTemplateContainers.COMPONENTS) {
-            templates.put(component, PodTemplateContainers.of(t.spec(), component));
+        MergedPods merged = MergedPods.of(t);
+        Set<String> sharedVolumes = names(t.spec().path("podTemplate").path("spec").path("volumes"));
+        Set<String> anyVolumes = new HashSet<>(sharedVolumes);
+        anyVolumes.addAll(names(t.spec().path("jobManager").path("podTemplate").path("spec").path("volumes")));
+        anyVolumes.addAll(names(t.spec().path("taskManager").path("podTemplate").path("spec").path("volumes")));
+        Findings findings = new Findings();
+        for (Pod pod : merged.pods()) {
+            new PodCheck(merged, pod, names(pod.spec().path("volumes")), sharedVolumes, anyVolumes, findings).run();
         }
-        for (String component : PodTemplateContainers.COMPONENTS) {
-            Map<String, String> seen = new HashMap<>();
-            List<List<Container>> others = mergedWith(component).stream().map(templates::get).toList();
-            for (Container c : templates.get(component)) {
-                String where = (component == null ? "spec.podTemplate" : "spec." + component + ".podTemplate") + " "
-                        + c.list() + "[" + c.index() + "]";
-                JsonNode name = c.node().get("name");
-                // the operator merges the templates' lists item by item, by position (its default) or by name
-                boolean merged = others.stream().anyMatch(other -> other.stream().anyMatch(o -> atPosition(o, c)));
+        findings.report(r, merged.pods().size());
+    }
+
+    /** The judgement of one merged pod: {@code volumes} are its own, the others those the templates declare. */
+    private record PodCheck(MergedPods merged, Pod pod, Set<String> volumes, Set<String> sharedVolumes, Set<String> anyVolumes,
+            Findings out) {
+        void run() {
+            Map<String, JsonNode> seen = new HashMap<>();
+            for (Item c : pod.containers()) {
+                JsonNode node = c.node();
+                JsonNode name = node.get("name");
                 if (name == null || name.isNull() || name.asText().isEmpty()) {
-                    if (!merged) {
-                        r.report(c.pointer(), where + " has no name" + REFUSED);
-                    }
+                    out.add(pod, MergedPods.last(node), MergedPods.where(node), "has no name");
                 } else if (name.isTextual() && !Placeholders.holdsOne(name.textValue())) {
+                    String at = merged.writer(node, "name");
                     if (!PodSpecNames.isDnsLabel(name.textValue())) {
-                        r.report(c.pointer() + "/name", where + " is named '" + name.textValue() + "', which is not a DNS label "
-                                + "(lower-case letters, digits and '-', at most 63)" + REFUSED);
+                        out.add(pod, at + "/name", MergedPods.where(at), "is named '" + name.textValue() + "', which is not a DNS label "
+                                + "(lower-case letters, digits and '-', at most 63)");
                     }
-                    String before = seen.putIfAbsent(name.textValue(), where);
+                    JsonNode before = seen.putIfAbsent(name.textValue(), node);
                     if (before != null) {
-                        r.report(c.pointer() + "/name", where + " is named '" + name.textValue() + "' as " + before + " is" + REFUSED);
+                        // name the one the component's template made, whose merge is the cause, if only one of them is
+                        boolean swap = blamesFirst(MergedPods.last(node), MergedPods.last(before));
+                        JsonNode named = swap ? before : node;
+                        out.add(pod, merged.writer(named, "name") + "/name", MergedPods.where(named),
+                                "is named '" + name.textValue() + "' as " + MergedPods.where(swap ? node : before) + " is");
                     }
                 }
-                boolean main = c.list().equals("containers") && MAIN.equals(c.name());
-                if (!main && !hasImage(c.node()) && !others.stream().allMatch(other -> completes(other, c))) {
-                    r.report(c.pointer(), where + (name != null && name.isTextual() ? " (" + name.textValue() + ")" : "")
-                            + " has no image; only " + MAIN + " takes spec.image" + REFUSED);
+                boolean main = c.list().equals("containers") && name != null && MAIN.equals(name.asText());
+                if (!main && !hasImage(node)) {
+                    out.add(pod, MergedPods.last(node), MergedPods.where(node, name != null && name.isTextual() ? name.textValue() : null),
+                            "has no image; only " + MAIN + " takes spec.image");
                 }
-                // the pods the template goes into: each with its volumes, and (for the shared template) the
-                // component's containers, whose mounts replace this one's at their positions unless merged by name
-                Pod jobManagerOnly = new Pod("JobManager pod", jobManagerPod, List.of());
-                Pod taskManagerOnly = new Pod("TaskManager pods", taskManagerPod, List.of());
-                List<Pod> pods = component == null
-                        ? List.of(new Pod("JobManager pod", jobManagerPod, byName ? List.of() : templates.get("jobManager")),
-                                new Pod("TaskManager pods", taskManagerPod, byName ? List.of() : templates.get("taskManager")))
-                        : List.of(component.equals("jobManager") ? jobManagerOnly : taskManagerOnly);
-                mounts(c, where, pods, byName ? Set.of() : sharedNames, anywhere, others, r);
-                env(c, where, merged, r);
-                ports(c, where, others, r);
-                JsonNode pullPolicy = c.node().path("imagePullPolicy");
+                JsonNode pullPolicy = node.path("imagePullPolicy");
                 if (!main && pullPolicy.isTextual() && !PULL_POLICIES.contains(pullPolicy.textValue())
                         && !Placeholders.holdsOne(pullPolicy.textValue())) {
-                    r.report(c.pointer() + "/imagePullPolicy", where + " has imagePullPolicy '" + pullPolicy.textValue()
-                            + "', not one of Always, IfNotPresent, Never" + REFUSED);
+                    String at = merged.writer(node, "imagePullPolicy");
+                    out.add(pod, at + "/imagePullPolicy", MergedPods.where(at), "has imagePullPolicy '" + pullPolicy.textValue()
+                            + "', not one of Always, IfNotPresent, Never");
+                }
+                mounts(node);
+                env(node);
+                ports(node);
+            }
+        }
+
+        private void mounts(JsonNode container) {
+            Map<String, JsonNode> paths = new HashMap<>();
+            for (JsonNode m : container.path("volumeMounts")) {
+                if (!m.isObject()) {
+                    continue;
+                }
+                JsonNode volume = m.path("name");
+                if (volume.isTextual() && !volume.textValue().endsWith(FLINK_VOLUME_SUFFIX) && !Placeholders.holdsOne(volume.textValue())
+                        && !volumes.contains(volume.textValue())) {
+                    String at = merged.writer(m, "name");
+                    String because = missing(volume.textValue());
+                    out.add(pod, at + "/name", MergedPods.where(MergedPods.parent(at)), "mounts volume '" + volume.textValue() + "', "
+                            + because, because.contains(pod.label()));
+                }
+                JsonNode path = m.path("mountPath");
+                if (!path.isTextual() || path.textValue().isEmpty()) {
+                    if (path.isMissingNode() || path.isNull() || path.isTextual()) {
+                        out.add(pod, MergedPods.last(m), MergedPods.where(m), "has no mountPath");
+                    }
+                } else if (!Placeholders.holdsOne(path.textValue())) {
+                    JsonNode before = paths.putIfAbsent(path.textValue(), m);
+                    if (before != null) {
+                        String[] pair = blame(merged.writer(m, "mountPath"), merged.writer(before, "mountPath"));
+                        String at = pair[0];
+                        String first = pair[1];
+                        out.add(pod, at + "/mountPath", MergedPods.where(MergedPods.parent(at)), sameContainer(at, first)
+                                ? "mounts two volumes at " + path.textValue() + " (volumeMounts[" + index(first) + "] and [" + index(at) + "])"
+                                : "mounts volumeMounts[" + index(at) + "] at " + path.textValue() + " as " + MergedPods.where(first)
+                                        + " does, in the one container the merge makes of both");
+                    }
+                }
+                JsonNode subPath = m.path("subPath");
+                if (subPath.isTextual() && (subPath.textValue().startsWith("/") || List.of(subPath.textValue().split("/")).contains(".."))) {
+                    String at = merged.writer(m, "subPath");
+                    out.add(pod, at + "/subPath", MergedPods.where(MergedPods.parent(at)), "mounts subPath " + subPath.textValue()
+                            + ", which must be a relative path inside the volume, without '..'");
                 }
             }
         }
+
+        /** Why the pod has no volume {@code name}: the merge replaced it, only another component declares it, or none does. */
+        private String missing(String name) {
+            if (sharedVolumes.contains(name)) {
+                for (JsonNode v : pod.spec().path("volumes")) {
+                    List<String> origins = MergedPods.origins(v);
+                    boolean wasIt = origins.stream().anyMatch(o -> isShared(o) && name.equals(merged.written(o).path("name").asText(null)));
+                    if (wasIt && !isShared(MergedPods.last(v))) {
+                        return "which " + MergedPods.where(MergedPods.last(v)) + (v.path("name").isTextual() ? " (" + v.path("name").textValue()
+                                + ")" : "") + " replaces at its position in the " + pod.label() + " (the operator merges the templates'"
+                                + " volumes by position unless " + OperatorKeys.MERGE_ARRAYS_BY_NAME + " is true)";
+                    }
+                }
+                return "which the " + pod.label() + " " + pod.does() + " not have after the operator's merge of the templates";
+            }
+            return anyVolumes.contains(name)
+                    ? "which the " + pod.label() + " " + pod.does() + " not have: only another component's template declares it"
+                    : "which the pod template does not declare under volumes";
+        }
+
+        private void env(JsonNode container) {
+            for (JsonNode variable : container.path("env")) {
+                if (!variable.isObject()) {
+                    continue;
+                }
+                JsonNode name = variable.get("name");
+                if (name == null || name.isNull() || name.asText().isEmpty()) {
+                    out.add(pod, MergedPods.last(variable), MergedPods.where(variable), "has no name");
+                } else if (present(variable.get("value")) && present(variable.get("valueFrom"))) {
+                    String from = merged.writer(variable, "valueFrom");
+                    String value = merged.writer(variable, "value");
+                    out.add(pod, from + "/valueFrom", MergedPods.where(MergedPods.parent(from)) + " env " + name.asText(), from.equals(value)
+                            ? "sets both value and valueFrom"
+                            : "sets valueFrom, and " + MergedPods.where(value) + ", which the merge makes one variable with it, sets value");
+                } else if (name.isTextual() && !printableWithoutEquals(name.textValue())) {
+                    // Kubernetes 1.32 and later (on by default) take any printable ASCII but '=': EKS runs no older one
+                    String at = merged.writer(variable, "name");
+                    out.add(pod, at + "/name", MergedPods.where(MergedPods.parent(at)), "env name '" + name.textValue()
+                            + "' holds '=' or a character outside printable ASCII");
+                }
+            }
+        }
+
+        private void ports(JsonNode container) {
+            Map<String, JsonNode> names = new HashMap<>();
+            for (JsonNode port : container.path("ports")) {
+                if (!port.isObject()) {
+                    continue;
+                }
+                JsonNode number = port.path("containerPort");
+                if (number.isIntegralNumber() && !PodSpecNames.isPortNumber(number.asLong())) {
+                    String at = merged.writer(port, "containerPort");
+                    out.add(pod, at + "/containerPort", MergedPods.where(MergedPods.parent(at)), "port " + number.asText()
+                            + " is not between 1 and 65535");
+                } else if (number.isMissingNode() || number.isNull()) {
+                    out.add(pod, MergedPods.last(port), MergedPods.where(port), "has no containerPort");
+                }
+                JsonNode hostPort = port.path("hostPort");
+                if (hostPort.isIntegralNumber() && hostPort.asLong() != 0 && !PodSpecNames.isPortNumber(hostPort.asLong())) {
+                    String at = merged.writer(port, "hostPort");
+                    out.add(pod, at + "/hostPort", MergedPods.where(MergedPods.parent(at)), "hostPort " + hostPort.asText()
+                            + " is not between 1 and 65535");
+                }
+                JsonNode protocol = port.path("protocol");
+                if (protocol.isTextual() && !PROTOCOLS.contains(protocol.textValue()) && !Placeholders.holdsOne(protocol.textValue())) {
+                    String at = merged.writer(port, "protocol");
+                    out.add(pod, at + "/protocol", MergedPods.where(MergedPods.parent(at)), "port protocol '" + protocol.textValue()
+                            + "' is not one of TCP, UDP, SCTP (upper case)");
+                }
+                JsonNode name = port.path("name");
+                if (!name.isTextual() || Placeholders.holdsOne(name.textValue())) {
+                    continue;
+                }
+                String at = merged.writer(port, "name");
+                JsonNode before = names.putIfAbsent(name.textValue(), port);
+                if (!PodSpecNames.isPortName(name.textValue())) {
+                    out.add(pod, at + "/name", MergedPods.where(MergedPods.parent(at)), "port name '" + name.textValue() + "' is not a port"
+                            + " name Kubernetes takes (at most 15 lower-case letters, digits and single '-', with a letter)");
+                } else if (before != null) {
+                    String[] pair = blame(at, merged.writer(before, "name"));
+                    at = pair[0];
+                    String first = pair[1];
+                    out.add(pod, at + "/name", MergedPods.where(MergedPods.parent(at)), sameContainer(at, first)
+                            ? "names two ports '" + name.textValue() + "'"
+                            : "names a port '" + name.textValue() + "' as " + MergedPods.where(first) + " does, in the one container the"
+                                    + " merge makes of both");
+                }
+            }
+        }
+    }
+
+    /**
+     * Findings of both pods, each once: a finding on the shared template in one pod only names that pod
+     * (unless its message does).
+     */
+    private static final class Findings {
+        private record Key(String pointer, String subject, String predicate, boolean namesPod) {}
+
+        private final Map<Key, List<String>> pods = new LinkedHashMap<>();
+
+        void add(Pod pod, String pointer, String subject, String predicate) {
+            add(pod, pointer, subject, predicate, false);
+        }
+
+        void add(Pod pod, String pointer, String subject, String predicate, boolean namesPod) {
+            pods.computeIfAbsent(new Key(pointer, subject, predicate, namesPod), k -> new ArrayList<>()).add(pod.label());
+        }
+
+        void report(Reporter r, int podCount) {
+            pods.forEach((k, labels) -> {
+                boolean onePod = labels.size() < podCount && isShared(k.pointer()) && !k.namesPod();
+                r.report(k.pointer(), k.subject() + (onePod ? ", in the " + labels.get(0) + "," : "") + " " + k.predicate()
+                        + PodSpecNames.REFUSED);
+            });
+        }
+    }
+
+    /**
+     * Of two items that clash in a merged pod ({@code later} after {@code earlier}), the one to name first: the
+     * component's, whose merge over the shared template is the cause, if only one of them is a component's.
+     */
+    private static String[] blame(String later, String earlier) {
+        return blamesFirst(later, earlier) ? new String[] {earlier, later} : new String[] {later, earlier};
+    }
+
+    private static boolean blamesFirst(String later, String earlier) {
+        return isShared(later) && !isShared(earlier);
+    }
+
+    private static boolean isShared(String pointer) {
+        return pointer.startsWith(SHARED);
+    }
+
+    /** Whether two items' pointers are in one written container. */
+    private static boolean sameContainer(String a, String b) {
+        return MergedPods.parent(a).equals(MergedPods.parent(b));
+    }
+
+    /** The index an item's pointer ends with. */
+    private static String index(String pointer) {
+        return pointer.substring(pointer.lastIndexOf('/') + 1);
     }
 
     private static boolean hasImage(JsonNode container) {
@@ -133,146 +305,14 @@ public final class PodTemplateInvalid extends RuleCheck {
         return image != null && !image.isNull() && !image.asText().isBlank();
     }
 
-    /** The templates the operator merges with {@code component}'s: the shared one, or (for the shared) both components'. */
-    private static List<String> mergedWith(String component) {
-        return component == null ? List.of("jobManager", "taskManager") : Collections.singletonList(null);
-    }
-
-    private static boolean atPosition(Container o, Container c) {
-        return o.list().equals(c.list()) && o.index() == c.index();
-    }
-
-    /**
-     * Whether an item of the other template, the one the merge lays the container over or under (at its
-     * position, or of its name), gives it an image, or makes it flink-main-container (a nameless item over it).
-     */
-    private static boolean completes(List<Container> other, Container c) {
-        return other.stream().anyMatch(o -> (atPosition(o, c) || !c.name().isEmpty() && o.list().equals(c.list())
-                && o.name().equals(c.name())) && (hasImage(o.node())
-                || c.name().isEmpty() && atPosition(o, c) && c.list().equals("containers") && MAIN.equals(o.name())));
-    }
-
-    /** A pod a template goes into: its volumes, and the containers laid over the template's by position, if any. */
-    private record Pod(String label, Set<String> volumes, List<Container> over) {
-        /** Whether mount {@code index} of {@code c} is in this pod: not replaced by the mount at its place in the container over it. */
-        boolean keeps(Container c, int index) {
-            return over.stream().noneMatch(o -> atPosition(o, c) && o.node().path("volumeMounts").path(index).path("name").isTextual());
-        }
-    }
-
-    /**
-     * {@code replaceable}: the shared template's volumes, which a component's may replace by position;
-     * {@code anywhere}: the volumes any template declares.
-     */
-    private static void mounts(Container c, String where, List<Pod> pods, Set<String> replaceable, Set<String> anywhere,
-            List<List<Container>> others, Reporter r) {
-        JsonNode mounts = c.node().path("volumeMounts");
-        Map<String, Integer> paths = new HashMap<>();
-        for (int i = 0; mounts.isArray() && i < mounts.size(); i++) {
-            String at = c.pointer() + "/volumeMounts/" + i;
-            JsonNode volume = mounts.get(i).path("name");
-            int index = i;
-            Pod without = !volume.isTextual() || volume.textValue().endsWith(FLINK_VOLUME_SUFFIX) || Placeholders.holdsOne(volume.textValue())
-                    ? null : pods.stream().filter(pod -> pod.keeps(c, index) && !pod.volumes().contains(volume.textValue()))
-                            .findFirst().orElse(null);
-            if (without != null) {
-                String name = volume.textValue();
-                r.report(at + "/name", where + " mounts volume '" + name + (replaceable.contains(name)
-                        ? "', which a component's volume at its position replaces in the " + without.label() + " (the operator"
-                                + " merges the templates' volumes by position unless " + OperatorKeys.MERGE_ARRAYS_BY_NAME + " is true)"
-                        : anywhere.contains(name) ? "', which the " + without.label() + " do" + (without.label().endsWith("s") ? "" : "es")
-                                + " not have: only another component's template declares it"
-                        : "', which the pod template does not declare under volumes") + REFUSED);
-            }
-            JsonNode path = mounts.get(i).path("mountPath");
-            if (!path.isTextual() || path.textValue().isEmpty()) {
-                if (!suppliedByMerge(others, c, "volumeMounts", i) && mounts.get(i).isObject()
-                        && (path.isMissingNode() || path.isNull() || path.isTextual())) {
-                    r.report(at, where + " volumeMounts[" + i + "] has no mountPath" + REFUSED);
-                }
-            } else if (!Placeholders.holdsOne(path.textValue()) && paths.putIfAbsent(path.textValue(), i) != null) {
-                r.report(at + "/mountPath", where + " mounts two volumes at " + path.textValue()
-                        + " (volumeMounts[" + paths.get(path.textValue()) + "] and [" + i + "])" + REFUSED);
-            }
-            JsonNode subPath = mounts.get(i).path("subPath");
-            if (subPath.isTextual() && (subPath.textValue().startsWith("/")
-                    || List.of(subPath.textValue().split("/")).contains(".."))) {
-                r.report(at + "/subPath", where + " mounts subPath " + subPath.textValue()
-                        + ", which must be a relative path inside the volume, without '..'" + REFUSED);
+    private static Set<String> names(JsonNode volumes) {
+        Set<String> out = new HashSet<>();
+        for (JsonNode v : volumes) {
+            if (v.path("name").isTextual()) {
+                out.add(v.path("name").textValue());
             }
         }
-    }
-
-    private static void env(Container c, String where, boolean merged, Reporter r) {
-        JsonNode env = c.node().path("env");
-        for (int i = 0; env.isArray() && i < env.size(); i++) {
-            JsonNode variable = env.get(i);
-            if (!variable.isObject()) {
-                continue;
-            }
-            String at = c.pointer() + "/env/" + i;
-            JsonNode name = variable.get("name");
-            if (name == null || name.isNull() || name.asText().isEmpty()) {
-                if (!merged) { // the other template's variable at this position may give it one
-                    r.report(at, where + " env[" + i + "] has no name" + REFUSED);
-                }
-            } else if (present(variable.get("value")) && present(variable.get("valueFrom"))) {
-                r.report(at + "/valueFrom", where + " env " + name.asText() + " sets both value and valueFrom" + REFUSED);
-            } else if (name.isTextual() && !printableWithoutEquals(name.textValue())) {
-                // Kubernetes 1.32 and later (on by default) take any printable ASCII but '=': EKS runs no older one
-                r.report(at + "/name", where + " env name '" + name.textValue() + "' holds '=' or a character outside printable"
-                        + " ASCII" + REFUSED);
-            }
-        }
-    }
-
-    private static void ports(Container c, String where, List<List<Container>> others, Reporter r) {
-        JsonNode ports = c.node().path("ports");
-        Map<String, Integer> names = new HashMap<>();
-        for (int i = 0; ports.isArray() && i < ports.size(); i++) {
-            JsonNode port = ports.get(i);
-            String at = c.pointer() + "/ports/" + i;
-            JsonNode number = port.path("containerPort");
-            if (number.isIntegralNumber() && !PodSpecNames.isPortNumber(number.asLong())) {
-                r.report(at + "/containerPort", where + " port " + number.asText() + " is not between 1 and 65535" + REFUSED);
-            } else if ((number.isMissingNode() || number.isNull()) && port.isObject() && !suppliedByMerge(others, c, "ports", i)) {
-                r.report(at, where + " ports[" + i + "] has no containerPort" + REFUSED);
-            }
-            JsonNode hostPort = port.path("hostPort");
-            if (hostPort.isIntegralNumber() && hostPort.asLong() != 0 && !PodSpecNames.isPortNumber(hostPort.asLong())) {
-                r.report(at + "/hostPort", where + " hostPort " + hostPort.asText() + " is not between 1 and 65535" + REFUSED);
-            }
-            JsonNode protocol = port.path("protocol");
-            if (protocol.isTextual() && !PROTOCOLS.contains(protocol.textValue()) && !Placeholders.holdsOne(protocol.textValue())) {
-                r.report(at + "/protocol", where + " port protocol '" + protocol.textValue() + "' is not one of TCP, UDP, SCTP"
-                        + " (upper case)" + REFUSED);
-            }
-            JsonNode name = port.path("name");
-            if (!name.isTextual() || Placeholders.holdsOne(name.textValue())) {
-                continue;
-            }
-            if (!PodSpecNames.isPortName(name.textValue())) {
-                r.report(at + "/name", where + " port name '" + name.textValue() + "' is not a port name Kubernetes takes (at most "
-                        + "15 lower-case letters, digits and single '-', with a letter)" + REFUSED);
-            } else if (names.putIfAbsent(name.textValue(), i) != null) {
-                r.report(at + "/name", where + " names two ports '" + name.textValue() + "'" + REFUSED);
-            }
-        }
-    }
-
-    /**
-     * Whether, in every pod the template goes into, the other template's container that the merge joins to
-     * {@code c} (at its position, or of its name) has an item in list {@code field} joined to item {@code index}
-     * (again at its position, or of its name), which may give the item what it lacks.
-     */
-    private static boolean suppliedByMerge(List<List<Container>> others, Container c, String field, int index) {
-        String name = c.node().path(field).path(index).path("name").asText("");
-        return others.stream().allMatch(other -> other.stream()
-                .filter(o -> atPosition(o, c) || !c.name().isEmpty() && o.list().equals(c.list()) && o.name().equals(c.name()))
-                .map(o -> o.node().path(field))
-                .anyMatch(items -> items.has(index)
-                        || !name.isEmpty() && StreamSupport.stream(items.spliterator(), false)
-                                .anyMatch(item -> name.equals(item.path("name").asText()))));
+        return out;
     }
 
     private static boolean present(JsonNode n) {
@@ -287,11 +327,5 @@ public final class PodTemplateInvalid extends RuleCheck {
             }
         }
         return true;
-    }
-
-    private static void addName(Set<String> names, String name) {
-        if (name != null) {
-            names.add(name);
-        }
     }
 }

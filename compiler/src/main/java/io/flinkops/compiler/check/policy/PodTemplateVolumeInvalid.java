@@ -5,13 +5,13 @@ import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.check.policy.PodTemplateVolumes.PodVolume;
 import io.flinkops.compiler.check.policy.PodTemplateVolumes.Volume;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,14 +40,13 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
         if (!t.isDeployment()) {
             return;
         }
-        boolean byName = PodTemplateMerge.byName(t);
-        String merge = byName ? "by name" : "by position";
-        List<Volume> shared = PodTemplateVolumes.of(t.spec(), null);
+        String merge = PodTemplateMerge.byName(t) ? "by name" : "by position";
+        MergedPods merged = MergedPods.of(t);
         Set<String> reported = new HashSet<>(); // a volume of the shared template is in both pods
-        for (String component : List.of("jobManager", "taskManager")) {
-            String pod = component.equals("jobManager") ? "JobManager pod" : "TaskManager pods";
+        for (Pod p : merged.pods()) {
+            String pod = p.label();
             Map<String, PodVolume> names = new HashMap<>();
-            for (PodVolume v : PodTemplateVolumes.pod(shared, PodTemplateVolumes.of(t.spec(), component), byName)) {
+            for (PodVolume v : PodTemplateVolumes.of(merged, p)) {
                 Volume last = v.from().get(v.from().size() - 1);
                 String what = v.from().size() == 1 ? last.where()
                         : last.where() + " (merged " + merge + " over " + v.from().get(0).where() + ")";

@@ -52,6 +52,7 @@ class PodTemplateInvalidTest {
                     podTemplate:
                       spec:
                         containers:
+                          - {name: flink-main-container}
                           - {name: fluentbit, resources: {limits: {memory: 128Mi}}}
                         volumes: [{name: flink-logs}, {name: flink-artifacts}, {name: shared, emptyDir: {}}]
                   taskManager:
@@ -173,6 +174,8 @@ class PodTemplateInvalidTest {
                     podTemplate:
                       spec:
                         containers:
+                          - {name: flink-main-container}
+                          - {name: exporter}
                           - {name: shipper, ports: [{containerPort: 2020}], volumeMounts: [{mountPath: /data}]}
                   taskManager:
                     resource: {memory: 1g, cpu: 0.5}
@@ -180,7 +183,7 @@ class PodTemplateInvalidTest {
                       spec:
                         containers:
                           - {name: flink-main-container, imagePullPolicy: Always}
-                          - {name: x, image: busybox:1.36, imagePullPolicy: IfNotPresent}
+                          - {name: exporter, imagePullPolicy: IfNotPresent}
                           - name: shipper
                             ports: [{name: http, containerPort: 2020, protocol: TCP}]
                             volumeMounts: [{name: data, mountPath: /data}]
@@ -189,7 +192,8 @@ class PodTemplateInvalidTest {
                 "spec.podTemplate containers[0] ports[0] has no containerPort",
                 "spec.podTemplate containers[0] mounts two volumes at /data (volumeMounts[0] and [1])",
                 "spec.podTemplate containers[0] mounts subPath ../etc, which must be a relative path inside the volume, without '..'",
-                "spec.podTemplate containers[1] has imagePullPolicy 'ifNotPresent', not one of Always, IfNotPresent, Never",
+                "spec.podTemplate containers[1], in the JobManager pod, has imagePullPolicy 'ifNotPresent', not one of Always,"
+                        + " IfNotPresent, Never",
                 "spec.podTemplate containers[1] port protocol 'udp' is not one of TCP, UDP, SCTP (upper case)",
                 "spec.podTemplate containers[1] hostPort 70000 is not between 1 and 65535",
                 "spec.podTemplate containers[1] volumeMounts[0] has no mountPath"),
@@ -215,8 +219,8 @@ class PodTemplateInvalidTest {
                         volumes: [{name: scratch, emptyDir: {}}]
                 """;
         List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment(template));
-        assertEquals("FlinkDeployment/jobs/app: spec.podTemplate containers[0] mounts volume 'flink-logs', which a component's"
-                + " volume at its position replaces in the TaskManager pods (the operator merges the templates' volumes by position unless"
+        assertEquals("FlinkDeployment/jobs/app: spec.podTemplate containers[0] mounts volume 'flink-logs', which"
+                + " spec.taskManager.podTemplate volumes[0] (scratch) replaces at its position in the TaskManager pods (the operator merges the templates' volumes by position unless"
                 + " kubernetes.operator.pod-template.merge-arrays-by-name is true): Kubernetes refuses the operator's pods and the"
                 + " job never starts", found.get(0).message());
         List<Diagnostic> onlyOne = RuleTester.forRule(RULE).raw("1.10.0", deployment(template
@@ -264,6 +268,66 @@ class PodTemplateInvalidTest {
                   taskManager: {resource: {memory: 1g, cpu: 0.5}}
                 """));
         assertEquals(1, found.size());
+    }
+
+    /**
+     * What only the merged pods show, as operator 1.7.0's FlinkUtils.mergePodTemplates makes them. By position,
+     * the JobManager's fluentbit, listed first, is merged into flink-main-container and makes a second
+     * container named fluentbit; the TaskManager's mount of logs lands at index 0 beside the shared mount of
+     * logs at index 1, both at /opt/flink/log; and its TOKEN from a secret keeps the shared value beside its
+     * valueFrom, which merging by name does as well.
+     */
+    @Test
+    void whatTheMergeMakesIsJudged() {
+        String template = """
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          env: [{name: TOKEN, value: dev}]
+                          volumeMounts: [{name: data, mountPath: /data}, {name: logs, mountPath: /opt/flink/log}]
+                        - name: fluentbit
+                          image: fluent/fluent-bit:3.0
+                      volumes: [{name: data, emptyDir: {}}, {name: logs, emptyDir: {}}]
+                  jobManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          # expect: pod-template-invalid
+                          - name: fluentbit
+                            resources: {limits: {memory: 128Mi}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - name: flink-main-container
+                            env:
+                              - name: TOKEN
+                                # expect: pod-template-invalid
+                                valueFrom: {secretKeyRef: {name: token, key: token}}
+                            volumeMounts:
+                              # expect: pod-template-invalid
+                              - {name: logs, mountPath: /opt/flink/log}
+                """;
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment(template));
+        assertEquals(List.of(
+                "spec.jobManager.podTemplate containers[0] (fluentbit, merged over spec.podTemplate containers[0]) has no image; only"
+                        + " flink-main-container takes spec.image",
+                "spec.jobManager.podTemplate containers[0] (merged over spec.podTemplate containers[0]) is named 'fluentbit' as"
+                        + " spec.podTemplate containers[1] is",
+                "spec.taskManager.podTemplate containers[0] env TOKEN sets valueFrom, and spec.podTemplate containers[0] env[0], which"
+                        + " the merge makes one variable with it, sets value",
+                "spec.taskManager.podTemplate containers[0] mounts volumeMounts[0] at /opt/flink/log as spec.podTemplate containers[0]"
+                        + " volumeMounts[1] does, in the one container the merge makes of both"),
+                reasons(found));
+        List<Diagnostic> byName = RuleTester.forRule(RULE).raw("1.10.0", deployment(template
+                .replaceAll("(?m)^ *# expect: pod-template-invalid\n(?= *- (name: fluentbit|\\{name: logs))", "")
+                .replaceFirst("(?m)^  podTemplate:$", "  flinkConfiguration: {kubernetes.operator.pod-template.merge-arrays-by-name:"
+                        + " \"true\"}\n  podTemplate:")));
+        assertEquals(List.of("spec.taskManager.podTemplate containers[0] env TOKEN sets valueFrom, and spec.podTemplate containers[0]"
+                + " env[0], which the merge makes one variable with it, sets value"), reasons(byName));
     }
 
     /** What each finding says is wrong: its message without the object before it and the consequence after it. */

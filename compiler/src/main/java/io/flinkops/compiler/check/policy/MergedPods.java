@@ -1,0 +1,180 @@
+package io.flinkops.compiler.check.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinkops.compiler.check.CheckTarget;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pod templates the operator gives Kubernetes for a FlinkDeployment: the JobManager's and the
+ * TaskManagers', each the shared template with the component's laid over it by {@link PodTemplateMerge}.
+ * Before the merge every item of every list is marked with the JSON pointer where it was written; the
+ * marks survive the merge (an item merged from two carries both), so a rule judges the pods Kubernetes
+ * gets and still names what the user wrote.
+ */
+final class MergedPods {
+    /** A pod the operator asks for: its label in messages and its merged template's spec. */
+    record Pod(String label, JsonNode spec) {
+        /** "does" or "do", as the label is one pod or many. */
+        String does() {
+            return label.endsWith("s") ? "do" : "does";
+        }
+
+        /** The pod's containers and init containers (the items that are mappings), each with its list's name. */
+        List<Item> containers() {
+            List<Item> out = new ArrayList<>();
+            for (String list : new String[] {"containers", "initContainers"}) {
+                for (JsonNode item : spec.path(list)) {
+                    if (item.isObject()) {
+                        out.add(new Item(list, item));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A container of a merged pod and the list it is in. */
+    record Item(String list, JsonNode node) {}
+
+    /** A key no Kubernetes field has: the rest of it is the pointer of a written item the marked one was made of. */
+    private static final String MARK = "\u0000";
+    private static final Pattern SEGMENT = Pattern.compile("/(\\w+)/(\\d+)");
+
+    private final JsonNode root;
+    private final List<Pod> pods;
+
+    private MergedPods(JsonNode root, List<Pod> pods) {
+        this.root = root;
+        this.pods = pods;
+    }
+
+    /** The JobManager pod and the TaskManager pods of a FlinkDeployment. */
+    static MergedPods of(CheckTarget t) {
+        boolean byName = PodTemplateMerge.byName(t);
+        JsonNode shared = marked(t.spec().path("podTemplate"), "/spec/podTemplate");
+        List<Pod> pods = new ArrayList<>();
+        for (String component : new String[] {"jobManager", "taskManager"}) {
+            JsonNode own = marked(t.spec().path(component).path("podTemplate"), "/spec/" + component + "/podTemplate");
+            pods.add(new Pod(component.equals("jobManager") ? "JobManager pod" : "TaskManager pods",
+                    PodTemplateMerge.merge(shared, own, byName).path("spec")));
+        }
+        return new MergedPods(t.root(), List.copyOf(pods));
+    }
+
+    List<Pod> pods() {
+        return pods;
+    }
+
+    /** The pointers of the written items a merged item was made of: the shared template's before a component's. */
+    static List<String> origins(JsonNode item) {
+        List<String> out = new ArrayList<>();
+        item.fieldNames().forEachRemaining(key -> {
+            if (key.startsWith(MARK)) {
+                out.add(key.substring(MARK.length()));
+            }
+        });
+        return out;
+    }
+
+    /** Whether a key of a merged item is a mark, not one the user wrote. */
+    static boolean isMark(String key) {
+        return key.startsWith(MARK);
+    }
+
+    /** The pointer of the item a merged item was last made of: the one the merge laid over the others. */
+    static String last(JsonNode item) {
+        List<String> origins = origins(item);
+        return origins.isEmpty() ? "" : origins.get(origins.size() - 1);
+    }
+
+    /**
+     * The pointer of the written item whose {@code field} the merged item holds: the last of its items that
+     * wrote that value there, or the last item when none did.
+     */
+    String writer(JsonNode item, String field) {
+        List<String> origins = origins(item);
+        for (int i = origins.size() - 1; i >= 0; i--) {
+            JsonNode written = root.at(origins.get(i)).get(field);
+            if (written != null && written.equals(item.get(field))) {
+                return origins.get(i);
+            }
+        }
+        return last(item);
+    }
+
+    /** The written node at a pointer of {@link #origins}. */
+    JsonNode written(String pointer) {
+        return root.at(pointer);
+    }
+
+    /**
+     * How a message names a merged item: where it was written, and what the merge laid it over if it was
+     * made of more than one ({@code spec.jobManager.podTemplate containers[0] (merged over spec.podTemplate containers[0])}).
+     */
+    static String where(JsonNode item) {
+        return where(item, null);
+    }
+
+    /** As {@link #where(JsonNode)}, with a label (its name) in the parentheses: {@code containers[0] (fluentbit, merged over ...)}. */
+    static String where(JsonNode item, String label) {
+        List<String> origins = origins(item);
+        List<String> notes = new ArrayList<>();
+        if (label != null) {
+            notes.add(label);
+        }
+        if (origins.size() > 1) {
+            notes.add("merged over " + where(origins.get(0)));
+        }
+        return where(last(item)) + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
+    }
+
+    /** {@code /spec/jobManager/podTemplate/spec/containers/1/env/0} as {@code spec.jobManager.podTemplate containers[1] env[0]}. */
+    static String where(String pointer) {
+        int template = pointer.indexOf("/podTemplate");
+        if (template < 0) {
+            return pointer;
+        }
+        StringBuilder out = new StringBuilder(pointer.substring(1, template + "/podTemplate".length()).replace('/', '.'));
+        Matcher m = SEGMENT.matcher(pointer.substring(template + "/podTemplate/spec".length()));
+        while (m.find()) {
+            out.append(' ').append(m.group(1)).append('[').append(m.group(2)).append(']');
+        }
+        return out.toString();
+    }
+
+    /** The pointer of the written item that holds the one at {@code pointer} (a container's, for its mount). */
+    static String parent(String pointer) {
+        String[] parts = pointer.split("/");
+        return parts.length < 3 ? pointer : String.join("/", Arrays.copyOf(parts, parts.length - 2));
+    }
+
+    /** A copy of a pod template whose list items (at any depth) are marked with their pointers under {@code pointer}. */
+    private static JsonNode marked(JsonNode template, String pointer) {
+        if (!template.isObject()) {
+            return template;
+        }
+        JsonNode copy = template.deepCopy();
+        mark(copy, pointer);
+        return copy;
+    }
+
+    private static void mark(JsonNode node, String pointer) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> mark(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1")));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                mark(item, pointer + "/" + i);
+                if (item instanceof ObjectNode object) {
+                    object.set(MARK + pointer + "/" + i, BooleanNode.TRUE);
+                }
+            }
+        }
+    }
+}

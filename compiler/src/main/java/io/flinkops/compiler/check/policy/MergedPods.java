@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * gets and still names what the user wrote.
  */
 final class MergedPods {
-    /** A pod the operator asks for: its label in messages and its merged template's spec. */
-    record Pod(String label, JsonNode spec) {
+    /** A pod the operator asks for: its component (jobManager, taskManager), its label in messages, its merged template's spec. */
+    record Pod(String component, String label, JsonNode spec) {
         /** "does" or "do", as the label is one pod or many. */
         String does() {
             return label.endsWith("s") ? "do" : "does";
@@ -61,7 +61,7 @@ final class MergedPods {
         List<Pod> pods = new ArrayList<>();
         for (String component : new String[] {"jobManager", "taskManager"}) {
             JsonNode own = marked(t.spec().path(component).path("podTemplate"), "/spec/" + component + "/podTemplate");
-            pods.add(new Pod(component.equals("jobManager") ? "JobManager pod" : "TaskManager pods",
+            pods.add(new Pod(component, component.equals("jobManager") ? "JobManager pod" : "TaskManager pods",
                     PodTemplateMerge.merge(shared, own, byName).path("spec")));
         }
         return new MergedPods(t.root(), List.copyOf(pods));
@@ -94,14 +94,15 @@ final class MergedPods {
     }
 
     /**
-     * The pointer of the written item whose {@code field} the merged item holds: the last of its items that
-     * wrote that value there, or the last item when none did.
+     * The pointer of the written item whose {@code field} (a path below the item: {@code livenessProbe/httpGet})
+     * the merged item holds: the last of its items that sets it, as the merge keeps the value laid last over
+     * the others; the last item when none does.
      */
     String writer(JsonNode item, String field) {
         List<String> origins = origins(item);
         for (int i = origins.size() - 1; i >= 0; i--) {
-            JsonNode written = root.at(origins.get(i)).get(field);
-            if (written != null && written.equals(item.get(field))) {
+            JsonNode written = root.at(origins.get(i) + "/" + field);
+            if (!written.isMissingNode() && !written.isNull() && !(written.isArray() && written.isEmpty())) {
                 return origins.get(i);
             }
         }
@@ -132,6 +133,16 @@ final class MergedPods {
             notes.add("merged over " + where(origins.get(0)));
         }
         return where(last(item)) + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
+    }
+
+    /** {@link #where(String)} with a label (a container's name) in parentheses, if it has one. */
+    static String where(String pointer, String label) {
+        return where(pointer) + (label == null || label.isEmpty() ? "" : " (" + label + ")");
+    }
+
+    /** Whether a pointer of {@link #origins} is in the shared template, which both pods start from. */
+    static boolean isShared(String pointer) {
+        return pointer.startsWith("/spec/podTemplate/");
     }
 
     /** {@code /spec/jobManager/podTemplate/spec/containers/1/env/0} as {@code spec.jobManager.podTemplate containers[1] env[0]}. */

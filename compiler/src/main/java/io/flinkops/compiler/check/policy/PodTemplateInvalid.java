@@ -11,10 +11,8 @@ import io.flinkops.compiler.check.policy.MergedPods.Item;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +52,6 @@ public final class PodTemplateInvalid extends RuleCheck {
      */
     private static final String FLINK_VOLUME_SUFFIX = "-volume";
     private static final String MAIN = "flink-main-container";
-    private static final String SHARED = "/spec/podTemplate/";
     private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
     private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
 
@@ -68,7 +65,7 @@ public final class PodTemplateInvalid extends RuleCheck {
         Set<String> anyVolumes = new HashSet<>(sharedVolumes);
         anyVolumes.addAll(names(t.spec().path("jobManager").path("podTemplate").path("spec").path("volumes")));
         anyVolumes.addAll(names(t.spec().path("taskManager").path("podTemplate").path("spec").path("volumes")));
-        Findings findings = new Findings();
+        PodFindings findings = new PodFindings();
         for (Pod pod : merged.pods()) {
             new PodCheck(merged, pod, names(pod.spec().path("volumes")), sharedVolumes, anyVolumes, findings).run();
         }
@@ -77,7 +74,7 @@ public final class PodTemplateInvalid extends RuleCheck {
 
     /** The judgement of one merged pod: {@code volumes} are its own, the others those the templates declare. */
     private record PodCheck(MergedPods merged, Pod pod, Set<String> volumes, Set<String> sharedVolumes, Set<String> anyVolumes,
-            Findings out) {
+            PodFindings out) {
         void run() {
             Map<String, JsonNode> seen = new HashMap<>();
             for (Item c : pod.containers()) {
@@ -163,8 +160,8 @@ public final class PodTemplateInvalid extends RuleCheck {
             if (sharedVolumes.contains(name)) {
                 for (JsonNode v : pod.spec().path("volumes")) {
                     List<String> origins = MergedPods.origins(v);
-                    boolean wasIt = origins.stream().anyMatch(o -> isShared(o) && name.equals(merged.written(o).path("name").asText(null)));
-                    if (wasIt && !isShared(MergedPods.last(v))) {
+                    boolean wasIt = origins.stream().anyMatch(o -> MergedPods.isShared(o) && name.equals(merged.written(o).path("name").asText(null)));
+                    if (wasIt && !MergedPods.isShared(MergedPods.last(v))) {
                         return "which " + MergedPods.where(MergedPods.last(v)) + (v.path("name").isTextual() ? " (" + v.path("name").textValue()
                                 + ")" : "") + " replaces at its position in the " + pod.label() + " (the operator merges the templates'"
                                 + " volumes by position unless " + OperatorKeys.MERGE_ARRAYS_BY_NAME + " is true)";
@@ -249,32 +246,6 @@ public final class PodTemplateInvalid extends RuleCheck {
     }
 
     /**
-     * Findings of both pods, each once: a finding on the shared template in one pod only names that pod
-     * (unless its message does).
-     */
-    private static final class Findings {
-        private record Key(String pointer, String subject, String predicate, boolean namesPod) {}
-
-        private final Map<Key, List<String>> pods = new LinkedHashMap<>();
-
-        void add(Pod pod, String pointer, String subject, String predicate) {
-            add(pod, pointer, subject, predicate, false);
-        }
-
-        void add(Pod pod, String pointer, String subject, String predicate, boolean namesPod) {
-            pods.computeIfAbsent(new Key(pointer, subject, predicate, namesPod), k -> new ArrayList<>()).add(pod.label());
-        }
-
-        void report(Reporter r, int podCount) {
-            pods.forEach((k, labels) -> {
-                boolean onePod = labels.size() < podCount && isShared(k.pointer()) && !k.namesPod();
-                r.report(k.pointer(), k.subject() + (onePod ? ", in the " + labels.get(0) + "," : "") + " " + k.predicate()
-                        + PodSpecNames.REFUSED);
-            });
-        }
-    }
-
-    /**
      * Of two items that clash in a merged pod ({@code later} after {@code earlier}), the one to name first: the
      * component's, whose merge over the shared template is the cause, if only one of them is a component's.
      */
@@ -283,11 +254,7 @@ public final class PodTemplateInvalid extends RuleCheck {
     }
 
     private static boolean blamesFirst(String later, String earlier) {
-        return isShared(later) && !isShared(earlier);
-    }
-
-    private static boolean isShared(String pointer) {
-        return pointer.startsWith(SHARED);
+        return MergedPods.isShared(later) && !MergedPods.isShared(earlier);
     }
 
     /** Whether two items' pointers are in one written container. */

@@ -6,10 +6,10 @@ import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
-import io.flinkops.compiler.check.policy.PodTemplateContainers.Container;
+import io.flinkops.compiler.check.policy.MergedPods.Item;
+import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -24,8 +24,8 @@ import java.util.Set;
                 + "grpc) or more than one, a negative delay, period, timeout or threshold, a liveness or startup "
                 + "successThreshold other than 1, an httpGet scheme other than HTTP or HTTPS (http is refused), or a port "
                 + "that is neither a number in 1-65535 nor a port name (at most 15 lower-case letters, digits and '-'). "
-                + "A probe with no handler is judged only where no template the operator merges with this one declares "
-                + "the same probe on the same container: the merge may bring the handler.",
+                + "Each pod is judged as the operator's merge makes it, probe into probe: a handler of the shared "
+                + "template's probe and another of the component's make two, and a handler of either makes one.",
         remediation = "Give each probe one handler (httpGet on the REST port, 8081, for the JobManager), keep its "
                 + "numbers at 0 or more and successThreshold at 1 for liveness and startup probes, and write HTTP or "
                 + "HTTPS in upper case.")
@@ -35,69 +35,71 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
     private static final List<String> NUMBERS =
             List.of("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold");
     private static final Set<String> SCHEMES = Set.of("HTTP", "HTTPS");
-    private static final String REFUSED = PodSpecNames.REFUSED;
-
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isDeployment()) {
             return;
         }
-        List<List<Container>> templates = new ArrayList<>();
-        for (String component : PodTemplateContainers.COMPONENTS) {
-            templates.add(PodTemplateContainers.of(t.spec(), component));
-        }
-        for (int k = 0; k < templates.size(); k++) {
-            String component = PodTemplateContainers.COMPONENTS[k];
-            List<List<Container>> others = component == null ? templates.subList(1, 3) : List.of(templates.get(0));
-            for (Container c : templates.get(k)) {
-                String where = (component == null ? "spec.podTemplate" : "spec." + component + ".podTemplate") + " "
-                        + c.list() + "[" + c.index() + "]" + (c.name().isEmpty() ? "" : " (" + c.name() + ")");
+        MergedPods merged = MergedPods.of(t);
+        PodFindings findings = new PodFindings();
+        for (Pod pod : merged.pods()) {
+            for (Item c : pod.containers()) {
                 for (String probe : PROBES) {
-                    JsonNode p = c.node().path(probe);
-                    if (p.isObject()) {
-                        probe(p, c.pointer() + "/" + probe, where + " " + probe, probe, mergedProbe(others, c, probe), r);
+                    if (c.node().path(probe).isObject()) {
+                        probe(merged, pod, c.node(), probe, findings);
                     }
                 }
             }
         }
+        findings.report(r, merged.pods().size());
     }
 
-    /** Whether a template merged with this one declares the same probe on the container the merge joins it to. */
-    private static boolean mergedProbe(List<List<Container>> others, Container c, String probe) {
-        return others.stream().flatMap(List::stream).anyMatch(o -> o.list().equals(c.list())
-                && (o.index() == c.index() || !c.name().isEmpty() && o.name().equals(c.name()))
-                && !o.node().path(probe).isMissingNode() && !o.node().path(probe).isNull());
-    }
-
-    private static void probe(JsonNode p, String at, String what, String probe, boolean merged, Reporter r) {
+    /** One probe of a merged container: its handlers may come from two templates, each field from the one laid last. */
+    private static void probe(MergedPods merged, Pod pod, JsonNode container, String probe, PodFindings out) {
+        JsonNode p = container.path(probe);
+        String name = container.path("name").asText("");
         List<String> handlers = HANDLERS.stream().filter(h -> !p.path(h).isMissingNode() && !p.path(h).isNull()).toList();
-        if (handlers.isEmpty() && !merged) {
-            r.report(at, what + " has no handler (exec, httpGet, tcpSocket or grpc)" + REFUSED);
+        if (handlers.isEmpty()) {
+            out.add(pod, merged.writer(container, probe) + "/" + probe, MergedPods.where(container, name) + " " + probe,
+                    "has no handler (exec, httpGet, tcpSocket or grpc)");
         } else if (handlers.size() > 1) {
-            r.report(at + "/" + handlers.get(1), what + " has more than one handler (" + String.join(", ", handlers) + ")" + REFUSED);
+            // of handlers from two templates, the one the component's template laid over the shared probe
+            List<String> laidLast = handlers.stream()
+                    .filter(h -> merged.writer(container, probe + "/" + h).equals(MergedPods.last(container))).toList();
+            String second = probe + "/" + (laidLast.size() == 1 ? laidLast.get(0) : handlers.get(1));
+            out.add(pod, merged.writer(container, second) + "/" + second, MergedPods.where(container, name) + " " + probe,
+                    "has more than one handler (" + String.join(", ", handlers) + ")");
         }
         for (String field : NUMBERS) {
             JsonNode n = p.path(field);
             if (n.isIntegralNumber() && n.asLong() < 0) {
-                r.report(at + "/" + field, what + " " + field + " is " + n.asText() + ", below 0" + REFUSED);
+                value(merged, pod, container, probe + "/" + field, field + " is " + n.asText() + ", below 0", out);
             }
         }
         JsonNode success = p.path("successThreshold");
         if (!probe.equals("readinessProbe") && success.isIntegralNumber() && success.asLong() > 1) {
-            r.report(at + "/successThreshold", what + " successThreshold is " + success.asText() + "; a " + probe
-                    + " takes only 1" + REFUSED);
+            value(merged, pod, container, probe + "/successThreshold", "successThreshold is " + success.asText() + "; a " + probe
+                    + " takes only 1", out);
         }
         JsonNode scheme = p.path("httpGet").path("scheme");
         if (scheme.isTextual() && !SCHEMES.contains(scheme.textValue()) && !Placeholders.holdsOne(scheme.textValue())) {
-            r.report(at + "/httpGet/scheme", what + " httpGet scheme '" + scheme.textValue() + "' is not HTTP or HTTPS" + REFUSED);
+            value(merged, pod, container, probe + "/httpGet/scheme", "httpGet scheme '" + scheme.textValue() + "' is not HTTP or HTTPS",
+                    out);
         }
         for (String handler : List.of("httpGet", "tcpSocket", "grpc")) {
             JsonNode port = p.path(handler).path("port");
             String problem = port(port, handler.equals("grpc"));
             if (problem != null) {
-                r.report(at + "/" + handler + "/port", what + " " + handler + " port " + port.asText() + " " + problem + REFUSED);
+                value(merged, pod, container, probe + "/" + handler + "/port", handler + " port " + port.asText() + " " + problem, out);
             }
         }
+    }
+
+    /** A finding on a value in a probe, at the template that wrote it ({@code path} below the container, from the probe on). */
+    private static void value(MergedPods merged, Pod pod, JsonNode container, String path, String problem, PodFindings out) {
+        String at = merged.writer(container, path);
+        String probe = path.substring(0, path.indexOf('/'));
+        out.add(pod, at + "/" + path, MergedPods.where(at, container.path("name").asText("")) + " " + probe, problem);
     }
 
     /** Why a probe's port is refused, or null: a number in 1-65535, or (but for grpc) a port name. */

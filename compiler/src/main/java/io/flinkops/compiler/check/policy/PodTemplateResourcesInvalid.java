@@ -7,10 +7,13 @@ import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.check.policy.MergedPods.Item;
+import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.yaml.Pointers;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +28,9 @@ import java.util.TreeMap;
                 + "FlinkDeployment is admitted with a quantity the API server cannot parse (2 Gi, 1K, 1gb), a negative one, a "
                 + "resource name it does not know for containers (cpus, mem), or a request above its limit (an extended "
                 + "resource's, such as nvidia.com/gpu, must equal it). The operator's JobManager Deployment or TaskManager "
-                + "pods are then refused and the job never starts, while Argo CD shows the sync as done. Not checked: "
+                + "pods are then refused and the job never starts, while Argo CD shows the sync as done. A request and its "
+                + "limit are compared in the pods the operator's merge of the templates makes: one template may set the "
+                + "request and the other its limit. Not checked: "
                 + "flink-main-container's cpu and memory, which Flink sets from spec.jobManager/taskManager.resource, nor "
                 + "its ephemeral-storage where that component's resource sets ephemeralStorage.",
         remediation = "Write each quantity as Kubernetes does (500m, 2Gi, 10G), name resources cpu, memory, ephemeral-storage, "
@@ -47,6 +52,15 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
                 check(c, main, main && storageSetBySpec(t.spec(), component), r);
             }
         }
+        // a request and its limit may come from two templates: compare them in the pods the operator's merge makes
+        MergedPods merged = MergedPods.of(t);
+        Set<String> reported = new HashSet<>();
+        for (Pod pod : merged.pods()) {
+            for (Item c : pod.containers()) {
+                boolean main = c.list().equals("containers") && MAIN_CONTAINER.equals(c.node().path("name").asText());
+                compare(merged, c.node(), main, main && hasStorage(t.spec(), pod.component()), reported, r);
+            }
+        }
     }
 
     /** Whether the operator sets the main container's ephemeral storage in every pod this template makes. */
@@ -63,11 +77,8 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
         JsonNode resources = c.node().path("resources");
         String at = c.pointer() + "/resources/";
         String who = "container " + (c.name().isEmpty() ? "#" + c.index() : c.name()) + ": ";
-        Map<String, Map<String, BigDecimal>> amounts = new TreeMap<>();
         for (String kind : new String[] {"requests", "limits"}) {
             JsonNode entries = resources.path(kind);
-            Map<String, BigDecimal> read = new TreeMap<>();
-            amounts.put(kind, read);
             for (var e : entries.properties()) {
                 String name = e.getKey();
                 if (main && (SET_BY_FLINK.contains(name) || storageSet && name.equals("ephemeral-storage"))) {
@@ -82,8 +93,6 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
                 amount(e.getValue()).ifPresentOrElse(amount -> {
                     if (amount.signum() < 0) {
                         r.report(pointer, who + "resources." + kind + "." + name + " is negative (" + e.getValue().asText() + ")" + REFUSED);
-                    } else {
-                        read.put(name, amount);
                     }
                 }, () -> {
                     if (!(e.getValue().isTextual() && Placeholders.holdsOne(e.getValue().textValue()))) {
@@ -93,18 +102,46 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
                 });
             }
         }
-        amounts.get("requests").forEach((name, request) -> {
-            BigDecimal limit = amounts.get("limits").get(name);
+    }
+
+    /** Each request against its limit in a merged container, reported at the request as written. */
+    private static void compare(MergedPods merged, JsonNode container, boolean main, boolean storageSet, Set<String> reported,
+            Reporter r) {
+        JsonNode resources = container.path("resources");
+        Map<String, BigDecimal> limits = amounts(resources.path("limits"), main, storageSet);
+        amounts(resources.path("requests"), main, storageSet).forEach((name, request) -> {
+            BigDecimal limit = limits.get(name);
             boolean exact = overcommitForbidden(name);
-            String pointer = Pointers.child(at + "requests", name);
+            String field = Pointers.child("resources/requests", name);
+            String at = merged.writer(container, field);
+            String who = "container " + (container.path("name").asText("").isEmpty()
+                    ? "#" + at.substring(at.lastIndexOf('/') + 1) : container.path("name").asText()) + ": ";
+            String limitWriter = merged.writer(container, Pointers.child("resources/limits", name));
+            String from = limitWriter.equals(at) ? "" : " (set by " + MergedPods.where(limitWriter) + ", which the operator merges with it)";
+            String message = null;
             if (limit != null && (exact ? request.compareTo(limit) != 0 : request.compareTo(limit) > 0)) {
-                r.report(pointer, who + "resources.requests." + name + " " + resources.path("requests").path(name).asText()
-                        + (exact ? " differs from" : " is above") + " its limit " + resources.path("limits").path(name).asText() + REFUSED);
+                message = who + "resources.requests." + name + " " + resources.path("requests").path(name).asText()
+                        + (exact ? " differs from" : " is above") + " its limit " + resources.path("limits").path(name).asText() + from;
             } else if (limit == null && exact && !resources.path("limits").has(name)) {
-                r.report(pointer, who + "resources.requests." + name + " has no limit, which Kubernetes requires of a resource "
-                        + "it cannot overcommit" + REFUSED);
+                message = who + "resources.requests." + name + " has no limit, which Kubernetes requires of a resource it cannot overcommit";
+            }
+            if (message != null && reported.add(at + "\n" + message)) {
+                r.report(at + "/" + field, message + REFUSED);
             }
         });
+    }
+
+    /** The quantities Kubernetes reads in a container's requests or limits (those set by Flink left out). */
+    private static Map<String, BigDecimal> amounts(JsonNode entries, boolean main, boolean storageSet) {
+        Map<String, BigDecimal> out = new TreeMap<>();
+        for (var e : entries.properties()) {
+            String name = e.getKey();
+            if (MergedPods.isMark(name) || main && (SET_BY_FLINK.contains(name) || storageSet && name.equals("ephemeral-storage"))) {
+                continue;
+            }
+            amount(e.getValue()).filter(amount -> amount.signum() >= 0).ifPresent(amount -> out.put(name, amount));
+        }
+        return out;
     }
 
     /** An extended resource (nvidia.com/gpu) or huge pages: a request must equal its limit. */

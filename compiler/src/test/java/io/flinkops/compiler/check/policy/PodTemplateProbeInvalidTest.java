@@ -45,6 +45,7 @@ class PodTemplateProbeInvalidTest {
                     podTemplate:
                       spec:
                         containers:
+                          - name: flink-main-container
                           - name: sidecar
                             livenessProbe: {httpGet: {port: "${HEALTH_PORT}"}}
                   taskManager:
@@ -52,8 +53,43 @@ class PodTemplateProbeInvalidTest {
                     podTemplate:
                       spec:
                         containers:
+                          - {name: flink-main-container}
                           - {name: sidecar, livenessProbe: {exec: {command: [true]}}}
                 """));
+    }
+
+    /**
+     * The operator merges a component's probe into the shared one key by key (checked with operator 1.7.0's
+     * FlinkUtils.mergePodTemplates): the TaskManagers' exec liveness probe joins the shared httpGet one, and
+     * the pods get a probe with two handlers; the JobManager pod, whose template sets only a period, keeps
+     * the shared handler.
+     */
+    @Test
+    void aComponentsHandlerJoinsTheSharedOne() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          livenessProbe: {httpGet: {path: /overview, port: 8081}}
+                  jobManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - {name: flink-main-container, livenessProbe: {periodSeconds: 30}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - name: flink-main-container
+                            livenessProbe:
+                              # expect: pod-template-probe-invalid
+                              exec: {command: [pgrep, java]}
+                """));
+        assertEquals(List.of("spec.taskManager.podTemplate containers[0] (flink-main-container, merged over spec.podTemplate"
+                + " containers[0]) livenessProbe has more than one handler (exec, httpGet)"), PodTemplateInvalidTest.reasons(found));
     }
 
     @Test

@@ -97,6 +97,41 @@ class PodTemplateResourcesInvalidTest {
                 found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2)).toList());
     }
 
+    /**
+     * A request and its limit from two templates meet in the pod the operator's merge makes: the TaskManagers'
+     * log shipper asks for more memory than the shared template's limit, which Kubernetes refuses; a GPU
+     * request in the TaskManager template whose limit the shared template sets is whole.
+     */
+    @Test
+    void aRequestIsComparedWithTheLimitTheMergeGivesIt() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          resources: {limits: {nvidia.com/gpu: 1}}
+                        - name: log-shipper
+                          image: fluent/fluent-bit:3.0
+                          resources: {limits: {memory: 128Mi}}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - name: flink-main-container
+                            resources: {requests: {nvidia.com/gpu: 1}}
+                          - name: log-shipper
+                            resources:
+                              requests:
+                                # expect: pod-template-resources-invalid
+                                memory: 256Mi
+                """));
+        assertEquals(List.of("container log-shipper: resources.requests.memory 256Mi is above its limit 128Mi (set by spec.podTemplate"
+                + " containers[1], which the operator merges with it): the operator's pods are refused and the job never starts"),
+                found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2)).toList());
+    }
+
     private static String template(String containers, String components) {
         return Fixtures.rawDeployment((components.isEmpty() ? Fixtures.RESOURCES : "  " + components)
                 + "  podTemplate:\n    spec:\n      containers:\n" + containers.indent(4));

@@ -103,9 +103,22 @@ class FuzzTest {
               jobManager:
                 replicas: 1
                 resource: {cpu: 1, memory: 2048m}
+                podTemplate:
+                  spec:
+                    containers:
+                      - name: flink-main-container
+                        volumeMounts: [{name: logs, mountPath: /opt/flink/log}]
+                        livenessProbe: {httpGet: {port: 8081}}
+                    volumes: [{name: logs, emptyDir: {}}]
               taskManager:
                 replicas: 2
                 resource: {cpu: 1, memory: 2048m, ephemeralStorage: 1Gi}
+                podTemplate:
+                  spec:
+                    containers:
+                      - name: flink-main-container
+                        env: [{name: A, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+                      - {name: log-shipper, resources: {limits: {cpu: 100m}}, ports: [{name: http, containerPort: 2020}]}
               job:
                 jarURI: local:///job.jar
                 args: ["--a"]

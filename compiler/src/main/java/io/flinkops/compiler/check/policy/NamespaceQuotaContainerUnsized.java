@@ -5,12 +5,12 @@ import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
-import io.flinkops.compiler.check.policy.PodTemplateContainers.Container;
+import io.flinkops.compiler.check.policy.MergedPods.Item;
+import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.generate.EmittedObject;
 import io.flinkops.compiler.generate.ManifestGenerator;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +28,9 @@ import java.util.TreeSet;
                 + "operator sizes Flink's own container (flink-main-container) from spec.jobManager and spec.taskManager, "
                 + "but a sidecar or init container of a pod template (a log shipper, a jar fetcher) keeps what the template "
                 + "says: the FlinkDeployment is accepted, its JobManager or TaskManager pods are refused, and the job never "
-                + "starts. A request is also set by a limit of the same resource (the API server copies it). A component's "
-                + "template is merged over the shared one as the operator merges them: list items by position, or by name "
-                + "with kubernetes.operator.pod-template.merge-arrays-by-name.",
+                + "starts. A request is also set by a limit of the same resource (the API server copies it). Each pod is "
+                + "judged as the operator's merge of the templates makes it: a component's item laid over the shared one "
+                + "by position, or by name with kubernetes.operator.pod-template.merge-arrays-by-name.",
         remediation = "Set resources on the container, or give the namespace container defaults "
                 + "(namespaces[].containerDefaults in environment.yaml, which flinkops writes as a LimitRange).")
 public final class NamespaceQuotaContainerUnsized extends RuleCheck {
@@ -64,38 +64,30 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
             }
         }
         Map<String, Unsized> unsized = new LinkedHashMap<>(); // by the pointer of the container as written
-        // the operator merges a component's template over the shared one: list items by position, or
-        // by name when kubernetes.operator.pod-template.merge-arrays-by-name is true
-        boolean byName = PodTemplateMerge.byName(t);
-        List<Container> shared = PodTemplateContainers.of(t.spec(), null);
-        for (String[] role : ROLES) {
-            Map<String, List<Container>> merged = new TreeMap<>();
-            for (List<Container> template : List.of(shared, PodTemplateContainers.of(t.spec(), role[0]))) {
-                for (Container c : template) {
-                    String slot = byName && !c.name().isEmpty() ? "name " + c.name() : "index " + c.index();
-                    merged.computeIfAbsent(c.list() + "/" + slot, k -> new ArrayList<>()).add(c);
-                }
-            }
-            for (List<Container> same : merged.values()) {
-                Container last = same.get(same.size() - 1); // the component's own, when both fill the slot
-                String name = last.name().isEmpty() ? same.get(0).name() : last.name();
-                if (last.list().equals("containers") && name.equals(ManifestGenerator.FLINK_MAIN_CONTAINER)) {
+        // each pod as the operator's merge of the templates makes it, each container named where it was written
+        MergedPods merged = MergedPods.of(t);
+        for (Pod pod : merged.pods()) {
+            String role = pod.component().equals("jobManager") ? "JobManager" : "TaskManager";
+            for (Item c : pod.containers()) {
+                String name = c.node().path("name").asText("");
+                if (c.list().equals("containers") && name.equals(ManifestGenerator.FLINK_MAIN_CONTAINER)) {
                     continue;
                 }
                 Set<String> missing = new TreeSet<>();
                 for (String key : required.keySet()) {
-                    if (!satisfied(same, key, defaultRequests, defaultLimits)) {
+                    if (!satisfied(c.node(), key, defaultRequests, defaultLimits)) {
                         missing.add(key);
                     }
                 }
                 if (missing.isEmpty()) {
                     continue;
                 }
-                for (Container c : same) {
-                    Unsized u = unsized.computeIfAbsent(c.pointer(),
-                            k -> new Unsized(c.name().isEmpty() ? name : c.name(), new TreeSet<>(), new TreeSet<>()));
+                for (String origin : MergedPods.origins(c.node())) {
+                    String written = merged.written(origin).path("name").asText("");
+                    Unsized u = unsized.computeIfAbsent(origin,
+                            k -> new Unsized(written.isEmpty() ? name : written, new TreeSet<>(), new TreeSet<>()));
                     u.missing().addAll(missing);
-                    u.pods().add(role[1]);
+                    u.pods().add(role);
                 }
             }
         }
@@ -127,18 +119,13 @@ public final class NamespaceQuotaContainerUnsized extends RuleCheck {
         return out;
     }
 
-    private static boolean satisfied(List<Container> same, String key, Set<String> defaultRequests, Set<String> defaultLimits) {
+    private static boolean satisfied(JsonNode container, String key, Set<String> defaultRequests, Set<String> defaultLimits) {
         String resource = key.substring(key.indexOf('.') + 1);
         boolean limit = key.startsWith("limits.");
         if ((limit ? defaultLimits : defaultRequests).contains(resource)) {
             return true;
         }
-        for (Container c : same) {
-            JsonNode resources = c.node().path("resources");
-            if (resources.path("limits").has(resource) || !limit && resources.path("requests").has(resource)) {
-                return true;
-            }
-        }
-        return false;
+        JsonNode resources = container.path("resources");
+        return resources.path("limits").has(resource) || !limit && resources.path("requests").has(resource);
     }
 }

@@ -2,6 +2,8 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.FlinkConf;
+import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.OperatorKeys;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
@@ -36,14 +38,19 @@ import java.util.Set;
                 + "its default, or by name): a component's sidecar listed first is merged into flink-main-container and "
                 + "makes a second container of its name, a variable merged with another template's keeps the value of "
                 + "one beside the valueFrom of the other, and a component's volume takes the place of the shared one at "
-                + "its index; each finding names the item as written. A mount of a volume named NAME-volume may be one "
+                + "its index; each finding names the item as written. Flink then appends to flink-main-container, without "
+                + "looking, its configuration volume at kubernetes.flink.conf.dir (/opt/flink/conf) and its ports (rest, "
+                + "jobmanager-rpc and blobserver in the JobManager pod, taskmanager-rpc in the TaskManagers, none with "
+                + "kubernetes.hostnetwork.enabled), so a template's mount at that path or port of those names is a "
+                + "second one. A mount of a volume named NAME-volume may be one "
                 + "Flink adds itself (its "
                 + "configuration, Hadoop configuration, Kerberos files, secrets), and is not judged. flink-main-container's "
                 + "imagePullPolicy is Flink's to set (spec.imagePullPolicy).",
         remediation = "Name every container (a DNS label, flink-main-container for Flink's own), give sidecars and init "
                 + "containers an image, declare each mounted volume under the template's volumes and mount each at a "
                 + "path of its own, give each port its containerPort, write enumerations as Kubernetes spells them (TCP, "
-                + "IfNotPresent), and give each environment variable a name and one of value or valueFrom.")
+                + "IfNotPresent), give each environment variable a name and one of value or valueFrom, and leave Flink's "
+                + "conf dir and port names to Flink (mount single files into the conf dir with subPath).")
 public final class PodTemplateInvalid extends RuleCheck {
     /**
      * Flink's decorators name the volumes they add with this suffix (flink-config-volume, hadoop-config-volume,
@@ -54,6 +61,11 @@ public final class PodTemplateInvalid extends RuleCheck {
     private static final String MAIN = "flink-main-container";
     private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
     private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
+    /** The ports Flink's decorators add to flink-main-container (but with kubernetes.hostnetwork.enabled), by component. */
+    private static final Map<String, List<String>> FLINK_PORTS = Map.of(
+            "jobManager", List.of("rest", "jobmanager-rpc", "blobserver"), "taskManager", List.of("taskmanager-rpc"));
+    private static final String CONF_DIR = "kubernetes.flink.conf.dir";
+    private static final String HOST_NETWORK = "kubernetes.hostnetwork.enabled";
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -66,15 +78,18 @@ public final class PodTemplateInvalid extends RuleCheck {
         anyVolumes.addAll(names(t.spec().path("jobManager").path("podTemplate").path("spec").path("volumes")));
         anyVolumes.addAll(names(t.spec().path("taskManager").path("podTemplate").path("spec").path("volumes")));
         PodFindings findings = new PodFindings();
+        FlinkConf conf = t.admissionConf();
+        boolean hostNetwork = conf.get(HOST_NETWORK).flatMap(FlinkValues::bool).orElse(false);
+        FlinkAdds flink = new FlinkAdds(conf.get(CONF_DIR).orElse("/opt/flink/conf"), hostNetwork);
         for (Pod pod : merged.pods()) {
-            new PodCheck(merged, pod, names(pod.spec().path("volumes")), sharedVolumes, anyVolumes, findings).run();
+            new PodCheck(merged, pod, names(pod.spec().path("volumes")), sharedVolumes, anyVolumes, flink, findings).run();
         }
         findings.report(r, merged.pods().size());
     }
 
     /** The judgement of one merged pod: {@code volumes} are its own, the others those the templates declare. */
     private record PodCheck(MergedPods merged, Pod pod, Set<String> volumes, Set<String> sharedVolumes, Set<String> anyVolumes,
-            PodFindings out) {
+            FlinkAdds flink, PodFindings out) {
         void run() {
             Map<String, JsonNode> seen = new HashMap<>();
             for (Item c : pod.containers()) {
@@ -112,6 +127,37 @@ public final class PodTemplateInvalid extends RuleCheck {
                 mounts(node);
                 env(node);
                 ports(node);
+                if (main) {
+                    flinkAdditions(node);
+                }
+            }
+        }
+
+        /**
+         * What Flink's decorators (Flink 1.17's, in native mode and in the operator's standalone mode alike) append
+         * to flink-main-container without looking at the template's: its configuration volume at the conf dir,
+         * and its ports. Kubernetes refuses a second mount at one path and a second port of one name.
+         */
+        private void flinkAdditions(JsonNode container) {
+            for (JsonNode m : container.path("volumeMounts")) {
+                if (m.path("mountPath").isTextual() && m.path("mountPath").textValue().equals(flink.confDir())) {
+                    String at = merged.writer(m, "mountPath");
+                    out.add(pod, at + "/mountPath", MergedPods.where(MergedPods.parent(at)), "mounts a volume at "
+                            + m.path("mountPath").textValue() + ", where Flink mounts its own configuration (flink-config-volume, at "
+                            + CONF_DIR + ")");
+                }
+            }
+            if (flink.hostNetwork()) {
+                return;
+            }
+            List<String> ports = FLINK_PORTS.get(pod.component());
+            for (JsonNode port : container.path("ports")) {
+                if (port.path("name").isTextual() && ports.contains(port.path("name").textValue())) {
+                    String at = merged.writer(port, "name");
+                    out.add(pod, at + "/name", MergedPods.where(MergedPods.parent(at)), "names a port '" + port.path("name").textValue()
+                            + "', as Flink names one it adds to flink-main-container in the " + pod.label() + " ("
+                            + String.join(", ", ports) + ")", true);
+                }
             }
         }
 
@@ -244,6 +290,9 @@ public final class PodTemplateInvalid extends RuleCheck {
             }
         }
     }
+
+    /** Where Flink mounts its configuration in flink-main-container, and whether it adds no ports (host network). */
+    private record FlinkAdds(String confDir, boolean hostNetwork) {}
 
     /**
      * Of two items that clash in a merged pod ({@code later} after {@code earlier}), the one to name first: the

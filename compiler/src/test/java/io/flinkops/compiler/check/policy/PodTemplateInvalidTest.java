@@ -330,6 +330,52 @@ class PodTemplateInvalidTest {
                 + " env[0], which the merge makes one variable with it, sets value"), reasons(byName));
     }
 
+    /**
+     * Flink 1.17.1's own KubernetesJobManagerFactory, given this template, makes a JobManager container with two
+     * ports named rest and two mounts at /opt/flink/conf (its flink-config-volume after the template's):
+     * Kubernetes refuses both. A file mounted into the conf dir by subPath and a metrics port are fine.
+     */
+    @Test
+    void whatFlinkAddsToTheMainContainerIsNotWrittenTwice() {
+        String template = """
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          ports:
+                            # expect: pod-template-invalid
+                            - {name: rest, containerPort: 8081}
+                            - {name: metrics, containerPort: 9249}
+                          volumeMounts:
+                            # expect: pod-template-invalid
+                            - {name: conf, mountPath: /opt/flink/conf}
+                            - {name: conf, mountPath: /opt/flink/conf/log4j-console.properties, subPath: log4j-console.properties}
+                      volumes: [{name: conf, configMap: {name: flink-conf}}]
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        containers:
+                          - name: flink-main-container
+                            # expect: pod-template-invalid
+                            ports: [{name: taskmanager-rpc, containerPort: 6122}]
+                """;
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment(template));
+        assertEquals(List.of(
+                "spec.podTemplate containers[0] names a port 'rest', as Flink names one it adds to flink-main-container in the"
+                        + " JobManager pod (rest, jobmanager-rpc, blobserver)",
+                "spec.podTemplate containers[0] mounts a volume at /opt/flink/conf, where Flink mounts its own configuration"
+                        + " (flink-config-volume, at kubernetes.flink.conf.dir)",
+                "spec.taskManager.podTemplate containers[0] names a port 'taskmanager-rpc', as Flink names one it adds to"
+                        + " flink-main-container in the TaskManager pods (taskmanager-rpc)"),
+                reasons(found));
+        // with the host's network Flink adds no ports; with its configuration elsewhere, the mount is the user's own
+        RuleTester.forRule(RULE).raw("1.10.0", deployment(template.replaceAll("(?m)^ *# expect: pod-template-invalid\n", "")
+                .replaceFirst("(?m)^  podTemplate:$", "  flinkConfiguration: {kubernetes.hostnetwork.enabled: \"true\","
+                        + " kubernetes.flink.conf.dir: /etc/flink}\n  podTemplate:")));
+    }
+
     /** What each finding says is wrong: its message without the object before it and the consequence after it. */
     static List<String> reasons(List<Diagnostic> found) {
         return found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList();

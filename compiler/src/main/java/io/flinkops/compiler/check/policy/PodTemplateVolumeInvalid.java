@@ -28,12 +28,17 @@ import java.util.Set;
                 + "has; the API server does not read the templates and the operator does not check them, so a "
                 + "FlinkDeployment is admitted whose pods Kubernetes refuses, and the job never starts. A component's "
                 + "configMap volume listed first over a shared emptyDir becomes one volume with two sources; a component "
-                + "that lists the shared volumes in another order gives the pod two volumes of one name.",
-        remediation = "Give each volume one source and a DNS-label name; in a component's template, list the shared "
+                + "that lists the shared volumes in another order gives the pod two volumes of one name. Flink adds a "
+                + "volume named flink-config-volume to every pod itself, so a template's volume of that name (one copied "
+                + "from a running JobManager's Deployment) is a second one.",
+        remediation = "Give each volume one source and a DNS-label name (not flink-config-volume, which is Flink's); in a "
+                + "component's template, list the shared "
                 + "template's volumes first, at their positions, and its own after them (or set "
                 + "kubernetes.operator.pod-template.merge-arrays-by-name: \"true\").")
 public final class PodTemplateVolumeInvalid extends RuleCheck {
     private static final String REFUSED = PodSpecNames.REFUSED;
+    /** The volume Flink's FlinkConfMountDecorator appends to every JobManager and TaskManager pod, whatever the template has. */
+    private static final String FLINK_CONFIG_VOLUME = "flink-config-volume";
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -60,6 +65,9 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
                     if (!PodSpecNames.isDnsLabel(v.name())) {
                         report(r, reported, last.pointer() + "/name", what + " is named '" + v.name() + "', which is not a DNS label"
                                 + " (lower-case letters, digits and '-', at most 63)");
+                    } else if (v.name().equals(FLINK_CONFIG_VOLUME)) {
+                        report(r, reported, last.pointer() + "/name", what + " is named '" + v.name() + "', as the volume Flink adds to"
+                                + " every pod itself, for its configuration, is");
                     }
                     PodVolume before = names.putIfAbsent(v.name(), v);
                     if (before != null) {

@@ -70,6 +70,8 @@ class PodTemplateVolumeInvalidTest {
                         - {name: flink-logs, emptyDir: {}}
                         # expect: pod-template-volume-invalid
                         - {emptyDir: {}}
+                        # expect: pod-template-volume-invalid
+                        - {name: flink-config-volume, configMap: {name: flink-config-app}}
                   jobManager: {resource: {memory: 1g, cpu: 0.5}}
                   taskManager:
                     resource: {memory: 1g, cpu: 0.5}
@@ -84,6 +86,8 @@ class PodTemplateVolumeInvalidTest {
                         + " at most 63)",
                 "spec.podTemplate volumes[2] is named 'flink-logs', as spec.podTemplate volumes[0] is",
                 "spec.podTemplate volumes[3] has no name",
+                "spec.podTemplate volumes[4] is named 'flink-config-volume', as the volume Flink adds to every pod itself, for its"
+                        + " configuration, is",
                 "spec.taskManager.podTemplate volumes[0] (merged by position over spec.podTemplate volumes[0]) gives the TaskManager"
                         + " pods a volume with more than one source (configMap, emptyDir)"),
                 PodTemplateInvalidTest.reasons(found));

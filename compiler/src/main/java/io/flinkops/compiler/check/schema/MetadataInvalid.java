@@ -2,6 +2,7 @@ package io.flinkops.compiler.check.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.KubernetesNames;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 @Rule(
@@ -29,10 +29,8 @@ import java.util.regex.Pattern;
                 + "write finalizers as example.com/name; delete metadata.resourceVersion (and the other fields the cluster filled "
                 + "in: uid, creationTimestamp, generation, ownerReferences, managedFields).")
 public final class MetadataInvalid extends RuleCheck {
-    private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final long ANNOTATIONS_LIMIT = 256 * 1024;
-    private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -42,7 +40,7 @@ public final class MetadataInvalid extends RuleCheck {
             if (!meta.path("generateName").isTextual()) {
                 r.report("/metadata", "metadata.name is missing");
             }
-        } else if (name.isTextual() && (name.textValue().length() > 253 || !SUBDOMAIN.matcher(name.textValue()).matches())) {
+        } else if (name.isTextual() && !KubernetesNames.isSubdomain(name.textValue())) {
             r.report("/metadata/name", "name '" + name.textValue() + "' is not a valid Kubernetes name (lower-case DNS subdomain, at most 253 characters)");
         }
         JsonNode version = meta.get("resourceVersion");
@@ -64,12 +62,12 @@ public final class MetadataInvalid extends RuleCheck {
         JsonNode labels = meta.get("labels");
         if (labels != null && labels.isObject()) {
             labels.properties().forEach(e -> {
-                if (!validQualifiedName(e.getKey())) {
+                if (!KubernetesNames.isQualifiedName(e.getKey())) {
                     r.report(Pointers.child("/metadata/labels", e.getKey()), "label key '" + e.getKey() + "' is not a valid qualified name");
                 }
                 if (e.getValue().isTextual()) {
                     String v = e.getValue().textValue();
-                    if (v.length() > 63 || (!v.isEmpty() && !LABEL_NAME.matcher(v).matches())) {
+                    if (!KubernetesNames.isLabelValue(v)) {
                         r.report(Pointers.child("/metadata/labels", e.getKey()), "label value '" + v
                                 + "' is not valid (at most 63 characters of letters, digits, '-', '_', '.', starting and ending alphanumeric)");
                     }
@@ -82,7 +80,7 @@ public final class MetadataInvalid extends RuleCheck {
             for (var e : annotations.properties()) {
                 chars += e.getKey().length() + e.getValue().asText().length();
                 // the API server checks an annotation key in lower case: Example.COM/Note is fine there, unlike a label key
-                if (!validQualifiedName(e.getKey().toLowerCase(Locale.ROOT))) {
+                if (!KubernetesNames.isQualifiedName(e.getKey().toLowerCase(Locale.ROOT))) {
                     r.report(Pointers.child("/metadata/annotations", e.getKey()), "annotation key '" + e.getKey() + "' is not a valid qualified name");
                 }
             }
@@ -97,7 +95,7 @@ public final class MetadataInvalid extends RuleCheck {
     private static boolean validPrefix(String prefix) {
         // the server appends five characters to a prefix; a prefix may end where a name may not, in '-'
         String masked = prefix.endsWith("-") ? prefix.substring(0, prefix.length() - 1) + "a" : prefix;
-        return masked.length() <= 253 && SUBDOMAIN.matcher(masked).matches();
+        return KubernetesNames.isSubdomain(masked);
     }
 
     private static void checkFinalizers(JsonNode finalizers, Reporter r) {
@@ -109,7 +107,7 @@ public final class MetadataInvalid extends RuleCheck {
             JsonNode f = finalizers.get(i);
             if (f.isTextual()) {
                 seen.add(f.textValue());
-                if (!validQualifiedName(f.textValue())) {
+                if (!KubernetesNames.isQualifiedName(f.textValue())) {
                     r.report("/metadata/finalizers/" + i, "finalizer '" + f.textValue()
                             + "' is not a valid qualified name (such as example.com/cleanup)");
                 }
@@ -170,33 +168,5 @@ public final class MetadataInvalid extends RuleCheck {
             size += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().asText().getBytes(StandardCharsets.UTF_8).length;
         }
         return size;
-    }
-
-    /** Keys seen valid: every object carries the same dozen label and annotation keys. Bounded, as keys come from users. */
-    private static final Set<String> VALID_KEYS = ConcurrentHashMap.newKeySet();
-    private static final int MAX_REMEMBERED_KEYS = 4096;
-
-    static boolean validQualifiedName(String key) {
-        if (VALID_KEYS.contains(key)) {
-            return true;
-        }
-        boolean valid = checkQualifiedName(key);
-        if (valid && VALID_KEYS.size() < MAX_REMEMBERED_KEYS) {
-            VALID_KEYS.add(key);
-        }
-        return valid;
-    }
-
-    private static boolean checkQualifiedName(String key) {
-        String name = key;
-        int slash = key.indexOf('/');
-        if (slash >= 0) {
-            String prefix = key.substring(0, slash);
-            name = key.substring(slash + 1);
-            if (prefix.isEmpty() || prefix.length() > 253 || !SUBDOMAIN.matcher(prefix).matches()) {
-                return false;
-            }
-        }
-        return !name.isEmpty() && name.length() <= 63 && LABEL_NAME.matcher(name).matches();
     }
 }

@@ -109,6 +109,16 @@ final class MergedPods {
         return last(item);
     }
 
+    /**
+     * The pointer of the template that sets {@code path} (below a pod template's spec: {@code nodeSelector/disktype})
+     * in a merged pod: the component's if it does, as its value is laid over the shared one, else the shared one's.
+     */
+    String writer(Pod pod, String path) {
+        String own = "/spec/" + pod.component() + "/podTemplate/spec/" + path;
+        JsonNode written = root.at(own);
+        return !written.isMissingNode() && !written.isNull() ? own : "/spec/podTemplate/spec/" + path;
+    }
+
     /** The written node at a pointer of {@link #origins}. */
     JsonNode written(String pointer) {
         return root.at(pointer);
@@ -155,6 +165,28 @@ final class MergedPods {
         Matcher m = SEGMENT.matcher(pointer.substring(template + "/podTemplate/spec".length()));
         while (m.find()) {
             out.append(' ').append(m.group(1)).append('[').append(m.group(2)).append(']');
+        }
+        return out.toString();
+    }
+
+    /**
+     * A pointer below a pod template as the template's name and the full path in it, for fields deeper than a
+     * container's lists: {@code spec.podTemplate affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]}.
+     */
+    static String path(String pointer) {
+        int template = pointer.indexOf("/podTemplate/spec/");
+        if (template < 0) {
+            return pointer;
+        }
+        StringBuilder out = new StringBuilder(pointer.substring(1, template + "/podTemplate".length()).replace('/', '.')).append(' ');
+        String[] parts = pointer.substring(template + "/podTemplate/spec/".length()).split("/");
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].replace("~1", "/").replace("~0", "~");
+            if (part.chars().allMatch(Character::isDigit) && !part.isEmpty()) {
+                out.append('[').append(part).append(']');
+            } else {
+                out.append(i == 0 ? "" : ".").append(part);
+            }
         }
         return out.toString();
     }

@@ -37,6 +37,7 @@ public final class PolicyRules {
                 new PodTemplateVolumeInvalid(),
                 new PodTemplateMergedByPosition(),
                 new PodTemplateResourcesInvalid(),
+                new PodTemplateSchedulingInvalid(),
                 new ResourcesMissing(),
                 new ResourcesOutOfBounds(),
                 new S3BucketNameInvalid(),

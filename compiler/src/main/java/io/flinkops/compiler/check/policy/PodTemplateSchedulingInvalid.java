@@ -11,14 +11,16 @@ import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.yaml.Pointers;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 @Rule(
         id = "pod-template-scheduling-invalid",
         category = Category.POLICY,
         severity = Severity.ERROR,
-        summary = "Pod templates' node selectors, tolerations and affinities are ones Kubernetes takes",
+        summary = "Pod templates' node selectors, tolerations, affinities and spread constraints are ones Kubernetes takes",
         rationale = "The CRD leaves a pod template's scheduling fields to Kubernetes and the operator does not read them, "
                 + "so a FlinkDeployment is admitted whose JobManager Deployment or TaskManager pods Kubernetes refuses, and "
                 + "the job never starts: a nodeSelector key that is not a label key, or a value that is not a label value; "
@@ -28,7 +30,9 @@ import java.util.Set;
                 + "In, NotIn, Exists, DoesNotExist, Gt or Lt, with values its operator does not take, or a key that is not a "
                 + "label key; a required node affinity without nodeSelectorTerms; a preferred term whose weight is not "
                 + "1-100; a pod (anti-)affinity term without a topologyKey, or a label selector requirement whose "
-                + "operator is not In, NotIn, Exists or DoesNotExist. Each pod is judged as the operator's merge of the "
+                + "operator is not In, NotIn, Exists or DoesNotExist; a topology spread constraint without a topologyKey, "
+                + "with a maxSkew or minDomains below 1, a whenUnsatisfiable other than DoNotSchedule or ScheduleAnyway, "
+                + "minDomains with ScheduleAnyway, or the topologyKey and whenUnsatisfiable of another. Each pod is judged as the operator's merge of the "
                 + "templates makes it: tolerations and terms have no names, so a component's are laid over the shared "
                 + "ones by position, key into key, even with kubernetes.operator.pod-template.merge-arrays-by-name (a "
                 + "TaskManager's Exists toleration over a shared Equal one keeps the shared value, which Kubernetes refuses).",
@@ -38,6 +42,7 @@ import java.util.Set;
                 + "tolerations at their positions before its own.")
 public final class PodTemplateSchedulingInvalid extends RuleCheck {
     private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+    private static final Set<String> SPREAD_ACTIONS = Set.of("DoNotSchedule", "ScheduleAnyway");
     private static final List<String> NODE_OPERATORS = List.of("In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt");
     private static final List<String> LABEL_OPERATORS = List.of("In", "NotIn", "Exists", "DoesNotExist");
     private static final String LABEL_KEY = "a label key: an optional DNS-subdomain prefix and '/', then at most 63 letters, "
@@ -57,6 +62,7 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
             judge.nodeSelector();
             judge.tolerations();
             judge.affinity();
+            judge.spread();
         }
         out.report(r, merged.pods().size());
     }
@@ -150,6 +156,47 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
                     weight(preferred);
                     podTerm(preferred, preferred.path("podAffinityTerm"), "podAffinityTerm/");
                 }
+            }
+        }
+
+        void spread() {
+            Map<String, JsonNode> seen = new HashMap<>();
+            for (JsonNode constraint : pod.spec().path("topologySpreadConstraints")) {
+                if (!constraint.isObject()) {
+                    continue;
+                }
+                String subject = subject(constraint);
+                JsonNode skew = constraint.get("maxSkew");
+                if (skew == null || skew.isNull() || skew.isIntegralNumber() && skew.asLong() <= 0) {
+                    out.add(pod, skew == null || skew.isNull() ? MergedPods.last(constraint) : at(constraint, "maxSkew"), subject,
+                            (skew == null || skew.isNull() ? "has no maxSkew" : "has maxSkew " + skew.asText()) + ": it must be 1 or more");
+                }
+                String topology = text(constraint, "topologyKey");
+                if (topology.isEmpty()) {
+                    out.add(pod, MergedPods.last(constraint), subject, "has no topologyKey (such as topology.kubernetes.io/zone)");
+                }
+                String when = text(constraint, "whenUnsatisfiable");
+                if (!SPREAD_ACTIONS.contains(when) && !Placeholders.holdsOne(when)) {
+                    out.add(pod, when.isEmpty() ? MergedPods.last(constraint) : at(constraint, "whenUnsatisfiable"), subject,
+                            (when.isEmpty() ? "has no whenUnsatisfiable" : "whenUnsatisfiable '" + when + "' is not") + " one of"
+                                    + " DoNotSchedule, ScheduleAnyway");
+                }
+                JsonNode minDomains = constraint.get("minDomains");
+                if (minDomains != null && minDomains.isIntegralNumber()) {
+                    if (minDomains.asLong() <= 0) {
+                        out.add(pod, at(constraint, "minDomains"), subject, "has minDomains " + minDomains.asText() + ": it must be 1"
+                                + " or more");
+                    } else if (SPREAD_ACTIONS.contains(when) && !when.equals("DoNotSchedule")) {
+                        out.add(pod, at(constraint, "minDomains"), subject, "sets minDomains with whenUnsatisfiable " + when + ": only"
+                                + " DoNotSchedule takes it");
+                    }
+                }
+                JsonNode before = topology.isEmpty() ? null : seen.putIfAbsent(topology + "\n" + when, constraint);
+                if (before != null) {
+                    out.add(pod, at(constraint, "topologyKey"), subject, "spreads by " + topology + " with " + when + " as "
+                            + subject(before) + " does (one constraint for each pair of the two)");
+                }
+                requirements(constraint.path("labelSelector").path("matchExpressions"), LABEL_OPERATORS);
             }
         }
 

@@ -37,6 +37,10 @@ class PodTemplateSchedulingInvalidTest {
                         - {key: dedicated, operator: Equal, value: flink, effect: NoSchedule}
                         - {operator: Exists}
                         - {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 300}
+                      topologySpreadConstraints:
+                        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, minDomains: 3}
+                        - {maxSkew: 2, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway,
+                           labelSelector: {matchLabels: {component: taskmanager}}}
                       affinity:
                         nodeAffinity:
                           requiredDuringSchedulingIgnoredDuringExecution:
@@ -109,6 +113,20 @@ class PodTemplateSchedulingInvalidTest {
                           requiredDuringSchedulingIgnoredDuringExecution:
                             # expect: pod-template-scheduling-invalid
                             - labelSelector: {matchExpressions: [{key: component, operator: In, values: [taskmanager]}]}
+                      topologySpreadConstraints:
+                        # expect: pod-template-scheduling-invalid
+                        - {maxSkew: 0, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule}
+                        - topologyKey: topology.kubernetes.io/zone
+                          maxSkew: 1
+                          # expect: pod-template-scheduling-invalid
+                          whenUnsatisfiable: scheduleAnyway
+                        - topologyKey: kubernetes.io/hostname
+                          maxSkew: 1
+                          whenUnsatisfiable: ScheduleAnyway
+                          # expect: pod-template-scheduling-invalid
+                          minDomains: 2
+                        # expect: pod-template-scheduling-invalid
+                        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule}
                   jobManager: {resource: {memory: 1g, cpu: 0.5}}
                   taskManager: {resource: {memory: 1g, cpu: 0.5}}
                 """));
@@ -129,7 +147,14 @@ class PodTemplateSchedulingInvalidTest {
                 "spec.podTemplate affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0] weight 0 is not between 1"
                         + " and 100",
                 "spec.podTemplate affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0] has no topologyKey"
-                        + " (such as kubernetes.io/hostname)"),
+                        + " (such as kubernetes.io/hostname)",
+                "spec.podTemplate topologySpreadConstraints[0] has maxSkew 0: it must be 1 or more",
+                "spec.podTemplate topologySpreadConstraints[1] whenUnsatisfiable 'scheduleAnyway' is not one of DoNotSchedule,"
+                        + " ScheduleAnyway",
+                "spec.podTemplate topologySpreadConstraints[2] sets minDomains with whenUnsatisfiable ScheduleAnyway: only"
+                        + " DoNotSchedule takes it",
+                "spec.podTemplate topologySpreadConstraints[3] spreads by topology.kubernetes.io/zone with DoNotSchedule as"
+                        + " spec.podTemplate topologySpreadConstraints[0] does (one constraint for each pair of the two)"),
                 PodTemplateInvalidTest.reasons(found));
     }
 

@@ -93,6 +93,13 @@ class FuzzTest {
                 log4j-console.properties: x
               podTemplate:
                 spec:
+                  nodeSelector: {karpenter.sh/nodepool: flink}
+                  tolerations: [{key: dedicated, operator: Equal, value: flink, effect: NoSchedule}]
+                  topologySpreadConstraints: [{maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule}]
+                  affinity:
+                    nodeAffinity:
+                      requiredDuringSchedulingIgnoredDuringExecution:
+                        nodeSelectorTerms: [{matchExpressions: [{key: karpenter.sh/capacity-type, operator: In, values: [spot]}]}]
                   containers:
                     - name: flink-main-container
                       env:

@@ -18,8 +18,15 @@ import java.util.regex.Pattern;
  * gets and still names what the user wrote.
  */
 final class MergedPods {
-    /** A pod the operator asks for: its component (jobManager, taskManager), its label in messages, its merged template's spec. */
-    record Pod(String component, String label, JsonNode spec) {
+    /**
+     * A pod the operator asks for: its component (jobManager, taskManager), its label in messages, and its merged
+     * template (metadata and spec).
+     */
+    record Pod(String component, String label, JsonNode template) {
+        JsonNode spec() {
+            return template.path("spec");
+        }
+
         /** "does" or "do", as the label is one pod or many. */
         String does() {
             return label.endsWith("s") ? "do" : "does";
@@ -29,7 +36,7 @@ final class MergedPods {
         List<Item> containers() {
             List<Item> out = new ArrayList<>();
             for (String list : new String[] {"containers", "initContainers"}) {
-                for (JsonNode item : spec.path(list)) {
+                for (JsonNode item : spec().path(list)) {
                     if (item.isObject()) {
                         out.add(new Item(list, item));
                     }
@@ -62,7 +69,7 @@ final class MergedPods {
         for (String component : new String[] {"jobManager", "taskManager"}) {
             JsonNode own = marked(t.spec().path(component).path("podTemplate"), "/spec/" + component + "/podTemplate");
             pods.add(new Pod(component, component.equals("jobManager") ? "JobManager pod" : "TaskManager pods",
-                    PodTemplateMerge.merge(shared, own, byName).path("spec")));
+                    PodTemplateMerge.merge(shared, own, byName)));
         }
         return new MergedPods(t.root(), List.copyOf(pods));
     }
@@ -110,13 +117,13 @@ final class MergedPods {
     }
 
     /**
-     * The pointer of the template that sets {@code path} (below a pod template's spec: {@code nodeSelector/disktype})
+     * The pointer of the template that sets {@code path} (below a pod template: {@code spec/nodeSelector/disktype})
      * in a merged pod: the component's if it does, as its value is laid over the shared one, else the shared one's.
      */
     String writer(Pod pod, String path) {
-        String own = "/spec/" + pod.component() + "/podTemplate/spec/" + path;
+        String own = "/spec/" + pod.component() + "/podTemplate/" + path;
         JsonNode written = root.at(own);
-        return !written.isMissingNode() && !written.isNull() ? own : "/spec/podTemplate/spec/" + path;
+        return !written.isMissingNode() && !written.isNull() ? own : "/spec/podTemplate/" + path;
     }
 
     /** The written node at a pointer of {@link #origins}. */

@@ -6,6 +6,12 @@ import java.util.regex.Pattern;
 final class PodSpecNames {
     /** The consequence every pod-template finding ends with. */
     static final String REFUSED = ": Kubernetes refuses the operator's pods and the job never starts";
+    /** What a label key is, for messages. */
+    static final String LABEL_KEY = "a label key: an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, "
+            + "'-', '_' or '.'";
+    /** What a label value is, for messages. */
+    static final String LABEL_VALUE = "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a "
+            + "letter or digit";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     /** IANA_SVC_NAME: at most 15 lower-case letters, digits and '-' inside, no "--", at least one letter. */
     private static final Pattern PORT_NAME = Pattern.compile("(?=.*[a-z])[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?");

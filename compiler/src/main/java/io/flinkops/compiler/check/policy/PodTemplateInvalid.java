@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.FlinkConf;
 import io.flinkops.compiler.check.FlinkValues;
+import io.flinkops.compiler.check.KubernetesNames;
 import io.flinkops.compiler.check.OperatorKeys;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
@@ -13,9 +14,11 @@ import io.flinkops.compiler.check.policy.MergedPods.Item;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import io.flinkops.compiler.yaml.Pointers;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,7 +26,7 @@ import java.util.Set;
         id = "pod-template-invalid",
         category = Category.POLICY,
         severity = Severity.ERROR,
-        summary = "Pod templates hold containers Kubernetes can run",
+        summary = "Pod templates hold containers and metadata Kubernetes can run",
         rationale = "The CRD does not require a pod template's fields and the operator does not check them, so a "
                 + "FlinkDeployment is admitted whose template has a container without a name (or with one that is not a "
                 + "DNS label), two containers of one name, a sidecar or init container without an image, a port name that is "
@@ -32,7 +35,8 @@ import java.util.Set;
                 + "IfNotPresent or Never, a volume mount of a volume the pod does not have, without a mountPath, at a "
                 + "path another mount of the container takes, or with a subPath that is absolute or climbs out with '..', "
                 + "or an environment variable without a name, with '=' or a character outside printable ASCII in its name "
-                + "(Kubernetes 1.32 and later take any other), or with both value and valueFrom. Kubernetes then refuses "
+                + "(Kubernetes 1.32 and later take any other), or with both value and valueFrom, or a label or annotation "
+                + "of the template whose key or value Kubernetes cannot read (team: Data Platform). Kubernetes then refuses "
                 + "the operator's JobManager Deployment or TaskManager pods, and the job never starts. Each pod is judged as "
                 + "the operator makes it, the shared template with the component's laid over it item by item (by position, "
                 + "its default, or by name): a component's sidecar listed first is merged into flink-main-container and "
@@ -91,6 +95,7 @@ public final class PodTemplateInvalid extends RuleCheck {
     private record PodCheck(MergedPods merged, Pod pod, Set<String> volumes, Set<String> sharedVolumes, Set<String> anyVolumes,
             FlinkAdds flink, PodFindings out) {
         void run() {
+            metadata();
             Map<String, JsonNode> seen = new HashMap<>();
             for (Item c : pod.containers()) {
                 JsonNode node = c.node();
@@ -129,6 +134,30 @@ public final class PodTemplateInvalid extends RuleCheck {
                 ports(node);
                 if (main) {
                     flinkAdditions(node);
+                }
+            }
+        }
+
+        /** The pod's labels and annotations, merged key into key: Kubernetes refuses a pod whose metadata it cannot read. */
+        private void metadata() {
+            JsonNode meta = pod.template().path("metadata");
+            for (var e : meta.path("labels").properties()) {
+                String at = merged.writer(pod, Pointers.child("metadata/labels", e.getKey()));
+                String subject = template(at) + " metadata.labels";
+                if (!Placeholders.holdsOne(e.getKey()) && !KubernetesNames.isQualifiedName(e.getKey())) {
+                    out.add(pod, at, subject, "key '" + e.getKey() + "' is not " + PodSpecNames.LABEL_KEY);
+                }
+                JsonNode value = e.getValue();
+                if (value.isTextual() && !Placeholders.holdsOne(value.textValue()) && !KubernetesNames.isLabelValue(value.textValue())) {
+                    out.add(pod, at, subject, e.getKey() + ": '" + value.textValue() + "' is not " + PodSpecNames.LABEL_VALUE);
+                }
+            }
+            for (var e : meta.path("annotations").properties()) {
+                // the API server reads an annotation key in lower case
+                if (!Placeholders.holdsOne(e.getKey()) && !KubernetesNames.isQualifiedName(e.getKey().toLowerCase(Locale.ROOT))) {
+                    String at = merged.writer(pod, Pointers.child("metadata/annotations", e.getKey()));
+                    out.add(pod, at, template(at) + " metadata.annotations", "key '" + e.getKey() + "' is not a qualified name (an"
+                            + " optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.')");
                 }
             }
         }
@@ -289,6 +318,11 @@ public final class PodTemplateInvalid extends RuleCheck {
                 }
             }
         }
+    }
+
+    /** The template a pointer is in: {@code spec.podTemplate} or {@code spec.taskManager.podTemplate}. */
+    private static String template(String pointer) {
+        return pointer.substring(1, pointer.indexOf("/podTemplate") + "/podTemplate".length()).replace('/', '.');
     }
 
     /** Where Flink mounts its configuration in flink-main-container, and whether it adds no ports (host network). */

@@ -45,10 +45,8 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
     private static final Set<String> SPREAD_ACTIONS = Set.of("DoNotSchedule", "ScheduleAnyway");
     private static final List<String> NODE_OPERATORS = List.of("In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt");
     private static final List<String> LABEL_OPERATORS = List.of("In", "NotIn", "Exists", "DoesNotExist");
-    private static final String LABEL_KEY = "a label key: an optional DNS-subdomain prefix and '/', then at most 63 letters, "
-            + "digits, '-', '_' or '.'";
-    private static final String LABEL_VALUE = "a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending "
-            + "with a letter or digit";
+    private static final String LABEL_KEY = PodSpecNames.LABEL_KEY;
+    private static final String LABEL_VALUE = PodSpecNames.LABEL_VALUE;
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -70,7 +68,7 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
     private record Judge(MergedPods merged, Pod pod, PodFindings out) {
         void nodeSelector() {
             for (var e : pod.spec().path("nodeSelector").properties()) {
-                String at = merged.writer(pod, Pointers.child("nodeSelector", e.getKey()));
+                String at = merged.writer(pod, Pointers.child("spec/nodeSelector", e.getKey()));
                 String subject = MergedPods.path(at.substring(0, at.lastIndexOf('/')));
                 if (!Placeholders.holdsOne(e.getKey()) && !KubernetesNames.isQualifiedName(e.getKey())) {
                     out.add(pod, at, subject, "key '" + e.getKey() + "' is not " + LABEL_KEY);
@@ -137,7 +135,7 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
             if (required.isObject()) {
                 JsonNode terms = required.path("nodeSelectorTerms");
                 if (!terms.isArray() || terms.isEmpty()) {
-                    String at = merged.writer(pod, "affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution");
+                    String at = merged.writer(pod, "spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution");
                     out.add(pod, at, MergedPods.path(at), "has no nodeSelectorTerms: Kubernetes wants at least one");
                 }
                 for (JsonNode term : terms) {

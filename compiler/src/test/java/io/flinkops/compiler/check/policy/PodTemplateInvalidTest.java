@@ -376,6 +376,43 @@ class PodTemplateInvalidTest {
                         + " kubernetes.flink.conf.dir: /etc/flink}\n  podTemplate:")));
     }
 
+    /**
+     * Labels and annotations reach the pods: Kubernetes refuses a label value with a space. The TaskManager
+     * template's own value for a label replaces the shared one in its pods only, so the shared one's finding
+     * names the JobManager pod.
+     */
+    @Test
+    void labelsAndAnnotationsKubernetesCannotReadAreNamed() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  podTemplate:
+                    metadata:
+                      labels:
+                        # expect: pod-template-invalid
+                        team: Data Platform
+                        app.kubernetes.io/version: "${VERSION}"
+                        # expect: pod-template-invalid
+                        cost_center/team: data
+                      annotations:
+                        prometheus.io/scrape: "true"
+                        # expect: pod-template-invalid
+                        "owner email": data@example.com
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      metadata:
+                        labels: {team: data-platform}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate metadata.labels, in the JobManager pod, team: 'Data Platform' is not a label value: at most 63"
+                        + " letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+                "spec.podTemplate metadata.labels key 'cost_center/team' is not a label key: an optional DNS-subdomain prefix and"
+                        + " '/', then at most 63 letters, digits, '-', '_' or '.'",
+                "spec.podTemplate metadata.annotations key 'owner email' is not a qualified name (an optional DNS-subdomain prefix"
+                        + " and '/', then at most 63 letters, digits, '-', '_' or '.')"),
+                reasons(found));
+    }
+
     /** What each finding says is wrong: its message without the object before it and the consequence after it. */
     static List<String> reasons(List<Diagnostic> found) {
         return found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList();

@@ -40,3 +40,6 @@ java -cp "$CP:$WORK" Conformance "$WORK/cases" "$WORK/deserialize-1.10.tsv" 2>/d
 # flinkops' pod template merge (the pods its rules judge) against the operator's own, on random templates
 javac -d "$WORK" -cp "$CP" "$HERE/PodTemplateMergeDiff.java"
 java -cp "$CP:$WORK" io.flinkops.compiler.check.policy.PodTemplateMergeDiff "${MERGES:-10000}" 2>/dev/null
+# flinkops' sizing of TaskManager and JobManager processes (operator-memory-missing) against Flink's own, on random configurations
+javac -d "$WORK" -cp "$CP" "$HERE/ProcessMemoryDiff.java"
+java -cp "$CP:$WORK" ProcessMemoryDiff "${SIZINGS:-20000}" 17 2>/dev/null

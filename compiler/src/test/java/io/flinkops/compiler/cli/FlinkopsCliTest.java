@@ -635,6 +635,28 @@ class FlinkopsCliTest {
                 + " Environment spec.production: string found, boolean expected [spec-invalid]\n", broken.err());
     }
 
+    /**
+     * A kind under an apiVersion no cluster serves it in is refused, as the API server refuses it: the operator's
+     * kinds live in flink.apache.org alone, and the core group serves only v1 and its own kinds. A custom
+     * resource of another group is not judged.
+     */
+    @Test
+    void aKindUnderAnApiVersionNoClusterServesIsRefused() throws Exception {
+        String stream = "apiVersion: v1\nkind: FlinkSessionJob\nmetadata: {name: j, namespace: jobs}\nspec: {deploymentName: s}\n---\n"
+                + "apiVersion: v1\nkind: Deployment\nmetadata: {name: d, namespace: jobs}\n---\n"
+                + "apiVersion: \"1\"\nkind: ConfigMap\nmetadata: {name: c, namespace: jobs}\n---\n"
+                + "apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata: {name: flink}\n";
+        Cli.Result r = Cli.runWithInput(dir, stream, "validate", "-");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("-:1:1: error: unknown apiVersion/kind v1/FlinkSessionJob (FlinkSessionJob is flink.apache.org/v1beta1)"
+                + " [unknown-kind]"), r.out());
+        assertTrue(r.out().contains("-:6:1: error: unknown apiVersion/kind v1/Deployment: the core API group (v1) serves no such kind"
+                + " (Deployment is apps/v1) [unknown-kind]"), r.out());
+        assertTrue(r.out().contains("-:10:1: error: unknown apiVersion '1': the core API group serves only v1 [unknown-kind]"), r.out());
+        assertTrue(r.out().contains("3 errors, "), r.out());
+        assertTrue(r.out().endsWith("; 1 object checked\n"), r.out());
+    }
+
     /** A folder of manifests may hold kustomize's own file: named for what it is, not as a resource without a name. */
     @Test
     void aKustomizationAmongRawFilesIsNamedForWhatItIs() throws Exception {

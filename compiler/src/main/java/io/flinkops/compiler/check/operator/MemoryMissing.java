@@ -9,6 +9,7 @@ import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 @Rule(
         id = "operator-memory-missing",
@@ -32,14 +33,18 @@ public final class MemoryMissing extends RuleCheck {
             return;
         }
         FlinkConf conf = t.admissionConf();
-        check(t, r, conf, "jobManager", "JobManager", FlinkProcessMemory.jobManagerProblem(conf));
-        check(t, r, conf, "taskManager", "TaskManager", FlinkProcessMemory.taskManagerProblem(conf));
+        check(t, r, conf, "jobManager", "JobManager", () -> FlinkProcessMemory.jobManagerProblem(conf));
+        check(t, r, conf, "taskManager", "TaskManager", () -> FlinkProcessMemory.taskManagerProblem(conf));
     }
 
     private static void check(CheckTarget t, Reporter r, FlinkConf conf, String field, String label,
-            Optional<FlinkProcessMemory.Problem> problem) {
+            Supplier<Optional<FlinkProcessMemory.Problem>> sizing) {
         JsonNode memory = t.spec().path(field).path("resource").get("memory");
-        if (memory != null && !memory.isNull() && !memory.asText().isBlank() || problem.isEmpty()) {
+        if (memory != null && !memory.isNull() && !memory.asText().isBlank()) {
+            return;
+        }
+        Optional<FlinkProcessMemory.Problem> problem = sizing.get();
+        if (problem.isEmpty()) {
             return;
         }
         String pointer = t.spec().has(field) ? "/spec/" + field : "/spec";

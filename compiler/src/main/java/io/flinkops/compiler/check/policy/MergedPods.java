@@ -53,16 +53,34 @@ final class MergedPods {
     private static final String MARK = "\u0000";
     private static final Pattern SEGMENT = Pattern.compile("/(\\w+)/(\\d+)");
 
+    /**
+     * The last object's pods, per thread: the Checker runs all rules of one object on one thread, and up to six of
+     * them read its pods. Nothing mutates them.
+     */
+    private static final ThreadLocal<MergedPods> LAST = new ThreadLocal<>();
+
+    private final CheckTarget target;
     private final JsonNode root;
     private final List<Pod> pods;
 
-    private MergedPods(JsonNode root, List<Pod> pods) {
-        this.root = root;
+    private MergedPods(CheckTarget target, List<Pod> pods) {
+        this.target = target;
+        this.root = target.root();
         this.pods = pods;
     }
 
     /** The JobManager pod and the TaskManager pods of a FlinkDeployment. */
     static MergedPods of(CheckTarget t) {
+        MergedPods last = LAST.get();
+        if (last != null && last.target == t) {
+            return last;
+        }
+        MergedPods made = make(t);
+        LAST.set(made);
+        return made;
+    }
+
+    private static MergedPods make(CheckTarget t) {
         boolean byName = PodTemplateMerge.byName(t);
         JsonNode shared = marked(t.spec().path("podTemplate"), "/spec/podTemplate");
         List<Pod> pods = new ArrayList<>();
@@ -71,7 +89,7 @@ final class MergedPods {
             pods.add(new Pod(component, component.equals("jobManager") ? "JobManager pod" : "TaskManager pods",
                     PodTemplateMerge.merge(shared, own, byName)));
         }
-        return new MergedPods(t.root(), List.copyOf(pods));
+        return new MergedPods(t, List.copyOf(pods));
     }
 
     List<Pod> pods() {

@@ -48,20 +48,17 @@ public final class FlinkProcessMemory {
         if (conf.asMap().keySet().stream().anyMatch(k -> k.startsWith("external-resource")) || conf.contains("taskmanager.network.numberOfBuffers")) {
             return Optional.empty();
         }
-        try {
-            new FlinkProcessMemory(conf).taskManager();
-            return Optional.empty();
-        } catch (Refused e) {
-            return Optional.of(new Problem(e.getMessage(), e.key));
-        } catch (ArithmeticException e) {
-            return Optional.of(new Problem("the memory sizes overflow", null));
-        }
+        return attempt(() -> new FlinkProcessMemory(conf).taskManager());
     }
 
     /** Why Flink cannot size a JobManager from {@code conf}, or empty when it can. */
     public static Optional<Problem> jobManagerProblem(FlinkConf conf) {
+        return attempt(() -> new FlinkProcessMemory(conf).jobManager());
+    }
+
+    private static Optional<Problem> attempt(Runnable sizing) {
         try {
-            new FlinkProcessMemory(conf).jobManager();
+            sizing.run();
             return Optional.empty();
         } catch (Refused e) {
             return Optional.of(new Problem(e.getMessage(), e.key));

@@ -1,3 +1,5 @@
+# Mutates copies of conformance cases (deleted keys, values of other types and enumerations, stray keys):
+# python3 mutate.py CASES OUT N SEED; run OUT through Conformance to look for verdicts that differ.
 import os, random, sys, yaml, copy
 src, dst, n, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 random.seed(seed)

@@ -28,7 +28,10 @@ public final class StageFindings {
 
     @Rule(id = "unknown-kind", category = Category.PARSE, severity = Severity.ERROR,
             summary = "Every document names an apiVersion and kind flinkops knows",
-            rationale = "A document flinkops cannot classify would be emitted unchecked, or not at all.",
+            rationale = "A document flinkops cannot classify would be emitted unchecked, or not at all. Among raw resources "
+                    + "(validate outside an environment), a custom resource of another group passes as context, but a kind "
+                    + "under an apiVersion no cluster serves it in is refused, as the API server refuses it: the operator's "
+                    + "kinds outside flink.apache.org, a core apiVersion other than v1, a kind the core group (v1) does not serve.",
             remediation = "Use FlinkJob, FlinkSessionCluster, FlinkSessionJob (flinkops.io/v1alpha1) or FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot (flink.apache.org/v1beta1).")
     static final class UnknownKind {}
 

@@ -17,6 +17,7 @@ import io.flinkops.compiler.yaml.Pointers;
 import io.flinkops.compiler.yaml.WrittenScalars;
 import io.flinkops.compiler.yaml.YamlReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -363,11 +364,51 @@ public final class RepositoryLoader {
         } else if (k.isEmpty()) {
             String hint = SpecKind.FLINK_API.equals(api.textValue()) || SpecKind.FLINKOPS_API.equals(api.textValue())
                     ? "kind '" + kind.textValue() + "' is not a kind of " + api.textValue()
-                    : "unknown apiVersion/kind " + api.textValue() + "/" + kind.textValue() + servedAs(api.textValue(), kind.textValue());
+                    : unknown(api.textValue(), kind.textValue()) + servedAs(api.textValue(), kind.textValue());
             diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.sourceMap().best("/kind"), "/kind", hint,
                     "Use FlinkJob, FlinkSessionCluster or FlinkSessionJob (flinkops.io/v1alpha1), or FlinkDeployment or FlinkSessionJob (flink.apache.org/v1beta1)."));
         }
         return k;
+    }
+
+    /** The kinds the core API group serves (apiVersion v1): no CustomResourceDefinition can add one. */
+    private static final Set<String> CORE_KINDS = Set.of("Binding", "ComponentStatus", "ConfigMap", "Endpoints", "Event",
+            "LimitRange", "Namespace", "Node", "PersistentVolume", "PersistentVolumeClaim", "Pod", "PodTemplate",
+            "ReplicationController", "ResourceQuota", "Secret", "Service", "ServiceAccount");
+
+    /** Built-in kinds of other groups, written with apiVersion v1 by mistake. */
+    private static final Map<String, String> SERVED_ELSEWHERE = Map.ofEntries(Map.entry("Deployment", "apps/v1"),
+            Map.entry("StatefulSet", "apps/v1"), Map.entry("DaemonSet", "apps/v1"), Map.entry("ReplicaSet", "apps/v1"),
+            Map.entry("Job", "batch/v1"), Map.entry("CronJob", "batch/v1"), Map.entry("Ingress", "networking.k8s.io/v1"),
+            Map.entry("NetworkPolicy", "networking.k8s.io/v1"), Map.entry("PodDisruptionBudget", "policy/v1"),
+            Map.entry("HorizontalPodAutoscaler", "autoscaling/v2"), Map.entry("Role", "rbac.authorization.k8s.io/v1"),
+            Map.entry("RoleBinding", "rbac.authorization.k8s.io/v1"), Map.entry("ClusterRole", "rbac.authorization.k8s.io/v1"),
+            Map.entry("ClusterRoleBinding", "rbac.authorization.k8s.io/v1"));
+
+    /**
+     * Why no cluster serves a document's apiVersion and kind, when that is certain without the cluster: the core
+     * group serves only v1 and only its own kinds, and the operator's kinds live in flink.apache.org alone.
+     */
+    public static Optional<String> unserved(JsonNode root) {
+        String api = root.path("apiVersion").asText();
+        String kind = root.path("kind").asText();
+        Optional<SpecKind> flink = Arrays.stream(SpecKind.values()).filter(k -> k.isRaw() && k.kind().equals(kind)).findFirst();
+        if (flink.isPresent() && !api.startsWith("flink.apache.org/")) {
+            return Optional.of(unknown(api, kind) + " (" + kind + " is " + flink.get().apiVersion() + ")");
+        }
+        if (!api.contains("/") && !api.equals("v1")) {
+            return Optional.of("unknown apiVersion '" + api + "': the core API group serves only v1");
+        }
+        if (api.equals("v1") && !CORE_KINDS.contains(kind) && !(kind.endsWith("List") && root.has("items"))) {
+            String served = SERVED_ELSEWHERE.get(kind);
+            return Optional.of(unknown(api, kind) + ": the core API group (v1) serves no such kind"
+                    + (served == null ? "" : " (" + kind + " is " + served + ")"));
+        }
+        return Optional.empty();
+    }
+
+    private static String unknown(String apiVersion, String kind) {
+        return "unknown apiVersion/kind " + apiVersion + "/" + kind;
     }
 
     /** For a known kind written with another version of its group (flink.apache.org/v1beta2), the version that serves it. */

@@ -1,6 +1,5 @@
 package io.flinkops.compiler.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.cache.ContextPacks;
 import io.flinkops.compiler.cache.ResultCache;
@@ -44,7 +43,6 @@ import io.flinkops.compiler.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -572,7 +570,7 @@ public final class Compiler {
                         "Check what it renders: kubectl kustomize <its folder> | flinkops validate -"));
                 continue;
             }
-            Optional<String> unserved = doc.root().isObject() && isKubernetesObject(doc) ? unserved(doc.root()) : Optional.empty();
+            Optional<String> unserved = doc.root().isObject() && isKubernetesObject(doc) ? RepositoryLoader.unserved(doc.root()) : Optional.empty();
             if (unserved.isPresent()) {
                 diagnostics.add(Problems.of(Problems.UNKNOWN_KIND, doc.sourceMap().best("/apiVersion"), "/apiVersion", unserved.get(),
                         "Write the apiVersion that serves the kind: v1 for the core kinds, flink.apache.org/v1beta1 for"
@@ -599,42 +597,6 @@ public final class Compiler {
             objects.add(new EmittedObject(environment, ns, (ObjectNode) doc.root(), Origin.identity(doc.sourceMap())));
         }
         return objects;
-    }
-
-    /** The kinds the core API group serves (apiVersion v1): no CustomResourceDefinition can add one. */
-    private static final Set<String> CORE_KINDS = Set.of("Binding", "ComponentStatus", "ConfigMap", "Endpoints", "Event",
-            "LimitRange", "Namespace", "Node", "PersistentVolume", "PersistentVolumeClaim", "Pod", "PodTemplate",
-            "ReplicationController", "ResourceQuota", "Secret", "Service", "ServiceAccount");
-
-    /** Built-in kinds of other groups, written with apiVersion v1 by mistake. */
-    private static final Map<String, String> SERVED_ELSEWHERE = Map.ofEntries(Map.entry("Deployment", "apps/v1"),
-            Map.entry("StatefulSet", "apps/v1"), Map.entry("DaemonSet", "apps/v1"), Map.entry("ReplicaSet", "apps/v1"),
-            Map.entry("Job", "batch/v1"), Map.entry("CronJob", "batch/v1"), Map.entry("Ingress", "networking.k8s.io/v1"),
-            Map.entry("NetworkPolicy", "networking.k8s.io/v1"), Map.entry("PodDisruptionBudget", "policy/v1"),
-            Map.entry("HorizontalPodAutoscaler", "autoscaling/v2"), Map.entry("Role", "rbac.authorization.k8s.io/v1"),
-            Map.entry("RoleBinding", "rbac.authorization.k8s.io/v1"), Map.entry("ClusterRole", "rbac.authorization.k8s.io/v1"),
-            Map.entry("ClusterRoleBinding", "rbac.authorization.k8s.io/v1"));
-
-    /**
-     * Why no cluster serves a document's apiVersion and kind, when that is certain without the cluster: the core
-     * group serves only v1 and only its own kinds, and the operator's kinds live in flink.apache.org alone.
-     */
-    static Optional<String> unserved(JsonNode root) {
-        String api = root.path("apiVersion").asText();
-        String kind = root.path("kind").asText();
-        Optional<SpecKind> flink = Arrays.stream(SpecKind.values()).filter(k -> k.isRaw() && k.kind().equals(kind)).findFirst();
-        if (flink.isPresent() && !api.startsWith("flink.apache.org/")) {
-            return Optional.of("unknown apiVersion/kind " + api + "/" + kind + " (" + kind + " is " + flink.get().apiVersion() + ")");
-        }
-        if (!api.contains("/") && !api.equals("v1")) {
-            return Optional.of("unknown apiVersion '" + api + "': the core API group serves only v1");
-        }
-        if (api.equals("v1") && !CORE_KINDS.contains(kind) && !(kind.endsWith("List") && root.has("items"))) {
-            String served = SERVED_ELSEWHERE.get(kind);
-            return Optional.of("unknown apiVersion/kind v1/" + kind + ": the core API group (v1) serves no such kind"
-                    + (served == null ? "" : " (" + kind + " is " + served + ")"));
-        }
-        return Optional.empty();
     }
 
     private static boolean isKubernetesObject(LocatedDocument doc) {

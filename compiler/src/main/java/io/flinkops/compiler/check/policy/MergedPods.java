@@ -96,6 +96,11 @@ final class MergedPods {
         return pods;
     }
 
+    /** The pod of one component: jobManager or taskManager. */
+    Pod pod(String component) {
+        return pods.stream().filter(p -> p.component().equals(component)).findFirst().orElseThrow();
+    }
+
     /** The pointers of the written items a merged item was made of: the shared template's before a component's. */
     static List<String> origins(JsonNode item) {
         List<String> out = new ArrayList<>();
@@ -144,6 +149,11 @@ final class MergedPods {
         return !written.isMissingNode() && !written.isNull() ? own : "/spec/podTemplate/" + path;
     }
 
+    /** The pointer of {@code field} (a path below the item) in the written item that set it: {@link #writer} and the field. */
+    String at(JsonNode item, String field) {
+        return writer(item, field) + "/" + field;
+    }
+
     /** The written node at a pointer of {@link #origins}. */
     JsonNode written(String pointer) {
         return root.at(pointer);
@@ -186,7 +196,7 @@ final class MergedPods {
         if (template < 0) {
             return pointer;
         }
-        StringBuilder out = new StringBuilder(pointer.substring(1, template + "/podTemplate".length()).replace('/', '.'));
+        StringBuilder out = new StringBuilder(template(pointer));
         Matcher m = SEGMENT.matcher(pointer.substring(template + "/podTemplate/spec".length()));
         while (m.find()) {
             out.append(' ').append(m.group(1)).append('[').append(m.group(2)).append(']');
@@ -195,16 +205,20 @@ final class MergedPods {
     }
 
     /**
-     * A pointer below a pod template as the template's name and the full path in it, for fields deeper than a
-     * container's lists: {@code spec.podTemplate affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]}.
+     * A pointer below a pod template as the template's name and the full path in its spec (or, for its metadata,
+     * in the template), for fields deeper than a container's lists:
+     * {@code spec.podTemplate affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]},
+     * {@code spec.podTemplate metadata.labels}.
      */
     static String path(String pointer) {
-        int template = pointer.indexOf("/podTemplate/spec/");
+        int template = pointer.indexOf("/podTemplate/");
         if (template < 0) {
             return pointer;
         }
-        StringBuilder out = new StringBuilder(pointer.substring(1, template + "/podTemplate".length()).replace('/', '.')).append(' ');
-        String[] parts = pointer.substring(template + "/podTemplate/spec/".length()).split("/");
+        int rest = pointer.startsWith("/podTemplate/spec/", template) ? template + "/podTemplate/spec/".length()
+                : template + "/podTemplate/".length();
+        StringBuilder out = new StringBuilder(template(pointer)).append(' ');
+        String[] parts = pointer.substring(rest).split("/");
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i].replace("~1", "/").replace("~0", "~");
             if (part.chars().allMatch(Character::isDigit) && !part.isEmpty()) {
@@ -214,6 +228,11 @@ final class MergedPods {
             }
         }
         return out.toString();
+    }
+
+    /** The template a pointer is in: {@code spec.podTemplate} or {@code spec.taskManager.podTemplate}. */
+    static String template(String pointer) {
+        return pointer.substring(1, pointer.indexOf("/podTemplate") + "/podTemplate".length()).replace('/', '.');
     }
 
     /** The pointer of the written item that holds the one at {@code pointer} (a container's, for its mount). */

@@ -113,7 +113,7 @@ public final class PodTemplateInvalid extends RuleCheck {
                         // name the one the component's template made, whose merge is the cause, if only one of them is
                         boolean swap = blamesFirst(MergedPods.last(node), MergedPods.last(before));
                         JsonNode named = swap ? before : node;
-                        out.add(pod, merged.writer(named, "name") + "/name", MergedPods.where(named),
+                        out.add(pod, merged.at(named, "name"), MergedPods.where(named),
                                 "is named '" + name.textValue() + "' as " + MergedPods.where(swap ? node : before) + " is");
                     }
                 }
@@ -140,23 +140,13 @@ public final class PodTemplateInvalid extends RuleCheck {
 
         /** The pod's labels and annotations, merged key into key: Kubernetes refuses a pod whose metadata it cannot read. */
         private void metadata() {
+            out.labels(merged, pod, "metadata/labels");
             JsonNode meta = pod.template().path("metadata");
-            for (var e : meta.path("labels").properties()) {
-                String at = merged.writer(pod, Pointers.child("metadata/labels", e.getKey()));
-                String subject = template(at) + " metadata.labels";
-                if (!Placeholders.holdsOne(e.getKey()) && !KubernetesNames.isQualifiedName(e.getKey())) {
-                    out.add(pod, at, subject, "key '" + e.getKey() + "' is not " + PodSpecNames.LABEL_KEY);
-                }
-                JsonNode value = e.getValue();
-                if (value.isTextual() && !Placeholders.holdsOne(value.textValue()) && !KubernetesNames.isLabelValue(value.textValue())) {
-                    out.add(pod, at, subject, e.getKey() + ": '" + value.textValue() + "' is not " + PodSpecNames.LABEL_VALUE);
-                }
-            }
             for (var e : meta.path("annotations").properties()) {
                 // the API server reads an annotation key in lower case
                 if (!Placeholders.holdsOne(e.getKey()) && !KubernetesNames.isQualifiedName(e.getKey().toLowerCase(Locale.ROOT))) {
                     String at = merged.writer(pod, Pointers.child("metadata/annotations", e.getKey()));
-                    out.add(pod, at, template(at) + " metadata.annotations", "key '" + e.getKey() + "' is not a qualified name (an"
+                    out.add(pod, at, MergedPods.path(at.substring(0, at.lastIndexOf('/'))), "key '" + e.getKey() + "' is not a qualified name (an"
                             + " optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.')");
                 }
             }
@@ -318,11 +308,6 @@ public final class PodTemplateInvalid extends RuleCheck {
                 }
             }
         }
-    }
-
-    /** The template a pointer is in: {@code spec.podTemplate} or {@code spec.taskManager.podTemplate}. */
-    private static String template(String pointer) {
-        return pointer.substring(1, pointer.indexOf("/podTemplate") + "/podTemplate".length()).replace('/', '.');
     }
 
     /** Where Flink mounts its configuration in flink-main-container, and whether it adds no ports (host network). */

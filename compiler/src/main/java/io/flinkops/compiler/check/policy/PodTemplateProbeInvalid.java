@@ -60,14 +60,14 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
         String name = container.path("name").asText("");
         List<String> handlers = HANDLERS.stream().filter(h -> !p.path(h).isMissingNode() && !p.path(h).isNull()).toList();
         if (handlers.isEmpty()) {
-            out.add(pod, merged.writer(container, probe) + "/" + probe, MergedPods.where(container, name) + " " + probe,
+            out.add(pod, merged.at(container, probe), MergedPods.where(container, name) + " " + probe,
                     "has no handler (exec, httpGet, tcpSocket or grpc)");
         } else if (handlers.size() > 1) {
             // of handlers from two templates, the one the component's template laid over the shared probe
             List<String> laidLast = handlers.stream()
                     .filter(h -> merged.writer(container, probe + "/" + h).equals(MergedPods.last(container))).toList();
             String second = probe + "/" + (laidLast.size() == 1 ? laidLast.get(0) : handlers.get(1));
-            out.add(pod, merged.writer(container, second) + "/" + second, MergedPods.where(container, name) + " " + probe,
+            out.add(pod, merged.at(container, second), MergedPods.where(container, name) + " " + probe,
                     "has more than one handler (" + String.join(", ", handlers) + ")");
         }
         for (String field : NUMBERS) {

@@ -10,7 +10,6 @@ import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
-import io.flinkops.compiler.yaml.Pointers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,6 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
     private static final List<String> NODE_OPERATORS = List.of("In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt");
     private static final List<String> LABEL_OPERATORS = List.of("In", "NotIn", "Exists", "DoesNotExist");
     private static final String LABEL_KEY = PodSpecNames.LABEL_KEY;
-    private static final String LABEL_VALUE = PodSpecNames.LABEL_VALUE;
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -67,17 +65,7 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
 
     private record Judge(MergedPods merged, Pod pod, PodFindings out) {
         void nodeSelector() {
-            for (var e : pod.spec().path("nodeSelector").properties()) {
-                String at = merged.writer(pod, Pointers.child("spec/nodeSelector", e.getKey()));
-                String subject = MergedPods.path(at.substring(0, at.lastIndexOf('/')));
-                if (!Placeholders.holdsOne(e.getKey()) && !KubernetesNames.isQualifiedName(e.getKey())) {
-                    out.add(pod, at, subject, "key '" + e.getKey() + "' is not " + LABEL_KEY);
-                }
-                JsonNode value = e.getValue();
-                if (value.isTextual() && !Placeholders.holdsOne(value.textValue()) && !KubernetesNames.isLabelValue(value.textValue())) {
-                    out.add(pod, at, subject, e.getKey() + ": '" + value.textValue() + "' is not " + LABEL_VALUE);
-                }
-            }
+            out.labels(merged, pod, "spec/nodeSelector");
         }
 
         void tolerations() {
@@ -103,7 +91,7 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
                     case "", "Equal" -> {
                         if (!Placeholders.holdsOne(value) && !KubernetesNames.isLabelValue(value)) {
                             String at = at(toleration, "value");
-                            out.add(pod, at, MergedPods.path(owner(at)), "value '" + value + "' is not " + LABEL_VALUE);
+                            out.add(pod, at, MergedPods.path(owner(at)), "value '" + value + "' is not " + PodSpecNames.LABEL_VALUE);
                         }
                     }
                     case "Exists" -> {
@@ -299,9 +287,8 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
             }
         }
 
-        /** The pointer of {@code field} in the written item that set it. */
         private String at(JsonNode item, String field) {
-            return merged.writer(item, field) + "/" + field;
+            return merged.at(item, field);
         }
     }
 

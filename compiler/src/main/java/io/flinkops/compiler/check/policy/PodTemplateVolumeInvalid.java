@@ -1,19 +1,20 @@
 package io.flinkops.compiler.check.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
 import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
-import io.flinkops.compiler.check.policy.PodTemplateVolumes.PodVolume;
-import io.flinkops.compiler.check.policy.PodTemplateVolumes.Volume;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 @Rule(
         id = "pod-template-volume-invalid",
@@ -36,9 +37,15 @@ import java.util.Set;
                 + "template's volumes first, at their positions, and its own after them (or set "
                 + "kubernetes.operator.pod-template.merge-arrays-by-name: \"true\").")
 public final class PodTemplateVolumeInvalid extends RuleCheck {
-    private static final String REFUSED = PodSpecNames.REFUSED;
     /** The volume Flink's FlinkConfMountDecorator appends to every JobManager and TaskManager pod, whatever the template has. */
     private static final String FLINK_CONFIG_VOLUME = "flink-config-volume";
+
+    /** A volume of a merged pod: its name (or null), its sources, and the pointers of the declared volumes it was made of. */
+    private record PodVolume(String name, Set<String> sources, List<String> from) {
+        String last() {
+            return from.get(from.size() - 1);
+        }
+    }
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -47,43 +54,55 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
         }
         String merge = PodTemplateMerge.byName(t) ? "by name" : "by position";
         MergedPods merged = MergedPods.of(t);
-        Set<String> reported = new HashSet<>(); // a volume of the shared template is in both pods
-        for (Pod p : merged.pods()) {
-            String pod = p.label();
+        PodFindings out = new PodFindings(); // a volume of the shared template is in both pods
+        for (Pod pod : merged.pods()) {
             Map<String, PodVolume> names = new HashMap<>();
-            for (PodVolume v : PodTemplateVolumes.of(merged, p)) {
-                Volume last = v.from().get(v.from().size() - 1);
-                String what = v.from().size() == 1 ? last.where()
-                        : last.where() + " (merged " + merge + " over " + v.from().get(0).where() + ")";
+            for (PodVolume v : volumes(pod)) {
+                String last = v.last();
+                String what = MergedPods.where(last) + (v.from().size() == 1 ? "" : " (merged " + merge + " over "
+                        + MergedPods.where(v.from().get(0)) + ")");
                 if (v.sources().size() > 1) {
-                    report(r, reported, last.pointer(), what + (v.from().size() == 1 ? " has" : " gives the " + pod + " a volume with")
-                            + " more than one source (" + String.join(", ", v.sources()) + ")");
+                    out.add(pod, last, what, (v.from().size() == 1 ? "has" : "gives the " + pod.label() + " a volume with")
+                            + " more than one source (" + String.join(", ", v.sources()) + ")", true);
                 }
                 if (v.name() == null) {
-                    report(r, reported, last.pointer(), what + " has no name");
+                    out.add(pod, last, what, "has no name", true);
                 } else if (!Placeholders.holdsOne(v.name())) {
                     if (!PodSpecNames.isDnsLabel(v.name())) {
-                        report(r, reported, last.pointer() + "/name", what + " is named '" + v.name() + "', which is not a DNS label"
-                                + " (lower-case letters, digits and '-', at most 63)");
+                        out.add(pod, last + "/name", what, "is named '" + v.name() + "', which is not a DNS label"
+                                + " (lower-case letters, digits and '-', at most 63)", true);
                     } else if (v.name().equals(FLINK_CONFIG_VOLUME)) {
-                        report(r, reported, last.pointer() + "/name", what + " is named '" + v.name() + "', as the volume Flink adds to"
-                                + " every pod itself, for its configuration, is");
+                        out.add(pod, last + "/name", what, "is named '" + v.name() + "', as the volume Flink adds to every pod itself,"
+                                + " for its configuration, is", true);
                     }
                     PodVolume before = names.putIfAbsent(v.name(), v);
                     if (before != null) {
-                        boolean sharedAlone = v.from().size() == 1 && before.from().size() == 1 && last.where().startsWith("spec.podTemplate")
-                                && before.from().get(0).where().startsWith("spec.podTemplate");
-                        report(r, reported, last.pointer() + "/name", what + (sharedAlone ? " is" : " gives the " + pod + " a second volume")
-                                + " named '" + v.name() + "', as " + before.from().get(before.from().size() - 1).where() + " is");
+                        boolean sharedAlone = v.from().size() == 1 && before.from().size() == 1 && MergedPods.isShared(last)
+                                && MergedPods.isShared(before.from().get(0));
+                        out.add(pod, last + "/name", what, (sharedAlone ? "is" : "gives the " + pod.label() + " a second volume")
+                                + " named '" + v.name() + "', as " + MergedPods.where(before.last()) + " is", true);
                     }
                 }
             }
         }
+        out.report(r, merged.pods().size());
     }
 
-    private static void report(Reporter r, Set<String> reported, String pointer, String message) {
-        if (reported.add(pointer + "\n" + message)) {
-            r.report(pointer, message + REFUSED);
+    /** The volumes of one merged pod, each with the declared volumes the merge made it of. */
+    private static List<PodVolume> volumes(Pod pod) {
+        List<PodVolume> out = new ArrayList<>();
+        for (JsonNode item : pod.spec().path("volumes")) {
+            if (!item.isObject()) {
+                continue;
+            }
+            Set<String> sources = new TreeSet<>();
+            item.properties().forEach(e -> {
+                if (!e.getKey().equals("name") && !MergedPods.isMark(e.getKey()) && !e.getValue().isNull()) {
+                    sources.add(e.getKey());
+                }
+            });
+            out.add(new PodVolume(item.path("name").isTextual() ? item.path("name").textValue() : null, sources, MergedPods.origins(item)));
         }
+        return out;
     }
 }

@@ -48,7 +48,7 @@ public final class S3PluginMissing extends RuleCheck {
         boolean byName = PodTemplateMerge.byName(t);
         List<String> without = new ArrayList<>();
         for (String component : List.of("jobManager", "taskManager")) {
-            String plugins = plugins(t, component, byName);
+            String plugins = plugins(t, component);
             boolean hadoop = plugins.contains("flink-s3-fs-hadoop");
             boolean presto = plugins.contains("flink-s3-fs-presto");
             if ((needsHadoop && !hadoop) || (needsPresto && !presto) || (needsAny && !hadoop && !presto)) {
@@ -76,14 +76,14 @@ public final class S3PluginMissing extends RuleCheck {
      * The plugins a component's Flink process enables: its containerized.*.env setting, which Flink adds to
      * the main container last, or else the main container's variable in the merged pod template.
      */
-    private static String plugins(CheckTarget t, String component, boolean byName) {
+    private static String plugins(CheckTarget t, String component) {
         Optional<String> set = t.admissionConf().get(ENV_PREFIX.get(component) + PLUGINS);
         if (set.isPresent()) {
             return set.get();
         }
-        JsonNode pod = PodTemplateMerge.merge(t.spec().path("podTemplate"), t.spec().path(component).path("podTemplate"), byName);
+        JsonNode spec = MergedPods.of(t).pod(component).spec();
         StringBuilder sb = new StringBuilder();
-        for (JsonNode c : pod.path("spec").path("containers")) {
+        for (JsonNode c : spec.path("containers")) {
             if (!MAIN.equals(c.path("name").asText())) {
                 continue;
             }

@@ -1,5 +1,8 @@
 package io.flinkops.compiler.check.policy;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What Kubernetes takes in a pod's names and ports, for the rules that judge pod templates. */
@@ -16,7 +19,44 @@ final class PodSpecNames {
     /** IANA_SVC_NAME: at most 15 lower-case letters, digits and '-' inside, no "--", at least one letter. */
     private static final Pattern PORT_NAME = Pattern.compile("(?=.*[a-z])[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?");
 
+    /** A DNS search domain as Kubernetes 1.33 and later take it (RelaxedDNSSearchValidation): '_' allowed. */
+    private static final Pattern SEARCH_DOMAIN =
+            Pattern.compile("[a-z0-9_]([-a-z0-9_]*[a-z0-9_])?(\\.[a-z0-9_]([-a-z0-9_]*[a-z0-9_])?)*");
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+
     private PodSpecNames() {}
+
+    /**
+     * An IP address as Kubernetes reads one (Go's sloppy parser): four decimal octets of 0-255, leading zeros taken,
+     * or an IPv6 address.
+     */
+    static boolean isIp(String value) {
+        Matcher v4 = IPV4.matcher(value);
+        if (v4.matches()) {
+            for (int i = 1; i <= 4; i++) {
+                if (Integer.parseInt(v4.group(i)) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!value.contains(":") || !IPV6_CHARS.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            // in brackets a literal is parsed as IPv6 and refused if it is not one, never looked up
+            return InetAddress.getByName("[" + value + "]") != null;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** A domain of a pod's dnsConfig.searches: a DNS subdomain (with '_'), a trailing '.' dropped; "." itself is one. */
+    static boolean isSearchDomain(String search) {
+        String name = search.equals(".") ? search : search.endsWith(".") ? search.substring(0, search.length() - 1) : search;
+        return name.equals(".") || name.length() <= 253 && SEARCH_DOMAIN.matcher(name).matches();
+    }
 
     /** A container's or volume's name: a DNS label (lower-case letters, digits and '-', at most 63). */
     static boolean isDnsLabel(String name) {

@@ -17,24 +17,33 @@ import java.util.Set;
         id = "pod-template-probe-invalid",
         category = Category.POLICY,
         severity = Severity.ERROR,
-        summary = "Pod templates' probes are ones Kubernetes takes",
-        rationale = "A liveness, readiness or startup probe in a pod template reaches Kubernetes unread by the API "
-                + "server's CRD check and the operator: Kubernetes then refuses the JobManager Deployment or the "
-                + "TaskManager pods, and the job never starts, when a probe has no handler (exec, httpGet, tcpSocket or "
-                + "grpc) or more than one, a negative delay, period, timeout or threshold, a liveness or startup "
-                + "successThreshold other than 1, an httpGet scheme other than HTTP or HTTPS (http is refused), or a port "
-                + "that is neither a number in 1-65535 nor a port name (at most 15 lower-case letters, digits and '-'). "
+        summary = "Pod templates' probes and lifecycle hooks are ones Kubernetes takes",
+        rationale = "A liveness, readiness or startup probe or a postStart or preStop hook in a pod template reaches "
+                + "Kubernetes unread by the API server's CRD check and the operator: Kubernetes then refuses the JobManager "
+                + "Deployment or the TaskManager pods, and the job never starts, when a probe has no handler (exec, httpGet, "
+                + "tcpSocket or grpc) or more than one, or a hook none (exec, httpGet, tcpSocket or sleep) or more than one, "
+                + "an exec handler has no command, a probe has a negative delay, period, timeout or threshold, a liveness or "
+                + "startup successThreshold other than 1, an httpGet scheme other than HTTP or HTTPS (http is refused), a "
+                + "port that is neither a number in 1-65535 nor a port name (at most 15 lower-case letters, digits and '-'), "
+                + "a hook sleeps longer than the pod's terminationGracePeriodSeconds (30 unless set: a preStop sleep of 60 "
+                + "is refused), or an init container that is not a sidecar (restartPolicy: Always) has a probe or a hook. "
                 + "Each pod is judged as the operator's merge makes it, probe into probe: a handler of the shared "
                 + "template's probe and another of the component's make two, and a handler of either makes one.",
-        remediation = "Give each probe one handler (httpGet on the REST port, 8081, for the JobManager), keep its "
-                + "numbers at 0 or more and successThreshold at 1 for liveness and startup probes, and write HTTP or "
-                + "HTTPS in upper case.")
+        remediation = "Give each probe and hook one handler (httpGet on the REST port, 8081, for the JobManager; exec with a "
+                + "command), keep probe numbers at 0 or more and successThreshold at 1 for liveness and startup probes, "
+                + "write HTTP or HTTPS in upper case, raise terminationGracePeriodSeconds above a preStop sleep, and move "
+                + "probes off init containers that are not sidecars.")
 public final class PodTemplateProbeInvalid extends RuleCheck {
     private static final List<String> PROBES = List.of("livenessProbe", "readinessProbe", "startupProbe");
-    private static final List<String> HANDLERS = List.of("exec", "httpGet", "tcpSocket", "grpc");
+    private static final List<String> HOOKS = List.of("postStart", "preStop");
+    private static final List<String> PROBE_HANDLERS = List.of("exec", "httpGet", "tcpSocket", "grpc");
+    private static final List<String> HOOK_HANDLERS = List.of("exec", "httpGet", "tcpSocket", "sleep");
     private static final List<String> NUMBERS =
             List.of("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold");
     private static final Set<String> SCHEMES = Set.of("HTTP", "HTTPS");
+    /** A pod's terminationGracePeriodSeconds when its template sets none. */
+    private static final long DEFAULT_GRACE_PERIOD = 30;
+
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
         if (!t.isDeployment()) {
@@ -43,10 +52,24 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
         MergedPods merged = MergedPods.of(t);
         PodFindings findings = new PodFindings();
         for (Pod pod : merged.pods()) {
+            JsonNode grace = pod.spec().path("terminationGracePeriodSeconds");
+            long gracePeriod = grace.isIntegralNumber() ? grace.asLong() : DEFAULT_GRACE_PERIOD;
             for (Item c : pod.containers()) {
+                JsonNode node = c.node();
+                if (c.list().equals("initContainers") && !"Always".equals(node.path("restartPolicy").asText())) {
+                    initContainer(merged, pod, node, findings);
+                    continue;
+                }
                 for (String probe : PROBES) {
-                    if (c.node().path(probe).isObject()) {
-                        probe(merged, pod, c.node(), probe, findings);
+                    if (node.path(probe).isObject()) {
+                        handler(merged, pod, node, probe, PROBE_HANDLERS, findings);
+                        numbers(merged, pod, node, probe, findings);
+                    }
+                }
+                for (String hook : HOOKS) {
+                    if (node.path("lifecycle").path(hook).isObject()) {
+                        handler(merged, pod, node, "lifecycle/" + hook, HOOK_HANDLERS, findings);
+                        sleep(merged, pod, node, "lifecycle/" + hook, gracePeriod, findings);
                     }
                 }
             }
@@ -54,22 +77,57 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
         findings.report(r, merged.pods().size());
     }
 
-    /** One probe of a merged container: its handlers may come from two templates, each field from the one laid last. */
-    private static void probe(MergedPods merged, Pod pod, JsonNode container, String probe, PodFindings out) {
-        JsonNode p = container.path(probe);
+    /** An init container that runs to completion before Flink (no restartPolicy: Always) takes no probe or hook. */
+    private static void initContainer(MergedPods merged, Pod pod, JsonNode container, PodFindings out) {
+        for (String field : List.of("livenessProbe", "readinessProbe", "startupProbe", "lifecycle")) {
+            JsonNode value = container.path(field);
+            if (!value.isMissingNode() && !value.isNull()) {
+                value(merged, pod, container, field, "is set, but an init container takes none unless its restartPolicy is"
+                        + " Always (a sidecar)", out);
+            }
+        }
+    }
+
+    /**
+     * One handler-carrying field of a merged container (a probe, {@code lifecycle/preStop}): its handlers may come from
+     * two templates, each field from the one laid last.
+     */
+    private static void handler(MergedPods merged, Pod pod, JsonNode container, String field, List<String> kinds,
+            PodFindings out) {
+        JsonNode p = container.at("/" + field);
         String name = container.path("name").asText("");
-        List<String> handlers = HANDLERS.stream().filter(h -> !p.path(h).isMissingNode() && !p.path(h).isNull()).toList();
+        List<String> handlers = kinds.stream().filter(h -> !p.path(h).isMissingNode() && !p.path(h).isNull()).toList();
         if (handlers.isEmpty()) {
-            out.add(pod, merged.at(container, probe), MergedPods.where(container, name) + " " + probe,
-                    "has no handler (exec, httpGet, tcpSocket or grpc)");
+            out.add(pod, merged.at(container, field), MergedPods.where(container, name) + " " + label(field),
+                    "has no handler (" + String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or " + kinds.get(kinds.size() - 1) + ")");
         } else if (handlers.size() > 1) {
-            // of handlers from two templates, the one the component's template laid over the shared probe
+            // of handlers from two templates, the one the component's template laid over the shared one
             List<String> laidLast = handlers.stream()
-                    .filter(h -> merged.writer(container, probe + "/" + h).equals(MergedPods.last(container))).toList();
-            String second = probe + "/" + (laidLast.size() == 1 ? laidLast.get(0) : handlers.get(1));
-            out.add(pod, merged.at(container, second), MergedPods.where(container, name) + " " + probe,
+                    .filter(h -> merged.writer(container, field + "/" + h).equals(MergedPods.last(container))).toList();
+            String second = field + "/" + (laidLast.size() == 1 ? laidLast.get(0) : handlers.get(1));
+            out.add(pod, merged.at(container, second), MergedPods.where(container, name) + " " + label(field),
                     "has more than one handler (" + String.join(", ", handlers) + ")");
         }
+        JsonNode exec = p.path("exec");
+        if (exec.isObject() && exec.path("command").size() == 0) {
+            value(merged, pod, container, field + "/exec", "exec has no command", out);
+        }
+        JsonNode scheme = p.path("httpGet").path("scheme");
+        if (scheme.isTextual() && !SCHEMES.contains(scheme.textValue()) && !Placeholders.holdsOne(scheme.textValue())) {
+            value(merged, pod, container, field + "/httpGet/scheme", "httpGet scheme '" + scheme.textValue() + "' is not HTTP or HTTPS",
+                    out);
+        }
+        for (String kind : List.of("httpGet", "tcpSocket", "grpc")) {
+            JsonNode port = p.path(kind).path("port");
+            String problem = port(port, kind.equals("grpc"));
+            if (problem != null) {
+                value(merged, pod, container, field + "/" + kind + "/port", kind + " port " + port.asText() + " " + problem, out);
+            }
+        }
+    }
+
+    private static void numbers(MergedPods merged, Pod pod, JsonNode container, String probe, PodFindings out) {
+        JsonNode p = container.path(probe);
         for (String field : NUMBERS) {
             JsonNode n = p.path(field);
             if (n.isIntegralNumber() && n.asLong() < 0) {
@@ -81,25 +139,28 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
             value(merged, pod, container, probe + "/successThreshold", "successThreshold is " + success.asText() + "; a " + probe
                     + " takes only 1", out);
         }
-        JsonNode scheme = p.path("httpGet").path("scheme");
-        if (scheme.isTextual() && !SCHEMES.contains(scheme.textValue()) && !Placeholders.holdsOne(scheme.textValue())) {
-            value(merged, pod, container, probe + "/httpGet/scheme", "httpGet scheme '" + scheme.textValue() + "' is not HTTP or HTTPS",
-                    out);
-        }
-        for (String handler : List.of("httpGet", "tcpSocket", "grpc")) {
-            JsonNode port = p.path(handler).path("port");
-            String problem = port(port, handler.equals("grpc"));
-            if (problem != null) {
-                value(merged, pod, container, probe + "/" + handler + "/port", handler + " port " + port.asText() + " " + problem, out);
-            }
+    }
+
+    /** A hook's sleep: Kubernetes takes 0 up to the pod's terminationGracePeriodSeconds (30 unless set). */
+    private static void sleep(MergedPods merged, Pod pod, JsonNode container, String hook, long gracePeriod, PodFindings out) {
+        JsonNode seconds = container.at("/" + hook + "/sleep/seconds");
+        if (seconds.isIntegralNumber() && (seconds.asLong() < 0 || seconds.asLong() > gracePeriod)) {
+            value(merged, pod, container, hook + "/sleep/seconds", "sleeps " + seconds.asText() + " seconds, not between 0 and the"
+                    + " pod's terminationGracePeriodSeconds (" + gracePeriod + ")", out);
         }
     }
 
-    /** A finding on a value in a probe, at the template that wrote it ({@code path} below the container, from the probe on). */
+    /** A finding on a value below a container ({@code path} from the probe or lifecycle on), at the template that wrote it. */
     private static void value(MergedPods merged, Pod pod, JsonNode container, String path, String problem, PodFindings out) {
         String at = merged.writer(container, path);
-        String probe = path.substring(0, path.indexOf('/'));
-        out.add(pod, at + "/" + path, MergedPods.where(at, container.path("name").asText("")) + " " + probe, problem);
+        String field = path.startsWith("lifecycle/") && path.indexOf('/', "lifecycle/".length()) > 0
+                ? path.substring(0, path.indexOf('/', "lifecycle/".length())) : path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+        out.add(pod, at + "/" + path, MergedPods.where(at, container.path("name").asText("")) + " " + label(field), problem);
+    }
+
+    /** How a message names a probe or hook: livenessProbe, lifecycle.preStop. */
+    private static String label(String field) {
+        return field.replace('/', '.');
     }
 
     /** Why a probe's port is refused, or null: a number in 1-65535, or (but for grpc) a port name. */

@@ -38,6 +38,8 @@ public final class PolicyRules {
                 new PodTemplateMergedByPosition(),
                 new PodTemplateResourcesInvalid(),
                 new PodTemplateSchedulingInvalid(),
+                new PodTemplateSecurityContextInvalid(),
+                new PodTemplateSpecInvalid(),
                 new ResourcesMissing(),
                 new ResourcesOutOfBounds(),
                 new S3BucketNameInvalid(),

@@ -133,4 +133,53 @@ class PodTemplateProbeInvalidTest {
                         + " 15 lower-case letters, digits and single '-', with a letter)"),
                 PodTemplateInvalidTest.reasons(found));
     }
+
+    /**
+     * Lifecycle hooks take one handler as probes do, a sleep no longer than the pod's grace period, and an init
+     * container that runs to completion takes neither probes nor hooks (Kubernetes' validateLifecycle,
+     * validateSleepAction and validateInitContainers).
+     */
+    @Test
+    void hooksAndInitContainersAreJudged() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          lifecycle:
+                            # expect: pod-template-probe-invalid
+                            preStop: {sleep: {seconds: 60}}
+                            # expect: pod-template-probe-invalid
+                            postStart: {}
+                        - name: sidecar
+                          image: busybox:1.36
+                          # expect: pod-template-probe-invalid
+                          livenessProbe: {exec: {command: []}}
+                      initContainers:
+                        - name: fetch-jar
+                          image: amazon/aws-cli:2.15.0
+                          # expect: pod-template-probe-invalid
+                          readinessProbe: {exec: {command: [true]}}
+                        - name: log-shipper
+                          image: fluent/fluent-bit:3.0
+                          restartPolicy: Always
+                          lifecycle: {preStop: {sleep: {seconds: 5}}}
+                          livenessProbe: {tcpSocket: {port: 2020}}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        terminationGracePeriodSeconds: 120
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate containers[0] (flink-main-container) lifecycle.preStop, in the JobManager pod, sleeps 60 seconds,"
+                        + " not between 0 and the pod's terminationGracePeriodSeconds (30)",
+                "spec.podTemplate containers[0] (flink-main-container) lifecycle.postStart has no handler (exec, httpGet, tcpSocket"
+                        + " or sleep)",
+                "spec.podTemplate containers[1] (sidecar) livenessProbe exec has no command",
+                "spec.podTemplate initContainers[0] (fetch-jar) readinessProbe is set, but an init container takes none unless"
+                        + " its restartPolicy is Always (a sidecar)"),
+                PodTemplateInvalidTest.reasons(found));
+    }
 }

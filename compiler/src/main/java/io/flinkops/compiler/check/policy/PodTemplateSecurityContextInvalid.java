@@ -1,0 +1,252 @@
+package io.flinkops.compiler.check.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.FlinkValues;
+import io.flinkops.compiler.check.Placeholders;
+import io.flinkops.compiler.check.Reporter;
+import io.flinkops.compiler.check.Rule;
+import io.flinkops.compiler.check.RuleCheck;
+import io.flinkops.compiler.check.policy.MergedPods.Item;
+import io.flinkops.compiler.check.policy.MergedPods.Pod;
+import io.flinkops.compiler.diagnostic.Category;
+import io.flinkops.compiler.diagnostic.Severity;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+@Rule(
+        id = "pod-template-security-context-invalid",
+        category = Category.POLICY,
+        severity = Severity.ERROR,
+        summary = "Pod templates' security contexts are ones Kubernetes takes",
+        rationale = "The CRD leaves a pod template's securityContext fields to Kubernetes and the operator does not read "
+                + "them, so a FlinkDeployment is admitted whose pods Kubernetes refuses, and the job never starts: a "
+                + "runAsUser, runAsGroup, fsGroup or supplemental group outside 0-2147483647; a container with "
+                + "allowPrivilegeEscalation: false that is privileged or adds CAP_SYS_ADMIN; a procMount other than Default "
+                + "or Unmasked; a seccompProfile or appArmorProfile whose type is not Localhost, RuntimeDefault or Unconfined "
+                + "(runtime/default is the old annotation's spelling), Localhost without a localhostProfile or a "
+                + "localhostProfile with another type; an fsGroupChangePolicy other than OnRootMismatch or Always, a "
+                + "seLinuxChangePolicy other than Recursive or MountOption, a supplementalGroupsPolicy other than Merge or "
+                + "Strict; shareProcessNamespace with hostPID; and a sysctl without a name, with a name that is not one, "
+                + "named twice, or of the network namespace on the host network (kubernetes.hostnetwork.enabled) or of the "
+                + "IPC namespace with hostIPC. Each pod is judged as the operator's merge of the templates makes it, key "
+                + "into key: a component's privileged: true laid over a shared allowPrivilegeEscalation: false makes a "
+                + "container Kubernetes refuses.",
+        remediation = "Keep user and group ids between 0 and 2147483647 (Flink's image runs as 9999), drop "
+                + "allowPrivilegeEscalation: false from a container that must be privileged, and write profile types and "
+                + "policies as Kubernetes spells them (RuntimeDefault, OnRootMismatch).")
+public final class PodTemplateSecurityContextInvalid extends RuleCheck {
+    private static final long MAX_ID = Integer.MAX_VALUE;
+    private static final Set<String> PROFILE_TYPES = Set.of("Localhost", "RuntimeDefault", "Unconfined");
+    private static final Set<String> PROC_MOUNTS = Set.of("Default", "Unmasked");
+    private static final Set<String> FS_GROUP_CHANGE_POLICIES = Set.of("OnRootMismatch", "Always");
+    private static final Set<String> SELINUX_CHANGE_POLICIES = Set.of("Recursive", "MountOption");
+    private static final Set<String> SUPPLEMENTAL_GROUPS_POLICIES = Set.of("Merge", "Strict");
+    private static final Pattern SYSCTL = Pattern.compile(
+            "([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?");
+    private static final int MAX_SYSCTL = 253;
+    private static final List<String> IPC_SYSCTLS = List.of("kernel.shm", "kernel.msg", "kernel.sem", "fs.mqueue.");
+
+    @Override
+    public void checkObject(CheckTarget t, Reporter r) {
+        if (!t.isDeployment()) {
+            return;
+        }
+        MergedPods merged = MergedPods.of(t);
+        boolean standalone = "standalone".equals(t.spec().path("mode").asText());
+        boolean flinkHostNetwork = t.admissionConf().get(PodTemplateSpecInvalid.HOST_NETWORK).flatMap(FlinkValues::bool).orElse(false);
+        PodFindings out = new PodFindings();
+        for (Pod pod : merged.pods()) {
+            // Flink sets hostNetwork on the pods it builds; the operator's standalone TaskManagers keep the template's
+            boolean hostNetwork = standalone && pod.component().equals("taskManager")
+                    ? pod.spec().path("hostNetwork").asBoolean(false) : flinkHostNetwork;
+            new Judge(merged, pod, out).pod(hostNetwork);
+            for (Item c : pod.containers()) {
+                new Judge(merged, pod, out).container(c.node());
+            }
+        }
+        out.report(r, merged.pods().size());
+    }
+
+    private record Judge(MergedPods merged, Pod pod, PodFindings out) {
+        void pod(boolean hostNetwork) {
+            JsonNode context = pod.spec().path("securityContext");
+            if (!context.isObject()) {
+                return;
+            }
+            Where where = new Where() {
+                @Override
+                public String at(String field) {
+                    return merged.writer(pod, "spec/securityContext/" + field);
+                }
+
+                @Override
+                public String subject(String at) {
+                    return MergedPods.path(at);
+                }
+            };
+            for (String id : List.of("runAsUser", "runAsGroup", "fsGroup")) {
+                id(context, id, where);
+            }
+            JsonNode groups = context.path("supplementalGroups");
+            for (int i = 0; i < groups.size(); i++) {
+                if (groups.get(i).isNumber() && !isId(groups.get(i))) {
+                    // the merge keeps the shared template's numbers and adds the component's past their end
+                    String shared = "/spec/podTemplate/spec/securityContext/supplementalGroups/" + i;
+                    String at = merged.written(shared).isMissingNode()
+                            ? "/spec/" + pod.component() + "/podTemplate/spec/securityContext/supplementalGroups/" + i : shared;
+                    out.add(pod, at, MergedPods.path(at.substring(0, at.lastIndexOf('/'))) + "[" + i + "]", "is " + groups.get(i).asText()
+                            + ", not between 0 and " + MAX_ID);
+                }
+            }
+            JsonNode sharedProcess = pod.spec().path("shareProcessNamespace");
+            if (sharedProcess.asBoolean(false) && pod.spec().path("hostPID").asBoolean(false)) {
+                String at = merged.writer(pod, "spec/shareProcessNamespace");
+                out.add(pod, at, MergedPods.path(at), "is true with hostPID: a pod shares its process namespace or the host's,"
+                        + " not both");
+            }
+            enumeration(context, "fsGroupChangePolicy", FS_GROUP_CHANGE_POLICIES, where);
+            enumeration(context, "seLinuxChangePolicy", SELINUX_CHANGE_POLICIES, where);
+            enumeration(context, "supplementalGroupsPolicy", SUPPLEMENTAL_GROUPS_POLICIES, where);
+            profile(context, "seccompProfile", where);
+            profile(context, "appArmorProfile", where);
+            sysctls(context.path("sysctls"), hostNetwork, pod.spec().path("hostIPC").asBoolean(false));
+        }
+
+        void container(JsonNode node) {
+            JsonNode context = node.path("securityContext");
+            if (!context.isObject()) {
+                return;
+            }
+            String name = text(node, "name");
+            Where where = new Where() {
+                @Override
+                public String at(String field) {
+                    return merged.writer(node, "securityContext/" + field) + "/securityContext/" + field;
+                }
+
+                @Override
+                public String subject(String at) {
+                    return MergedPods.where(at.substring(0, at.indexOf("/securityContext/")), name) + " "
+                            + at.substring(at.indexOf("/securityContext/") + 1).replace('/', '.');
+                }
+            };
+            id(context, "runAsUser", where);
+            id(context, "runAsGroup", where);
+            if (context.path("allowPrivilegeEscalation").isBoolean() && !context.path("allowPrivilegeEscalation").booleanValue()) {
+                String escalation = where.at("allowPrivilegeEscalation");
+                if (context.path("privileged").asBoolean(false)) {
+                    blameLaidLast(where, escalation, where.at("privileged"), "privileged: true");
+                }
+                for (JsonNode capability : context.path("capabilities").path("add")) {
+                    if ("CAP_SYS_ADMIN".equals(capability.asText())) {
+                        blameLaidLast(where, escalation, where.at("capabilities/add"), "capabilities.add CAP_SYS_ADMIN");
+                    }
+                }
+            }
+            enumeration(context, "procMount", PROC_MOUNTS, where);
+            profile(context, "seccompProfile", where);
+            profile(context, "appArmorProfile", where);
+        }
+
+        /**
+         * allowPrivilegeEscalation: false beside what it cannot go with: the finding is at whichever of the two a
+         * component's template laid over the shared one, as that is the merge's doing, else at the escalation.
+         */
+        private void blameLaidLast(Where where, String escalation, String other, String what) {
+            String at = MergedPods.isShared(escalation) && !MergedPods.isShared(other) ? other : escalation;
+            out.add(pod, at, where.subject(at), "is " + (at.equals(escalation) ? "false with " + what
+                    : "set with allowPrivilegeEscalation: false from " + where.subject(escalation))
+                    + "; Kubernetes takes neither together");
+        }
+
+        private void id(JsonNode context, String field, Where where) {
+            JsonNode id = context.path(field);
+            if (id.isNumber() && !isId(id)) {
+                String at = where.at(field);
+                out.add(pod, at, where.subject(at), "is " + id.asText() + ", not between 0 and " + MAX_ID);
+            }
+        }
+
+        private void enumeration(JsonNode context, String field, Set<String> values, Where where) {
+            String value = text(context, field);
+            if (!value.isEmpty() && !values.contains(value) && !Placeholders.holdsOne(value)) {
+                String at = where.at(field);
+                out.add(pod, at, where.subject(at), "is '" + value + "', not one of " + String.join(", ", values.stream().sorted().toList()));
+            }
+        }
+
+        private void profile(JsonNode context, String field, Where where) {
+            JsonNode profile = context.path(field);
+            if (!profile.isObject()) {
+                return;
+            }
+            String type = text(profile, "type");
+            boolean localhost = profile.hasNonNull("localhostProfile");
+            if (Placeholders.holdsOne(type)) {
+                return;
+            }
+            if (type.isEmpty()) {
+                String at = where.at(field);
+                out.add(pod, at, where.subject(at), "has no type (Localhost, RuntimeDefault or Unconfined)");
+            } else if (!PROFILE_TYPES.contains(type)) {
+                String at = where.at(field + "/type");
+                out.add(pod, at, where.subject(at), "is '" + type + "', not Localhost, RuntimeDefault or Unconfined");
+            } else if (type.equals("Localhost") && !localhost) {
+                String at = where.at(field + "/type");
+                out.add(pod, at, where.subject(at), "is Localhost without a localhostProfile");
+            } else if (!type.equals("Localhost") && localhost) {
+                String at = where.at(field + "/localhostProfile");
+                out.add(pod, at, where.subject(at), "is set with type " + type + "; only Localhost takes one");
+            }
+        }
+
+        private void sysctls(JsonNode sysctls, boolean hostNetwork, boolean hostIPC) {
+            Set<String> seen = new HashSet<>();
+            for (JsonNode sysctl : sysctls) {
+                if (!sysctl.isObject()) {
+                    continue;
+                }
+                String subject = MergedPods.path(MergedPods.last(sysctl));
+                String name = text(sysctl, "name");
+                if (Placeholders.holdsOne(name)) {
+                    continue;
+                }
+                String at = name.isEmpty() ? MergedPods.last(sysctl) : merged.at(sysctl, "name");
+                if (name.isEmpty()) {
+                    out.add(pod, at, subject, "has no name");
+                } else if (name.length() > MAX_SYSCTL || !SYSCTL.matcher(name).matches()) {
+                    out.add(pod, at, subject, "name '" + name + "' is not a sysctl name");
+                } else if (!seen.add(name)) {
+                    out.add(pod, at, subject, "sets sysctl " + name + " a second time");
+                }
+                String dotted = name.replace('/', '.');
+                if (hostNetwork && dotted.startsWith("net.")) {
+                    out.add(pod, at, subject, "sets " + name + ", of the network namespace, on the host network"
+                            + " (kubernetes.hostnetwork.enabled)");
+                } else if (hostIPC && IPC_SYSCTLS.stream().anyMatch(dotted::startsWith)) {
+                    out.add(pod, at, subject, "sets " + name + ", of the IPC namespace, with hostIPC");
+                }
+            }
+        }
+    }
+
+    /** Where a field of a security context was written, and how a message names it. */
+    private interface Where {
+        /** The pointer of {@code field} (below the security context) in the template that set it. */
+        String at(String field);
+
+        String subject(String at);
+    }
+
+    private static boolean isId(JsonNode id) {
+        return id.canConvertToLong() && id.asLong() >= 0 && id.asLong() <= MAX_ID;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : "";
+    }
+}

@@ -100,8 +100,17 @@ class FuzzTest {
                     nodeAffinity:
                       requiredDuringSchedulingIgnoredDuringExecution:
                         nodeSelectorTerms: [{matchExpressions: [{key: karpenter.sh/capacity-type, operator: In, values: [spot]}]}]
+                  dnsPolicy: None
+                  dnsConfig: {nameservers: [10.0.0.10], searches: [svc.cluster.local], options: [{name: ndots, value: "2"}]}
+                  hostAliases: [{ip: 10.0.0.12, hostnames: [kafka.internal]}]
+                  securityContext: {runAsUser: 9999, fsGroup: 9999, supplementalGroups: [1], sysctls: [{name: net.core.somaxconn, value: "1"}],
+                                    seccompProfile: {type: RuntimeDefault}}
+                  initContainers:
+                    - {name: fetch, image: busybox:1.36, restartPolicy: Always, lifecycle: {preStop: {sleep: {seconds: 5}}}}
                   containers:
                     - name: flink-main-container
+                      securityContext: {allowPrivilegeEscalation: false, capabilities: {add: [NET_ADMIN]}}
+                      lifecycle: {preStop: {exec: {command: [sleep, "5"]}}}
                       env:
                         - {name: A, value: b}
                     - name: log-shipper

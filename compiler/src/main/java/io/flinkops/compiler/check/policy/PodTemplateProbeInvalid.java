@@ -109,7 +109,8 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
                     "has more than one handler (" + String.join(", ", handlers) + ")");
         }
         JsonNode exec = p.path("exec");
-        if (exec.isObject() && exec.path("command").size() == 0) {
+        JsonNode command = exec.path("command");
+        if (exec.isObject() && (command.isMissingNode() || command.isNull() || command.isArray() && command.isEmpty())) {
             value(merged, pod, container, field + "/exec", "exec has no command", out);
         }
         JsonNode scheme = p.path("httpGet").path("scheme");

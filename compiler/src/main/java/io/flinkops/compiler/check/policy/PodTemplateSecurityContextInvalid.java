@@ -90,7 +90,7 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
             for (String id : List.of("runAsUser", "runAsGroup", "fsGroup")) {
                 id(context, id, where);
             }
-            JsonNode groups = context.path("supplementalGroups");
+            JsonNode groups = PodTemplateSpecInvalid.array(context.path("supplementalGroups"));
             for (int i = 0; i < groups.size(); i++) {
                 if (groups.get(i).isNumber() && !isId(groups.get(i))) {
                     // the merge keeps the shared template's numbers and adds the component's past their end

@@ -1,6 +1,7 @@
 package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.KubernetesNames;
@@ -90,7 +91,7 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
                     field("activeDeadlineSeconds", "is " + deadline.asText() + ", not between 1 and " + MAX_INT32);
                 }
             }
-            if (pod.spec().path("ephemeralContainers").size() > 0) {
+            if (array(pod.spec().path("ephemeralContainers")).size() > 0) {
                 field("ephemeralContainers", "is set, but a pod takes ephemeral containers only once it runs (kubectl debug)");
             }
             String os = text(pod.spec().path("os"), "name");
@@ -111,11 +112,11 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
             if (!hostNetwork && !policy.isEmpty() && !Placeholders.holdsOne(policy)) {
                 if (!DNS_POLICIES.contains(policy)) {
                     field("dnsPolicy", "is '" + policy + "', not one of ClusterFirst, ClusterFirstWithHostNet, Default, None");
-                } else if (policy.equals("None") && config.path("nameservers").size() == 0) {
+                } else if (policy.equals("None") && array(config.path("nameservers")).size() == 0) {
                     field("dnsPolicy", "is None without dnsConfig.nameservers: the pods would have no DNS server");
                 }
             }
-            JsonNode nameservers = config.path("nameservers");
+            JsonNode nameservers = array(config.path("nameservers"));
             if (nameservers.size() > MAX_NAMESERVERS) {
                 field("dnsConfig/nameservers", "lists " + nameservers.size() + " nameservers, more than " + MAX_NAMESERVERS);
             }
@@ -125,7 +126,7 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
                     listItem("dnsConfig/nameservers", i, "'" + ns + "' is not an IP address");
                 }
             }
-            JsonNode searches = config.path("searches");
+            JsonNode searches = array(config.path("searches"));
             if (searches.size() > MAX_SEARCHES) {
                 field("dnsConfig/searches", "lists " + searches.size() + " search domains, more than " + MAX_SEARCHES);
             }
@@ -257,6 +258,11 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
                     : shared;
             out.add(pod, at, MergedPods.path(at.substring(0, at.lastIndexOf('/'))) + "[" + i + "]", predicate);
         }
+    }
+
+    /** The node if it is a list, else an empty one: the CRD check names a list of the wrong type. */
+    static JsonNode array(JsonNode node) {
+        return node.isArray() ? node : MissingNode.getInstance();
     }
 
     private static String text(JsonNode node, String field) {

@@ -27,9 +27,10 @@ import java.util.Set;
                 + "a key and without Exists, with an effect other than NoSchedule, PreferNoSchedule or NoExecute, or with "
                 + "tolerationSeconds and another effect than NoExecute; a node affinity requirement whose operator is not "
                 + "In, NotIn, Exists, DoesNotExist, Gt or Lt, with values its operator does not take, or a key that is not a "
-                + "label key; a required node affinity without nodeSelectorTerms; a preferred term whose weight is not "
+                + "label key, or (in a required term) a value that is not a label value; a required node affinity without nodeSelectorTerms; a preferred term whose weight is not "
                 + "1-100; a pod (anti-)affinity term without a topologyKey, or a label selector requirement whose "
-                + "operator is not In, NotIn, Exists or DoesNotExist; a topology spread constraint without a topologyKey, "
+                + "operator is not In, NotIn, Exists or DoesNotExist, a matchLabels key or a value that is not a label's, "
+                + "or a namespace that is not a DNS label; a topology spread constraint without a topologyKey, "
                 + "with a maxSkew or minDomains below 1, a whenUnsatisfiable other than DoNotSchedule or ScheduleAnyway, "
                 + "minDomains with ScheduleAnyway, or the topologyKey and whenUnsatisfiable of another. Each pod is judged as the operator's merge of the "
                 + "templates makes it: tolerations and terms have no names, so a component's are laid over the shared "
@@ -127,12 +128,13 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
                     out.add(pod, at, MergedPods.path(at), "has no nodeSelectorTerms: Kubernetes wants at least one");
                 }
                 for (JsonNode term : terms) {
-                    nodeTerm(term);
+                    nodeTerm(term, true);
                 }
             }
             for (JsonNode preferred : node.path("preferredDuringSchedulingIgnoredDuringExecution")) {
                 weight(preferred);
-                nodeTerm(preferred.path("preference"));
+                // Kubernetes takes any value in a preferred term: it may match when the cluster has one node
+                nodeTerm(preferred.path("preference"), false);
             }
             for (String kind : List.of("podAffinity", "podAntiAffinity")) {
                 for (JsonNode term : affinity.path(kind).path("requiredDuringSchedulingIgnoredDuringExecution")) {
@@ -182,12 +184,12 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
                     out.add(pod, at(constraint, "topologyKey"), subject, "spreads by " + topology + " with " + when + " as "
                             + subject(before) + " does (one constraint for each pair of the two)");
                 }
-                requirements(constraint.path("labelSelector").path("matchExpressions"), LABEL_OPERATORS);
+                selector(constraint, "labelSelector");
             }
         }
 
-        private void nodeTerm(JsonNode term) {
-            requirements(term.path("matchExpressions"), NODE_OPERATORS);
+        private void nodeTerm(JsonNode term, boolean labelValues) {
+            requirements(term.path("matchExpressions"), NODE_OPERATORS, labelValues);
             for (JsonNode field : term.path("matchFields")) {
                 if (!field.isObject()) {
                     continue;
@@ -221,7 +223,39 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
                 String at = at(item, prefix + "topologyKey");
                 out.add(pod, at, MergedPods.path(owner(at)), "topologyKey '" + topology + "' is not " + LABEL_KEY);
             }
-            requirements(term.path("labelSelector").path("matchExpressions"), LABEL_OPERATORS);
+            selector(item, prefix + "labelSelector");
+            selector(item, prefix + "namespaceSelector");
+            JsonNode namespaces = term.path("namespaces");
+            for (JsonNode namespace : namespaces.isArray() ? namespaces : List.<JsonNode>of()) {
+                String name = namespace.asText();
+                if (namespace.isTextual() && !Placeholders.holdsOne(name) && !PodSpecNames.isDnsLabel(name)) {
+                    String at = at(item, prefix + "namespaces");
+                    out.add(pod, at, MergedPods.path(at), "'" + name + "' is not a namespace name (a DNS label)");
+                }
+            }
+        }
+
+        /**
+         * A label selector at {@code path} in a list item (a spread constraint's, a pod affinity term's): its matchLabels
+         * as labels, its matchExpressions as requirements whose values are label values.
+         */
+        private void selector(JsonNode item, String path) {
+            JsonNode selector = item.at("/" + path);
+            if (!selector.isObject()) {
+                return;
+            }
+            for (var e : selector.path("matchLabels").properties()) {
+                String at = at(item, path + "/matchLabels/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+                String subject = MergedPods.path(at.substring(0, at.lastIndexOf('/')));
+                if (!Placeholders.holdsOne(e.getKey()) && !KubernetesNames.isQualifiedName(e.getKey())) {
+                    out.add(pod, at, subject, "key '" + e.getKey() + "' is not " + LABEL_KEY);
+                }
+                String value = e.getValue().isValueNode() && !e.getValue().isNull() ? e.getValue().asText() : "";
+                if (!Placeholders.holdsOne(value) && !KubernetesNames.isLabelValue(value)) {
+                    out.add(pod, at, subject, e.getKey() + ": '" + value + "' is not " + PodSpecNames.LABEL_VALUE);
+                }
+            }
+            requirements(selector.path("matchExpressions"), LABEL_OPERATORS, true);
         }
 
         private void weight(JsonNode preferred) {
@@ -237,7 +271,8 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
             }
         }
 
-        private void requirements(JsonNode list, List<String> operators) {
+        /** Requirements of a selector; {@code labelValues}: whether Kubernetes reads their values as label values. */
+        private void requirements(JsonNode list, List<String> operators, boolean labelValues) {
             for (JsonNode requirement : list) {
                 if (!requirement.isObject()) {
                     continue;
@@ -272,6 +307,15 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
                     }
                 }
                 key(requirement, text(requirement, "key"), false);
+                if (labelValues && requirement.path("values").isArray()) {
+                    for (JsonNode value : requirement.path("values")) {
+                        String v = value.asText();
+                        if (value.isTextual() && !Placeholders.holdsOne(v) && !KubernetesNames.isLabelValue(v)) {
+                            String at = at(requirement, "values");
+                            out.add(pod, at, MergedPods.path(owner(at)), "value '" + v + "' is not " + PodSpecNames.LABEL_VALUE);
+                        }
+                    }
+                }
             }
         }
 

@@ -187,4 +187,63 @@ class PodTemplateSchedulingInvalidTest {
                 Fixtures.rawDeployment(template.replaceFirst("(?m)^  podTemplate:$", "  flinkConfiguration:"
                         + " {kubernetes.operator.pod-template.merge-arrays-by-name: \"true\"}\n  podTemplate:")))));
     }
+
+    /**
+     * Label selectors hold label keys and values (Kubernetes' ValidateLabelSelector), as do the values of a required
+     * node affinity's requirements; a preferred term's values are not judged, as Kubernetes takes any there.
+     */
+    @Test
+    void selectorsHoldLabelsAndRequiredNodeTermsLabelValues() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      affinity:
+                        nodeAffinity:
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                            nodeSelectorTerms:
+                              - matchExpressions:
+                                  # expect: pod-template-scheduling-invalid
+                                  - {key: karpenter.sh/capacity-type, operator: In, values: [on demand]}
+                          preferredDuringSchedulingIgnoredDuringExecution:
+                            - weight: 10
+                              preference: {matchExpressions: [{key: team, operator: In, values: [Data Platform]}]}
+                        podAntiAffinity:
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                            - topologyKey: kubernetes.io/hostname
+                              # expect: pod-template-scheduling-invalid
+                              namespaces: [Analytics]
+                              labelSelector:
+                                matchLabels:
+                                  # expect: pod-template-scheduling-invalid
+                                  app: state machine
+                                matchExpressions:
+                                  # expect: pod-template-scheduling-invalid
+                                  - {key: component, operator: In, values: [task manager]}
+                      topologySpreadConstraints:
+                        - maxSkew: 1
+                          topologyKey: topology.kubernetes.io/zone
+                          whenUnsatisfiable: ScheduleAnyway
+                          labelSelector:
+                            matchLabels:
+                              # expect: pod-template-scheduling-invalid
+                              "-component": taskmanager
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                        + ".matchExpressions[0] value 'on demand' is not a label value: at most 63 letters, digits, '-', '_' or"
+                        + " '.', starting and ending with a letter or digit",
+                "spec.podTemplate affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].namespaces"
+                        + " 'Analytics' is not a namespace name (a DNS label)",
+                "spec.podTemplate affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector"
+                        + ".matchLabels app: 'state machine' is not a label value: at most 63 letters, digits, '-', '_' or '.',"
+                        + " starting and ending with a letter or digit",
+                "spec.podTemplate affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector"
+                        + ".matchExpressions[0] value 'task manager' is not a label value: at most 63 letters, digits, '-', '_'"
+                        + " or '.', starting and ending with a letter or digit",
+                "spec.podTemplate topologySpreadConstraints[0].labelSelector.matchLabels key '-component' is not a label key: an"
+                        + " optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'"),
+                PodTemplateInvalidTest.reasons(found));
+    }
 }

@@ -43,9 +43,13 @@ import java.util.Set;
                 + "makes a second container of its name, a variable merged with another template's keeps the value of "
                 + "one beside the valueFrom of the other, and a component's volume takes the place of the shared one at "
                 + "its index; each finding names the item as written. Flink then appends to flink-main-container, without "
-                + "looking, its configuration volume at kubernetes.flink.conf.dir (/opt/flink/conf) and its ports (rest, "
+                + "looking, its configuration volume at kubernetes.flink.conf.dir (/opt/flink/conf), the volumes its "
+                + "configuration asks for (the TaskManagers' pod template at /opt/flink/pod-template in a native JobManager, "
+                + "the Hadoop configuration of kubernetes.hadoop.conf.config-map.name at /opt/hadoop/conf, the Kerberos "
+                + "keytab at /opt/kerberos/kerberos-keytab and krb5.conf at /etc/krb5.conf, each kubernetes.secrets entry at "
+                + "its path) and its ports (rest, "
                 + "jobmanager-rpc and blobserver in the JobManager pod, taskmanager-rpc in the TaskManagers, none with "
-                + "kubernetes.hostnetwork.enabled), so a template's mount at that path or port of those names is a "
+                + "kubernetes.hostnetwork.enabled), so a template's mount at one of those paths or port of those names is a "
                 + "second one. A mount of a volume named NAME-volume may be one "
                 + "Flink adds itself (its "
                 + "configuration, Hadoop configuration, Kerberos files, secrets), and is not judged. flink-main-container's "
@@ -68,7 +72,6 @@ public final class PodTemplateInvalid extends RuleCheck {
     /** The ports Flink's decorators add to flink-main-container (but with kubernetes.hostnetwork.enabled), by component. */
     private static final Map<String, List<String>> FLINK_PORTS = Map.of(
             "jobManager", List.of("rest", "jobmanager-rpc", "blobserver"), "taskManager", List.of("taskmanager-rpc"));
-    private static final String CONF_DIR = "kubernetes.flink.conf.dir";
     private static final String HOST_NETWORK = "kubernetes.hostnetwork.enabled";
 
     @Override
@@ -84,8 +87,8 @@ public final class PodTemplateInvalid extends RuleCheck {
         PodFindings findings = new PodFindings();
         FlinkConf conf = t.admissionConf();
         boolean hostNetwork = conf.get(HOST_NETWORK).flatMap(FlinkValues::bool).orElse(false);
-        FlinkAdds flink = new FlinkAdds(conf.get(CONF_DIR).orElse("/opt/flink/conf"), hostNetwork);
         for (Pod pod : merged.pods()) {
+            FlinkAdds flink = new FlinkAdds(FlinkVolumes.of(t, pod), hostNetwork);
             new PodCheck(merged, pod, names(pod.spec().path("volumes")), sharedVolumes, anyVolumes, flink, findings).run();
         }
         findings.report(r, merged.pods().size());
@@ -159,11 +162,13 @@ public final class PodTemplateInvalid extends RuleCheck {
          */
         private void flinkAdditions(JsonNode container) {
             for (JsonNode m : container.path("volumeMounts")) {
-                if (m.path("mountPath").isTextual() && m.path("mountPath").textValue().equals(flink.confDir())) {
-                    String at = merged.writer(m, "mountPath");
-                    out.add(pod, at + "/mountPath", MergedPods.where(MergedPods.parent(at)), "mounts a volume at "
-                            + m.path("mountPath").textValue() + ", where Flink mounts its own configuration (flink-config-volume, at "
-                            + CONF_DIR + ")");
+                String path = m.path("mountPath").isTextual() ? m.path("mountPath").textValue() : null;
+                for (FlinkVolumes.FlinkVolume v : flink.volumes()) {
+                    if (v.mountPath().equals(path)) {
+                        String at = merged.writer(m, "mountPath");
+                        out.add(pod, at + "/mountPath", MergedPods.where(MergedPods.parent(at)), "mounts a volume at " + path
+                                + ", where Flink mounts " + v.what() + " (" + v.name() + ", " + v.whence() + ")");
+                    }
                 }
             }
             if (flink.hostNetwork()) {
@@ -311,7 +316,8 @@ public final class PodTemplateInvalid extends RuleCheck {
     }
 
     /** Where Flink mounts its configuration in flink-main-container, and whether it adds no ports (host network). */
-    private record FlinkAdds(String confDir, boolean hostNetwork) {}
+    /** What Flink adds to a pod's flink-main-container: its volumes' mounts, and its ports unless on the host network. */
+    private record FlinkAdds(List<FlinkVolumes.FlinkVolume> volumes, boolean hostNetwork) {}
 
     /**
      * Of two items that clash in a merged pod ({@code later} after {@code earlier}), the one to name first: the

@@ -30,16 +30,15 @@ import java.util.TreeSet;
                 + "FlinkDeployment is admitted whose pods Kubernetes refuses, and the job never starts. A component's "
                 + "configMap volume listed first over a shared emptyDir becomes one volume with two sources; a component "
                 + "that lists the shared volumes in another order gives the pod two volumes of one name. Flink adds a "
-                + "volume named flink-config-volume to every pod itself, so a template's volume of that name (one copied "
-                + "from a running JobManager's Deployment) is a second one.",
-        remediation = "Give each volume one source and a DNS-label name (not flink-config-volume, which is Flink's); in a "
+                + "volume named flink-config-volume to every pod itself, and others as its configuration asks "
+                + "(pod-template-volume to a native JobManager whose TaskManagers have a pod template, hadoop-config-volume, "
+                + "kerberos-keytab-volume, kerberos-krb5conf-volume, and NAME-volume for each kubernetes.secrets entry), so a "
+                + "template's volume of such a name (one copied from a running JobManager's Deployment) is a second one.",
+        remediation = "Give each volume one source and a DNS-label name (not flink-config-volume or another name Flink gives its own); in a "
                 + "component's template, list the shared "
                 + "template's volumes first, at their positions, and its own after them (or set "
                 + "kubernetes.operator.pod-template.merge-arrays-by-name: \"true\").")
 public final class PodTemplateVolumeInvalid extends RuleCheck {
-    /** The volume Flink's FlinkConfMountDecorator appends to every JobManager and TaskManager pod, whatever the template has. */
-    private static final String FLINK_CONFIG_VOLUME = "flink-config-volume";
-
     /** A volume of a merged pod: its name (or null), its sources, and the pointers of the declared volumes it was made of. */
     private record PodVolume(String name, Set<String> sources, List<String> from) {
         String last() {
@@ -56,6 +55,8 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
         MergedPods merged = MergedPods.of(t);
         PodFindings out = new PodFindings(); // a volume of the shared template is in both pods
         for (Pod pod : merged.pods()) {
+            Map<String, String> flinks = new HashMap<>();
+            FlinkVolumes.of(t, pod).forEach(v -> flinks.put(v.name(), v.what() + " (" + v.whence() + ")"));
             Map<String, PodVolume> names = new HashMap<>();
             for (PodVolume v : volumes(pod)) {
                 String last = v.last();
@@ -71,9 +72,9 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
                     if (!PodSpecNames.isDnsLabel(v.name())) {
                         out.add(pod, last + "/name", what, "is named '" + v.name() + "', which is not a DNS label"
                                 + " (lower-case letters, digits and '-', at most 63)", true);
-                    } else if (v.name().equals(FLINK_CONFIG_VOLUME)) {
-                        out.add(pod, last + "/name", what, "is named '" + v.name() + "', as the volume Flink adds to every pod itself,"
-                                + " for its configuration, is", true);
+                    } else if (flinks.containsKey(v.name())) {
+                        out.add(pod, last + "/name", what, "is named '" + v.name() + "', as the volume Flink adds itself for "
+                                + flinks.get(v.name()) + " is");
                     }
                     PodVolume before = names.putIfAbsent(v.name(), v);
                     if (before != null) {

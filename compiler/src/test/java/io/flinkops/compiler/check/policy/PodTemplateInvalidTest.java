@@ -414,6 +414,32 @@ class PodTemplateInvalidTest {
     }
 
     /** What each finding says is wrong: its message without the object before it and the consequence after it. */
+    /** A mount at a path where Flink mounts a volume its configuration asks for is a second mount there. */
+    @Test
+    void aMountWhereFlinkMountsAConfiguredVolumeIsASecond() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  flinkConfiguration: {kubernetes.hadoop.conf.config-map.name: hadoop-conf}
+                  podTemplate:
+                    spec:
+                      volumes: [{name: hadoop, configMap: {name: hadoop-conf}}, {name: templates, emptyDir: {}}]
+                      containers:
+                        - name: flink-main-container
+                          volumeMounts:
+                            # expect: pod-template-invalid
+                            - {name: hadoop, mountPath: /opt/hadoop/conf}
+                            # expect: pod-template-invalid
+                            - {name: templates, mountPath: /opt/flink/pod-template}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate containers[0] mounts a volume at /opt/hadoop/conf, where Flink mounts the Hadoop configuration"
+                        + " (hadoop-config-volume, of kubernetes.hadoop.conf.config-map.name)",
+                "spec.podTemplate containers[0], in the JobManager pod, mounts a volume at /opt/flink/pod-template, where Flink"
+                        + " mounts the TaskManagers' pod template (pod-template-volume, which the operator hands the JobManager)"),
+                reasons(found));
+    }
+
     static List<String> reasons(List<Diagnostic> found) {
         return found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList();
     }

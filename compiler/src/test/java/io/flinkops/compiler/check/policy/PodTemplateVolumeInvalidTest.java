@@ -86,10 +86,37 @@ class PodTemplateVolumeInvalidTest {
                         + " at most 63)",
                 "spec.podTemplate volumes[2] is named 'flink-logs', as spec.podTemplate volumes[0] is",
                 "spec.podTemplate volumes[3] has no name",
-                "spec.podTemplate volumes[4] is named 'flink-config-volume', as the volume Flink adds to every pod itself, for its"
-                        + " configuration, is",
+                "spec.podTemplate volumes[4] is named 'flink-config-volume', as the volume Flink adds itself for its own"
+                        + " configuration (at kubernetes.flink.conf.dir) is",
                 "spec.taskManager.podTemplate volumes[0] (merged by position over spec.podTemplate volumes[0]) gives the TaskManager"
                         + " pods a volume with more than one source (configMap, emptyDir)"),
+                PodTemplateInvalidTest.reasons(found));
+    }
+
+    /**
+     * Flink adds some volumes only as the configuration asks (read from Flink 1.17.1's factories, run on templates): the
+     * TaskManagers' pod template to the JobManager in native mode, and one per kubernetes.secrets entry to every pod.
+     */
+    @Test
+    void aVolumeNamedAsOneFlinkAddsByItsConfigurationIsASecond() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  flinkConfiguration: {kubernetes.secrets: "kafka-creds:/opt/secrets/kafka"}
+                  podTemplate:
+                    spec:
+                      volumes:
+                        # expect: pod-template-volume-invalid
+                        - {name: pod-template-volume, emptyDir: {}}
+                        # expect: pod-template-volume-invalid
+                        - {name: kafka-creds-volume, secret: {secretName: kafka-creds}}
+                        - {name: hadoop-config-volume, configMap: {name: hadoop-conf}}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate volumes[0], in the JobManager pod, is named 'pod-template-volume', as the volume Flink adds itself"
+                        + " for the TaskManagers' pod template (which the operator hands the JobManager) is",
+                "spec.podTemplate volumes[1] is named 'kafka-creds-volume', as the volume Flink adds itself for secret kafka-creds"
+                        + " (of kubernetes.secrets) is"),
                 PodTemplateInvalidTest.reasons(found));
     }
 }

@@ -24,12 +24,13 @@ final class FlinkVolumes {
     private FlinkVolumes() {}
 
     /** The volumes Flink adds to one merged pod of a FlinkDeployment, given its configuration over the operator's defaults. */
-    static List<FlinkVolume> of(CheckTarget t, MergedPods.Pod pod) {
+    static List<FlinkVolume> of(MergedPods merged, MergedPods.Pod pod) {
+        CheckTarget t = merged.target();
         FlinkConf conf = t.admissionConf();
         List<FlinkVolume> out = new ArrayList<>();
         out.add(new FlinkVolume("flink-config-volume", conf.get(CONF_DIR).orElse("/opt/flink/conf"),
                 "its own configuration", "at " + CONF_DIR));
-        boolean standalone = "standalone".equals(t.spec().path("mode").asText());
+        boolean standalone = merged.standalone();
         boolean taskManagerTemplate = t.spec().path("podTemplate").isObject() || t.spec().path("taskManager").path("podTemplate").isObject();
         if (pod.component().equals("jobManager") && !standalone && taskManagerTemplate) {
             out.add(new FlinkVolume("pod-template-volume", "/opt/flink/pod-template",

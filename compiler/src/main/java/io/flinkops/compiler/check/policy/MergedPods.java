@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.FlinkValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,7 @@ final class MergedPods {
 
     /** A key no Kubernetes field has: the rest of it is the pointer of a written item the marked one was made of. */
     private static final String MARK = "\u0000";
+    private static final String HOST_NETWORK = "kubernetes.hostnetwork.enabled";
     private static final Pattern SEGMENT = Pattern.compile("/(\\w+)/(\\d+)");
 
     /**
@@ -94,6 +96,27 @@ final class MergedPods {
 
     List<Pod> pods() {
         return pods;
+    }
+
+    /** The FlinkDeployment whose pods these are. */
+    CheckTarget target() {
+        return target;
+    }
+
+    /** Whether the operator runs the object's cluster in standalone mode, where the TaskManagers are a Deployment too. */
+    boolean standalone() {
+        return "standalone".equals(target.spec().path("mode").asText());
+    }
+
+    /** Whether Flink puts its pods on the host network (kubernetes.hostnetwork.enabled over the operator's defaults). */
+    boolean hostNetwork() {
+        return target.admissionConf().get(HOST_NETWORK).flatMap(FlinkValues::bool).orElse(false);
+    }
+
+    /** A scalar field of a node of a pod as text: empty when it is unset, null or not a scalar. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : "";
     }
 
     /** The pod of one component: jobManager or taskManager. */

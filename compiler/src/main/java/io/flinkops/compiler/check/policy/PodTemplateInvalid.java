@@ -2,8 +2,6 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkConf;
-import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.KubernetesNames;
 import io.flinkops.compiler.check.OperatorKeys;
 import io.flinkops.compiler.check.Placeholders;
@@ -72,7 +70,6 @@ public final class PodTemplateInvalid extends RuleCheck {
     /** The ports Flink's decorators add to flink-main-container (but with kubernetes.hostnetwork.enabled), by component. */
     private static final Map<String, List<String>> FLINK_PORTS = Map.of(
             "jobManager", List.of("rest", "jobmanager-rpc", "blobserver"), "taskManager", List.of("taskmanager-rpc"));
-    private static final String HOST_NETWORK = "kubernetes.hostnetwork.enabled";
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -85,10 +82,9 @@ public final class PodTemplateInvalid extends RuleCheck {
         anyVolumes.addAll(names(t.spec().path("jobManager").path("podTemplate").path("spec").path("volumes")));
         anyVolumes.addAll(names(t.spec().path("taskManager").path("podTemplate").path("spec").path("volumes")));
         PodFindings findings = new PodFindings();
-        FlinkConf conf = t.admissionConf();
-        boolean hostNetwork = conf.get(HOST_NETWORK).flatMap(FlinkValues::bool).orElse(false);
+        boolean hostNetwork = merged.hostNetwork();
         for (Pod pod : merged.pods()) {
-            FlinkAdds flink = new FlinkAdds(FlinkVolumes.of(t, pod), hostNetwork);
+            FlinkAdds flink = new FlinkAdds(FlinkVolumes.of(merged, pod), hostNetwork);
             new PodCheck(merged, pod, names(pod.spec().path("volumes")), sharedVolumes, anyVolumes, flink, findings).run();
         }
         findings.report(r, merged.pods().size());

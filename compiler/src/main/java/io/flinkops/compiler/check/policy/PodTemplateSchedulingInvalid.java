@@ -1,5 +1,7 @@
 package io.flinkops.compiler.check.policy;
 
+import static io.flinkops.compiler.check.policy.MergedPods.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.KubernetesNames;
@@ -349,8 +351,4 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
         return MergedPods.path(last) + (origins.size() > 1 ? " (merged over " + MergedPods.path(origins.get(0)) + ")" : "");
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : "";
-    }
 }

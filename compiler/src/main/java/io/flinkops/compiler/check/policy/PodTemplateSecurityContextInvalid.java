@@ -1,8 +1,9 @@
 package io.flinkops.compiler.check.policy;
 
+import static io.flinkops.compiler.check.policy.MergedPods.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
@@ -55,8 +56,8 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
             return;
         }
         MergedPods merged = MergedPods.of(t);
-        boolean standalone = "standalone".equals(t.spec().path("mode").asText());
-        boolean flinkHostNetwork = t.admissionConf().get(PodTemplateSpecInvalid.HOST_NETWORK).flatMap(FlinkValues::bool).orElse(false);
+        boolean standalone = merged.standalone();
+        boolean flinkHostNetwork = merged.hostNetwork();
         PodFindings out = new PodFindings();
         for (Pod pod : merged.pods()) {
             // Flink sets hostNetwork on the pods it builds; the operator's standalone TaskManagers keep the template's
@@ -245,8 +246,4 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
         return id.canConvertToLong() && id.asLong() >= 0 && id.asLong() <= MAX_ID;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : "";
-    }
 }

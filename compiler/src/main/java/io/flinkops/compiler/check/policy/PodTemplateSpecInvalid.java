@@ -1,9 +1,10 @@
 package io.flinkops.compiler.check.policy;
 
+import static io.flinkops.compiler.check.policy.MergedPods.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.flinkops.compiler.check.CheckTarget;
-import io.flinkops.compiler.check.FlinkValues;
 import io.flinkops.compiler.check.KubernetesNames;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
@@ -52,7 +53,6 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
     private static final int MAX_NAMESERVERS = 3;
     private static final int MAX_SEARCHES = 32;
     private static final int MAX_SEARCH_CHARS = 2048;
-    static final String HOST_NETWORK = "kubernetes.hostnetwork.enabled";
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -60,8 +60,8 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
             return;
         }
         MergedPods merged = MergedPods.of(t);
-        boolean standalone = "standalone".equals(t.spec().path("mode").asText());
-        boolean hostNetwork = t.admissionConf().get(HOST_NETWORK).flatMap(FlinkValues::bool).orElse(false);
+        boolean standalone = merged.standalone();
+        boolean hostNetwork = merged.hostNetwork();
         PodFindings out = new PodFindings();
         for (Pod pod : merged.pods()) {
             boolean deployment = pod.component().equals("jobManager") || standalone;
@@ -265,8 +265,4 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
         return node.isArray() ? node : MissingNode.getInstance();
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : "";
-    }
 }

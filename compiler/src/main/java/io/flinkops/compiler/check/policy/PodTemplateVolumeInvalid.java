@@ -56,7 +56,7 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
         PodFindings out = new PodFindings(); // a volume of the shared template is in both pods
         for (Pod pod : merged.pods()) {
             Map<String, String> flinks = new HashMap<>();
-            FlinkVolumes.of(t, pod).forEach(v -> flinks.put(v.name(), v.what() + " (" + v.whence() + ")"));
+            FlinkVolumes.of(merged, pod).forEach(v -> flinks.put(v.name(), v.what() + " (" + v.whence() + ")"));
             Map<String, PodVolume> names = new HashMap<>();
             for (PodVolume v : volumes(pod)) {
                 String last = v.last();

@@ -1,17 +1,9 @@
 # Mutates the flinkConfiguration (and upgrade mode, JobManager replicas) of copies of conformance cases:
 # python3 confmut.py CASES OUT N SEED; run OUT through Conformance to look for verdicts that differ.
 import os, random, sys, yaml, copy
-src, dst, n, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-random.seed(seed)
-os.makedirs(dst, exist_ok=True)
-docs = {}
-for f in sorted(os.listdir(src)):
-    try:
-        d = list(yaml.safe_load_all(open(os.path.join(src, f))))
-        if d and all(isinstance(x, dict) for x in d) and any(x.get('kind') in ('FlinkDeployment', 'FlinkSessionJob') for x in d):
-            docs[f] = d
-    except Exception:
-        pass
+import mutations
+src, dst, n = mutations.setup()
+docs = mutations.cases(src, flink_only=True)
 names = sorted(docs)
 KEYS = ["high-availability", "high-availability.type", "high-availability.storageDir", "state.savepoints.dir", "state.checkpoints.dir",
         "execution.checkpointing.savepoint-dir", "execution.checkpointing.dir", "kubernetes.operator.periodic.savepoint.interval",

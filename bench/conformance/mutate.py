@@ -1,18 +1,9 @@
 # Mutates copies of conformance cases (deleted keys, values of other types and enumerations, stray keys):
 # python3 mutate.py CASES OUT N SEED; run OUT through Conformance to look for verdicts that differ.
 import os, random, sys, yaml, copy
-src, dst, n, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-random.seed(seed)
-os.makedirs(dst, exist_ok=True)
-files = sorted(f for f in os.listdir(src) if f.endswith('.yaml'))
-docs = {}
-for f in files:
-    try:
-        d = list(yaml.safe_load_all(open(os.path.join(src, f))))
-        if d and all(isinstance(x, dict) for x in d):
-            docs[f] = d
-    except Exception:
-        pass
+import mutations
+src, dst, n = mutations.setup()
+docs = mutations.cases(src)
 names = sorted(docs)
 SCALARS = [None, True, False, 0, -1, 1, 2, 3.5, "", "x", "1", "true", "last-state", "savepoint", "stateless",
            "running", "suspended", "v1_17", "v1_19", "v1_13", "native", "standalone", "1g", "2048m", "0.5",

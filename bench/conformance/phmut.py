@@ -2,17 +2,9 @@
 # copies of conformance cases: any value of a FlinkDeployment or FlinkSessionJob, its flinkConfiguration's values and
 # keys, its metadata. python3 phmut.py CASES OUT N SEED; run OUT through Conformance to look for verdicts that differ.
 import os, random, sys, yaml, copy
-src, dst, n, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-random.seed(seed)
-os.makedirs(dst, exist_ok=True)
-docs = {}
-for f in sorted(os.listdir(src)):
-    try:
-        d = list(yaml.safe_load_all(open(os.path.join(src, f))))
-        if d and all(isinstance(x, dict) for x in d) and any(x.get('kind') in ('FlinkDeployment', 'FlinkSessionJob') for x in d):
-            docs[f] = d
-    except Exception:
-        pass
+import mutations
+src, dst, n = mutations.setup()
+docs = mutations.cases(src, flink_only=True)
 names = sorted(docs)
 FORMS = ["${%s}", "$%s", "{{ .Values.%s }}", "{{%s}}", "$(%s)", "<%s>", "%%%s%%", "#{%s}", "__%s__", "@%s@", "${%s:-default}",
          "REPLACE_%s", "{%s}", "${{ secrets.%s }}", "${%s}-suffix", "prefix-${%s}"]

@@ -31,7 +31,6 @@ import java.util.function.Predicate;
  * from the patches after it). A root that kustomize would refuse is a finding, not an output.
  */
 public final class OverlayWiring {
-    private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
     private static final String LIST_REPLACED = "overlay-list-replaced";
     /** Per root, every object in it and where it came from: an overlay's path, or "" when flinkops emits it. */
     private final Map<String, Map<String, String>> contents = new TreeMap<>();
@@ -48,13 +47,10 @@ public final class OverlayWiring {
 
     private final Environment env;
     private final Predicate<String> writtenQuoted;
-    /** The namespaced kinds the environment's AppProject permits; empty when no AppProject is generated. */
-    private final Set<GroupKind> permitted;
 
     private OverlayWiring(Environment env, List<EmittedObject> objects, Predicate<String> writtenQuoted) {
         this.env = env;
         this.writtenQuoted = writtenQuoted;
-        this.permitted = env.argocd().repoURL() == null ? Set.of() : Set.copyOf(ArgoGenerator.namespacedKinds(env));
         for (EmittedObject o : objects) {
             String key = key(o.identity()); // without parsing a packed object
             contents.computeIfAbsent(o.root(), r -> new HashMap<>()).put(key, "");
@@ -99,8 +95,10 @@ public final class OverlayWiring {
             Predicate<String> writtenQuoted) {
         OverlayWiring wiring = new OverlayWiring(env, objects, writtenQuoted);
         List<Overlay> ordered = new ArrayList<>();
+        // the AppProject's patches first: the resources of the workload roots are synced under the project they make
+        overlays.stream().filter(o -> o.kind() == Overlay.Kind.PATCH && o.root().equals(ArgoGenerator.ROOT)).forEach(ordered::add);
         overlays.stream().filter(o -> o.kind() == Overlay.Kind.RESOURCE).forEach(ordered::add);
-        overlays.stream().filter(o -> o.kind() == Overlay.Kind.PATCH).forEach(ordered::add);
+        overlays.stream().filter(o -> o.kind() == Overlay.Kind.PATCH && !o.root().equals(ArgoGenerator.ROOT)).forEach(ordered::add);
         Map<String, ObjectNode> extras = new TreeMap<>();
         List<EmittedObject> resources = new ArrayList<>();
         List<EmittedObject> patches = new ArrayList<>();
@@ -188,8 +186,8 @@ public final class OverlayWiring {
         }
         JsonNode root = o.document().root();
         GroupKind kind = GroupKind.of(root.path("apiVersion").asText(), root.path("kind").asText());
-        // the AppProject permits Namespace among cluster-scoped kinds, and the namespaced kinds it lists
-        if (!permitted.isEmpty() && !kind.equals(NAMESPACE) && !permitted.contains(kind)) {
+        JsonNode project = appProject();
+        if (project != null && !ProjectPermissions.permits(project, kind)) {
             return invalid(o.document(), "/kind", "resource " + shown(root) + " is of a kind (" + kind + ") that Argo CD project "
                             + env.argocd().project() + " does not permit, so the sync of root " + o.root() + " would fail",
                     "Add {group: \"" + kind.group() + "\", kind: " + kind.kind() + "} to spec.argocd.extraKinds in "
@@ -203,6 +201,20 @@ public final class OverlayWiring {
                             + namespace + "/resources/ when " + namespace + " is a namespace of this environment.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The AppProject the roots' Applications sync under, as the patches of the _argocd root make it (they are applied
+     * first); null when the environment emits none.
+     */
+    private JsonNode appProject() {
+        for (EmittedObject o : byKey.values()) {
+            if (o.root().equals(ArgoGenerator.ROOT) && o.kind().equals("AppProject")) {
+                EmittedObject now = rendered.containsKey(o) ? rendered.get(o) : o;
+                return now == null ? null : now.object();
+            }
+        }
+        return null;
     }
 
     private Optional<Diagnostic> applyPatch(Overlay o, boolean mergedHere) {

@@ -163,6 +163,48 @@ class OverlayTest {
     }
 
     /**
+     * A patch of the environment's AppProject under overlays/ENV/_argocd/ changes what the roots' Applications may sync,
+     * as Argo CD reads it (AppProject.IsGroupKindPermitted): its whitelist replaces the generated one (kustomize replaces
+     * a custom resource's lists whole), its entries match as globs, and a blacklist takes kinds away again.
+     */
+    @Test
+    void resourcesAreJudgedByTheAppProjectAsItsPatchesMakeIt() throws Exception {
+        TestRepo repo = new TestRepo(dir).withSamples();
+        repo.file("overlays/dev/analytics/resources/secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db}
+                stringData: {password: x}
+                """);
+        repo.file("overlays/dev/analytics/resources/monitor.yaml", """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata: {name: flink}
+                spec: {podMetricsEndpoints: [{port: metrics}], selector: {matchLabels: {app: x}}}
+                """);
+        repo.file("overlays/dev/_argocd/patches/project.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: AppProject
+                metadata: {name: flink-dev, namespace: argocd}
+                spec:
+                  namespaceResourceWhitelist:
+                    - {group: "*", kind: "*"}
+                  namespaceResourceBlacklist:
+                    - {group: "", kind: Secret}
+                """);
+        Cli.Result r = Cli.run(repo.root(), "validate");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("overlays/dev/analytics/resources/secret.yaml:2:1: error: resource Secret 'db' is of a kind (Secret) that"
+                + " Argo CD project flink-dev does not permit"), r.out());
+        assertEquals(1, r.out().lines().filter(l -> l.contains("[overlay-invalid]")).count(), r.out());
+
+        repo.delete("overlays/dev/analytics/resources/secret.yaml");
+        Cli.Result ok = Cli.run(repo.root(), "build");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(KustomizeTest.kustomize(repo.root().resolve("build/manifests/dev/_argocd")).contains("kind: '*'"));
+    }
+
+    /**
      * An extra resource of another operator's kind is judged by that operator's CRD when the environment
      * names it in spec.operator.crdFiles, as the API server will judge it; without one it is not judged.
      */

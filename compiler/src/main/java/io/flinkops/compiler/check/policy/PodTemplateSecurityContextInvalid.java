@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
                 + "them, so a FlinkDeployment is admitted whose pods Kubernetes refuses, and the job never starts: a "
                 + "runAsUser, runAsGroup, fsGroup or supplemental group outside 0-2147483647; a container with "
                 + "allowPrivilegeEscalation: false that is privileged or adds CAP_SYS_ADMIN; a procMount other than Default "
-                + "or Unmasked; a seccompProfile or appArmorProfile whose type is not Localhost, RuntimeDefault or Unconfined "
-                + "(runtime/default is the old annotation's spelling), Localhost without a localhostProfile or a "
-                + "localhostProfile with another type; an fsGroupChangePolicy other than OnRootMismatch or Always, a "
+                + "or Unmasked, or Unmasked without hostUsers: false; a seccompProfile or appArmorProfile whose type is "
+                + "not Localhost, RuntimeDefault or Unconfined (runtime/default is the old annotation's spelling), Localhost "
+                + "without a localhostProfile, a localhostProfile with another type, or a seccomp localhostProfile that is "
+                + "absolute or climbs out with '..'; an fsGroupChangePolicy other than OnRootMismatch or Always, a "
                 + "seLinuxChangePolicy other than Recursive or MountOption, a supplementalGroupsPolicy other than Merge or "
                 + "Strict; shareProcessNamespace with hostPID; and a sysctl without a name, with a name that is not one, "
                 + "named twice, or of the network namespace on the host network (kubernetes.hostnetwork.enabled) or of the "
@@ -148,6 +149,11 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
                 }
             }
             enumeration(context, "procMount", PROC_MOUNTS, where);
+            boolean ownUsers = pod.spec().path("hostUsers").isBoolean() && !pod.spec().path("hostUsers").booleanValue();
+            if (text(context, "procMount").equals("Unmasked") && !ownUsers) {
+                String at = where.at("procMount");
+                out.add(pod, at, where.subject(at), "is Unmasked in a pod that does not set hostUsers: false");
+            }
             profile(context, "seccompProfile", where);
             profile(context, "appArmorProfile", where);
         }
@@ -201,6 +207,13 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
             } else if (!type.equals("Localhost") && localhost) {
                 String at = where.at(field + "/localhostProfile");
                 out.add(pod, at, where.subject(at), "is set with type " + type + "; only Localhost takes one");
+            } else if (field.equals("seccompProfile") && localhost) {
+                String path = text(profile, "localhostProfile");
+                if (!Placeholders.holdsOne(path) && (path.startsWith("/") || List.of(path.split("/")).contains(".."))) {
+                    String at = where.at(field + "/localhostProfile");
+                    out.add(pod, at, where.subject(at), "'" + path + "' is not a relative path below the kubelet's seccomp"
+                            + " folder (no leading '/', no '..')");
+                }
             }
         }
 

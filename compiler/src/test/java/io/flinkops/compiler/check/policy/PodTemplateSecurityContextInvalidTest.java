@@ -51,6 +51,10 @@ class PodTemplateSecurityContextInvalidTest {
                         - name: debug
                           image: busybox:1.36
                           securityContext: {privileged: true, capabilities: {add: [CAP_SYS_ADMIN]}, procMount: Default}
+                        - name: builder
+                          image: moby/buildkit:v0.13.0-rootless
+                          securityContext: {procMount: Unmasked, seccompProfile: {type: Unconfined}}
+                      hostUsers: false
                   jobManager: {resource: {memory: 1g, cpu: 0.5}}
                   taskManager: {resource: {memory: 1g, cpu: 0.5}}
                 """));
@@ -94,6 +98,13 @@ class PodTemplateSecurityContextInvalidTest {
                               type: RuntimeDefault
                               # expect: pod-template-security-context-invalid
                               localhostProfile: flink.json
+                        - name: sidecar
+                          image: busybox:1.36
+                          securityContext:
+                            # expect: pod-template-security-context-invalid
+                            procMount: Unmasked
+                            # expect: pod-template-security-context-invalid
+                            seccompProfile: {type: Localhost, localhostProfile: ../../etc/profile.json}
                   jobManager: {resource: {memory: 1g, cpu: 0.5}}
                   taskManager: {resource: {memory: 1g, cpu: 0.5}}
                 """));
@@ -112,7 +123,11 @@ class PodTemplateSecurityContextInvalidTest {
                 "spec.podTemplate containers[0] (flink-main-container) securityContext.procMount is 'unmasked', not one of Default,"
                         + " Unmasked",
                 "spec.podTemplate containers[0] (flink-main-container) securityContext.seccompProfile.localhostProfile is set with"
-                        + " type RuntimeDefault; only Localhost takes one"),
+                        + " type RuntimeDefault; only Localhost takes one",
+                "spec.podTemplate containers[1] (sidecar) securityContext.procMount is Unmasked in a pod that does not set"
+                        + " hostUsers: false",
+                "spec.podTemplate containers[1] (sidecar) securityContext.seccompProfile.localhostProfile '../../etc/profile.json'"
+                        + " is not a relative path below the kubelet's seccomp folder (no leading '/', no '..')"),
                 PodTemplateInvalidTest.reasons(found));
     }
 

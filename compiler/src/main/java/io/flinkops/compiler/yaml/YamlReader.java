@@ -23,6 +23,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -269,7 +270,7 @@ public final class YamlReader {
     private List<LocatedDocument> compose(String file, String text, boolean oneCharEach, LoaderOptions options, int[] spaced) {
         List<LocatedDocument> docs = new ArrayList<>();
         // the composer alone (what Yaml.composeAll wraps): no constructor, no type descriptions
-        Composer composer = new KubectlComposer(new ParserImpl(new WholeTextReader(text, oneCharEach), options), options);
+        Composer composer = new KubectlComposer(new ParserImpl(new WholeTextReader(text, oneCharEach), options), options, file, text);
         int index = 0;
         while (composer.checkNode()) {
             Node node = composer.getNode();
@@ -295,12 +296,28 @@ public final class YamlReader {
      * SnakeYAML resolves it as if untagged and the node no longer tells. The event still does.
      */
     private static final class KubectlComposer extends Composer {
-        KubectlComposer(ParserImpl parser, LoaderOptions options) {
+        private final String file;
+        private final String text;
+
+        KubectlComposer(ParserImpl parser, LoaderOptions options, String file, String text) {
             super(parser, KubectlScalars.RESOLVER, options);
+            this.file = file;
+            this.text = text;
         }
 
         @Override
         protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
+            if (parser.peekEvent() instanceof ScalarEvent quoted && quoted.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                    && quoted.getValue().chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+                int from = offsetOf(text, quoted.getStartMark().getLine(), quoted.getStartMark().getColumn());
+                int to = offsetOf(text, quoted.getEndMark().getLine(), quoted.getEndMark().getColumn());
+                int escape = surrogateEscape(text, from, to);
+                if (escape >= 0) {
+                    throw new InputException(locationOf(file, text, escape), "invalid YAML: '" + text.substring(escape, escape + 6)
+                            + "' escapes half of a UTF-16 surrogate pair, which kubectl's YAML reader refuses (write the"
+                            + " character itself, or escape its code point whole: \\U0001F600)");
+                }
+            }
             boolean nonSpecific = parser.peekEvent() instanceof ScalarEvent event && "!".equals(event.getTag());
             Node node = super.composeScalarNode(anchor, blockComments);
             if (nonSpecific && node.getTag().equals(KubectlScalars.PLAIN)) {
@@ -308,6 +325,33 @@ public final class YamlReader {
             }
             return node;
         }
+    }
+
+    /**
+     * Where, in the double-quoted scalar written at {@code [from, to)}, an escape \\uXXXX or \\UXXXXXXXX names a code
+     * point in D800-DFFF, which go-yaml refuses ("found invalid Unicode character escape code") while SnakeYAML makes
+     * it half, or with the next escape all, of a Java surrogate pair; -1 if none does.
+     */
+    static int surrogateEscape(String text, int from, int to) {
+        for (int i = from; i < to - 1; i++) {
+            if (text.charAt(i) != '\\') {
+                continue;
+            }
+            char kind = text.charAt(i + 1);
+            int digits = kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
+            if (digits > 0 && i + 2 + digits <= to) {
+                try {
+                    long code = Long.parseLong(text.substring(i + 2, i + 2 + digits), 16);
+                    if (code >= 0xD800 && code <= 0xDFFF) {
+                        return i;
+                    }
+                } catch (NumberFormatException e) {
+                    // not an escape SnakeYAML took: it would have refused the scalar first
+                }
+            }
+            i++; // the escaped character, a backslash among them, is not the start of another escape
+        }
+        return -1;
     }
 
     private static InputException invalid(String file, String text, MarkedYAMLException e) {

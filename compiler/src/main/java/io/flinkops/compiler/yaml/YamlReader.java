@@ -305,12 +305,38 @@ public final class YamlReader {
             this.text = text;
         }
 
+        /** Line and offset of the last mark placed, as marks come in order: each text is walked once, not once per mark. */
+        private int cursorLine;
+        private int cursorOffset;
+
+        /** The char offset of a mark, as {@link #offsetOf} gives it. */
+        private int offset(Mark mark) {
+            if (mark.getLine() < cursorLine) {
+                cursorLine = 0;
+                cursorOffset = 0;
+            }
+            int i = cursorOffset;
+            for (int l = cursorLine; l < mark.getLine() && i < text.length(); ) {
+                int c = text.codePointAt(i);
+                if (breaksLine(text, i, c)) {
+                    l++;
+                }
+                i += Character.charCount(c);
+            }
+            cursorLine = mark.getLine();
+            cursorOffset = i;
+            for (int col = 0; col < mark.getColumn() && i < text.length(); col++) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            return i;
+        }
+
         @Override
         protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
             if (parser.peekEvent() instanceof ScalarEvent quoted && quoted.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
                     && quoted.getValue().chars().anyMatch(c -> Character.isSurrogate((char) c))) {
-                int from = offsetOf(text, quoted.getStartMark().getLine(), quoted.getStartMark().getColumn());
-                int to = offsetOf(text, quoted.getEndMark().getLine(), quoted.getEndMark().getColumn());
+                int from = offset(quoted.getStartMark());
+                int to = offset(quoted.getEndMark());
                 int escape = surrogateEscape(text, from, to);
                 if (escape >= 0) {
                     throw new InputException(locationOf(file, text, escape), "invalid YAML: '" + text.substring(escape, escape + 6)

@@ -47,6 +47,8 @@ public final class OverlayWiring {
 
     private final Environment env;
     private final Predicate<String> writtenQuoted;
+    /** The environment's AppProject as flinkops emits it (the _argocd patches may change it); null when there is none. */
+    private EmittedObject project;
 
     private OverlayWiring(Environment env, List<EmittedObject> objects, Predicate<String> writtenQuoted) {
         this.env = env;
@@ -55,6 +57,9 @@ public final class OverlayWiring {
             String key = key(o.identity()); // without parsing a packed object
             contents.computeIfAbsent(o.root(), r -> new HashMap<>()).put(key, "");
             byKey.put(o.root() + "\n" + key, o);
+            if (o.root().equals(ArgoGenerator.ROOT) && o.kind().equals("AppProject")) {
+                project = o;
+            }
         }
     }
 
@@ -208,13 +213,8 @@ public final class OverlayWiring {
      * first); null when the environment emits none.
      */
     private JsonNode appProject() {
-        for (EmittedObject o : byKey.values()) {
-            if (o.root().equals(ArgoGenerator.ROOT) && o.kind().equals("AppProject")) {
-                EmittedObject now = rendered.containsKey(o) ? rendered.get(o) : o;
-                return now == null ? null : now.object();
-            }
-        }
-        return null;
+        EmittedObject now = project == null || !rendered.containsKey(project) ? project : rendered.get(project);
+        return now == null ? null : now.object();
     }
 
     private Optional<Diagnostic> applyPatch(Overlay o, boolean mergedHere) {

@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -298,6 +298,9 @@ public final class YamlReader {
     private static final class KubectlComposer extends Composer {
         private final String file;
         private final String text;
+        /** Line and offset of the last scalar located: marks come in order, so each text is walked once, not once per mark. */
+        private int cursorLine;
+        private int cursorOffset;
 
         KubectlComposer(ParserImpl parser, LoaderOptions options, String file, String text) {
             super(parser, KubectlScalars.RESOLVER, options);
@@ -305,30 +308,15 @@ public final class YamlReader {
             this.text = text;
         }
 
-        /** Line and offset of the last mark placed, as marks come in order: each text is walked once, not once per mark. */
-        private int cursorLine;
-        private int cursorOffset;
-
-        /** The char offset of a mark, as {@link #offsetOf} gives it. */
+        /** The char offset of a mark, as {@link #offsetOf} gives it, walking on from the last one located. */
         private int offset(Mark mark) {
             if (mark.getLine() < cursorLine) {
                 cursorLine = 0;
                 cursorOffset = 0;
             }
-            int i = cursorOffset;
-            for (int l = cursorLine; l < mark.getLine() && i < text.length(); ) {
-                int c = text.codePointAt(i);
-                if (breaksLine(text, i, c)) {
-                    l++;
-                }
-                i += Character.charCount(c);
-            }
+            cursorOffset = lineStart(text, cursorOffset, mark.getLine() - cursorLine);
             cursorLine = mark.getLine();
-            cursorOffset = i;
-            for (int col = 0; col < mark.getColumn() && i < text.length(); col++) {
-                i += Character.charCount(text.codePointAt(i));
-            }
-            return i;
+            return columnOffset(text, cursorOffset, mark.getColumn());
         }
 
         @Override
@@ -354,9 +342,9 @@ public final class YamlReader {
     }
 
     /**
-     * Where, in the double-quoted scalar written at {@code [from, to)}, an escape \\uXXXX or \\UXXXXXXXX names a code
-     * point in D800-DFFF, which go-yaml refuses ("found invalid Unicode character escape code") while SnakeYAML makes
-     * it half, or with the next escape all, of a Java surrogate pair; -1 if none does.
+     * Where, in the double-quoted scalar written at {@code [from, to)}, an escape (backslash-u and four hex digits, or
+     * backslash-U and eight) names a code point in D800-DFFF, which go-yaml refuses ("found invalid Unicode character
+     * escape code") while SnakeYAML makes it half, or with the next escape all, of a Java surrogate pair; -1 if none does.
      */
     static int surrogateEscape(String text, int from, int to) {
         for (int i = from; i < to - 1; i++) {
@@ -429,14 +417,25 @@ public final class YamlReader {
 
     /** The char offset of a 0-based line and column (in code points), counting line breaks as SnakeYAML does. */
     private static int offsetOf(String text, int line, int column) {
-        int i = 0;
-        for (int l = 0; l < line && i < text.length(); ) {
+        return columnOffset(text, lineStart(text, 0, line), column);
+    }
+
+    /** The offset of the line {@code lines} line breaks after the one starting at {@code from}, counting as SnakeYAML does. */
+    private static int lineStart(String text, int from, int lines) {
+        int i = from;
+        for (int l = 0; l < lines && i < text.length(); ) {
             int c = text.codePointAt(i);
             if (breaksLine(text, i, c)) {
                 l++;
             }
             i += Character.charCount(c);
         }
+        return i;
+    }
+
+    /** The offset {@code column} code points into the line starting at {@code lineStart}. */
+    private static int columnOffset(String text, int lineStart, int column) {
+        int i = lineStart;
         for (int col = 0; col < column && i < text.length(); col++) {
             i += Character.charCount(text.codePointAt(i));
         }

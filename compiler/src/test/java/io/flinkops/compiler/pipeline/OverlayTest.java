@@ -115,18 +115,7 @@ class OverlayTest {
     @Test
     void resourcesMustBeWhatTheRootsApplicationMaySync() {
         TestRepo repo = new TestRepo(dir).withSamples();
-        repo.file("overlays/dev/analytics/resources/secret.yaml", """
-                apiVersion: v1
-                kind: Secret
-                metadata: {name: db}
-                stringData: {password: x}
-                """);
-        repo.file("overlays/dev/analytics/resources/monitor.yaml", """
-                apiVersion: monitoring.coreos.com/v1
-                kind: PodMonitor
-                metadata: {name: flink}
-                spec: {podMetricsEndpoints: [{port: metrics}], selector: {matchLabels: {app: x}}}
-                """);
+        secretAndPodMonitor(repo);
         repo.file("overlays/dev/analytics/resources/elsewhere.yaml", """
                 apiVersion: rbac.authorization.k8s.io/v1
                 kind: RoleBinding
@@ -170,18 +159,7 @@ class OverlayTest {
     @Test
     void resourcesAreJudgedByTheAppProjectAsItsPatchesMakeIt() throws Exception {
         TestRepo repo = new TestRepo(dir).withSamples();
-        repo.file("overlays/dev/analytics/resources/secret.yaml", """
-                apiVersion: v1
-                kind: Secret
-                metadata: {name: db}
-                stringData: {password: x}
-                """);
-        repo.file("overlays/dev/analytics/resources/monitor.yaml", """
-                apiVersion: monitoring.coreos.com/v1
-                kind: PodMonitor
-                metadata: {name: flink}
-                spec: {podMetricsEndpoints: [{port: metrics}], selector: {matchLabels: {app: x}}}
-                """);
+        secretAndPodMonitor(repo);
         repo.file("overlays/dev/_argocd/patches/project.yaml", """
                 apiVersion: argoproj.io/v1alpha1
                 kind: AppProject
@@ -202,6 +180,22 @@ class OverlayTest {
         Cli.Result ok = Cli.run(repo.root(), "build");
         assertEquals(0, ok.code(), ok.out() + ok.err());
         assertTrue(KustomizeTest.kustomize(repo.root().resolve("build/manifests/dev/_argocd")).contains("kind: '*'"));
+    }
+
+    /** A Secret and a PodMonitor among the analytics root's extra resources: kinds the generated AppProject does not list. */
+    private static void secretAndPodMonitor(TestRepo repo) {
+        repo.file("overlays/dev/analytics/resources/secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db}
+                stringData: {password: x}
+                """);
+        repo.file("overlays/dev/analytics/resources/monitor.yaml", """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata: {name: flink}
+                spec: {podMetricsEndpoints: [{port: metrics}], selector: {matchLabels: {app: x}}}
+                """);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.FlinkValues;
@@ -111,6 +112,21 @@ final class MergedPods {
     /** Whether Flink puts its pods on the host network (kubernetes.hostnetwork.enabled over the operator's defaults). */
     boolean hostNetwork() {
         return target.admissionConf().get(HOST_NETWORK).flatMap(FlinkValues::bool).orElse(false);
+    }
+
+    /**
+     * The pointer of item {@code i} of a list of texts or numbers in a merged pod ({@code list} below the pod's spec,
+     * {@code dnsConfig/nameservers}): the merge keeps the shared template's items and adds the component's past their
+     * end, so the item is the shared template's if it has one there.
+     */
+    String writerOfItem(Pod pod, String list, int i) {
+        String shared = "/spec/podTemplate/spec/" + list + "/" + i;
+        return root.at(shared).isMissingNode() ? "/spec/" + pod.component() + "/podTemplate/spec/" + list + "/" + i : shared;
+    }
+
+    /** The node if it is a list, else an empty one: the CRD check names a list of the wrong type. */
+    static JsonNode list(JsonNode node) {
+        return node.isArray() ? node : MissingNode.getInstance();
     }
 
     /** A scalar field of a node of a pod as text: empty when it is unset, null or not a scalar. */

@@ -82,7 +82,7 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
         for (String field : List.of("livenessProbe", "readinessProbe", "startupProbe", "lifecycle")) {
             JsonNode value = container.path(field);
             if (!value.isMissingNode() && !value.isNull()) {
-                value(merged, pod, container, field, "is set, but an init container takes none unless its restartPolicy is"
+                value(merged, pod, container, field, "", "is set, but an init container takes none unless its restartPolicy is"
                         + " Always (a sidecar)", out);
             }
         }
@@ -111,18 +111,18 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
         JsonNode exec = p.path("exec");
         JsonNode command = exec.path("command");
         if (exec.isObject() && (command.isMissingNode() || command.isNull() || command.isArray() && command.isEmpty())) {
-            value(merged, pod, container, field + "/exec", "exec has no command", out);
+            value(merged, pod, container, field, "exec", "exec has no command", out);
         }
         JsonNode scheme = p.path("httpGet").path("scheme");
         if (scheme.isTextual() && !SCHEMES.contains(scheme.textValue()) && !Placeholders.holdsOne(scheme.textValue())) {
-            value(merged, pod, container, field + "/httpGet/scheme", "httpGet scheme '" + scheme.textValue() + "' is not HTTP or HTTPS",
+            value(merged, pod, container, field, "httpGet/scheme", "httpGet scheme '" + scheme.textValue() + "' is not HTTP or HTTPS",
                     out);
         }
         for (String kind : List.of("httpGet", "tcpSocket", "grpc")) {
             JsonNode port = p.path(kind).path("port");
             String problem = port(port, kind.equals("grpc"));
             if (problem != null) {
-                value(merged, pod, container, field + "/" + kind + "/port", kind + " port " + port.asText() + " " + problem, out);
+                value(merged, pod, container, field, kind + "/port", kind + " port " + port.asText() + " " + problem, out);
             }
         }
     }
@@ -132,12 +132,12 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
         for (String field : NUMBERS) {
             JsonNode n = p.path(field);
             if (n.isIntegralNumber() && n.asLong() < 0) {
-                value(merged, pod, container, probe + "/" + field, field + " is " + n.asText() + ", below 0", out);
+                value(merged, pod, container, probe, field, field + " is " + n.asText() + ", below 0", out);
             }
         }
         JsonNode success = p.path("successThreshold");
         if (!probe.equals("readinessProbe") && success.isIntegralNumber() && success.asLong() > 1) {
-            value(merged, pod, container, probe + "/successThreshold", "successThreshold is " + success.asText() + "; a " + probe
+            value(merged, pod, container, probe, "successThreshold", "successThreshold is " + success.asText() + "; a " + probe
                     + " takes only 1", out);
         }
     }
@@ -146,16 +146,19 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
     private static void sleep(MergedPods merged, Pod pod, JsonNode container, String hook, long gracePeriod, PodFindings out) {
         JsonNode seconds = container.at("/" + hook + "/sleep/seconds");
         if (seconds.isIntegralNumber() && (seconds.asLong() < 0 || seconds.asLong() > gracePeriod)) {
-            value(merged, pod, container, hook + "/sleep/seconds", "sleeps " + seconds.asText() + " seconds, not between 0 and the"
+            value(merged, pod, container, hook, "sleep/seconds", "sleeps " + seconds.asText() + " seconds, not between 0 and the"
                     + " pod's terminationGracePeriodSeconds (" + gracePeriod + ")", out);
         }
     }
 
-    /** A finding on a value below a container ({@code path} from the probe or lifecycle on), at the template that wrote it. */
-    private static void value(MergedPods merged, Pod pod, JsonNode container, String path, String problem, PodFindings out) {
+    /**
+     * A finding on a value of a container's probe or hook ({@code field}: livenessProbe, lifecycle/preStop), at
+     * {@code below} in it (empty for the whole of it), named at the template that wrote the value.
+     */
+    private static void value(MergedPods merged, Pod pod, JsonNode container, String field, String below, String problem,
+            PodFindings out) {
+        String path = below.isEmpty() ? field : field + "/" + below;
         String at = merged.writer(container, path);
-        String field = path.startsWith("lifecycle/") && path.indexOf('/', "lifecycle/".length()) > 0
-                ? path.substring(0, path.indexOf('/', "lifecycle/".length())) : path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
         out.add(pod, at + "/" + path, MergedPods.where(at, container.path("name").asText("")) + " " + label(field), problem);
     }
 

@@ -64,9 +64,10 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
             // Flink sets hostNetwork on the pods it builds; the operator's standalone TaskManagers keep the template's
             boolean hostNetwork = standalone && pod.component().equals("taskManager")
                     ? pod.spec().path("hostNetwork").asBoolean(false) : flinkHostNetwork;
-            new Judge(merged, pod, out).pod(hostNetwork);
+            Judge judge = new Judge(merged, pod, out);
+            judge.pod(hostNetwork);
             for (Item c : pod.containers()) {
-                new Judge(merged, pod, out).container(c.node());
+                judge.container(c.node());
             }
         }
         out.report(r, merged.pods().size());
@@ -92,13 +93,10 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
             for (String id : List.of("runAsUser", "runAsGroup", "fsGroup")) {
                 id(context, id, where);
             }
-            JsonNode groups = PodTemplateSpecInvalid.array(context.path("supplementalGroups"));
+            JsonNode groups = MergedPods.list(context.path("supplementalGroups"));
             for (int i = 0; i < groups.size(); i++) {
                 if (groups.get(i).isNumber() && !isId(groups.get(i))) {
-                    // the merge keeps the shared template's numbers and adds the component's past their end
-                    String shared = "/spec/podTemplate/spec/securityContext/supplementalGroups/" + i;
-                    String at = merged.written(shared).isMissingNode()
-                            ? "/spec/" + pod.component() + "/podTemplate/spec/securityContext/supplementalGroups/" + i : shared;
+                    String at = merged.writerOfItem(pod, "securityContext/supplementalGroups", i);
                     out.add(pod, at, MergedPods.path(at.substring(0, at.lastIndexOf('/'))) + "[" + i + "]", "is " + groups.get(i).asText()
                             + ", not between 0 and " + MAX_ID);
                 }

@@ -3,7 +3,6 @@ package io.flinkops.compiler.check.policy;
 import static io.flinkops.compiler.check.policy.MergedPods.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.KubernetesNames;
 import io.flinkops.compiler.check.Placeholders;
@@ -91,7 +90,7 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
                     field("activeDeadlineSeconds", "is " + deadline.asText() + ", not between 1 and " + MAX_INT32);
                 }
             }
-            if (array(pod.spec().path("ephemeralContainers")).size() > 0) {
+            if (MergedPods.list(pod.spec().path("ephemeralContainers")).size() > 0) {
                 field("ephemeralContainers", "is set, but a pod takes ephemeral containers only once it runs (kubectl debug)");
             }
             String os = text(pod.spec().path("os"), "name");
@@ -112,11 +111,11 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
             if (!hostNetwork && !policy.isEmpty() && !Placeholders.holdsOne(policy)) {
                 if (!DNS_POLICIES.contains(policy)) {
                     field("dnsPolicy", "is '" + policy + "', not one of ClusterFirst, ClusterFirstWithHostNet, Default, None");
-                } else if (policy.equals("None") && array(config.path("nameservers")).size() == 0) {
+                } else if (policy.equals("None") && MergedPods.list(config.path("nameservers")).size() == 0) {
                     field("dnsPolicy", "is None without dnsConfig.nameservers: the pods would have no DNS server");
                 }
             }
-            JsonNode nameservers = array(config.path("nameservers"));
+            JsonNode nameservers = MergedPods.list(config.path("nameservers"));
             if (nameservers.size() > MAX_NAMESERVERS) {
                 field("dnsConfig/nameservers", "lists " + nameservers.size() + " nameservers, more than " + MAX_NAMESERVERS);
             }
@@ -126,7 +125,7 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
                     listItem("dnsConfig/nameservers", i, "'" + ns + "' is not an IP address");
                 }
             }
-            JsonNode searches = array(config.path("searches"));
+            JsonNode searches = MergedPods.list(config.path("searches"));
             if (searches.size() > MAX_SEARCHES) {
                 field("dnsConfig/searches", "lists " + searches.size() + " search domains, more than " + MAX_SEARCHES);
             }
@@ -248,21 +247,10 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
             out.add(pod, at, MergedPods.path(at), predicate, namesPod);
         }
 
-        /**
-         * A finding on item {@code i} of a list of texts: the merge keeps the shared template's texts and adds the
-         * component's past their end, so the item is the shared template's if it has one there.
-         */
+        /** A finding on item {@code i} of a list of texts, at the template that wrote it. */
         private void listItem(String list, int i, String predicate) {
-            String shared = "/spec/podTemplate/spec/" + list + "/" + i;
-            String at = merged.written(shared).isMissingNode() ? "/spec/" + pod.component() + "/podTemplate/spec/" + list + "/" + i
-                    : shared;
+            String at = merged.writerOfItem(pod, list, i);
             out.add(pod, at, MergedPods.path(at.substring(0, at.lastIndexOf('/'))) + "[" + i + "]", predicate);
         }
     }
-
-    /** The node if it is a list, else an empty one: the CRD check names a list of the wrong type. */
-    static JsonNode array(JsonNode node) {
-        return node.isArray() ? node : MissingNode.getInstance();
-    }
-
 }

@@ -2,6 +2,7 @@ package io.flinkops.compiler.check.policy;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,11 @@ final class PodSpecNames {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** A path Kubernetes takes below a folder of its own (validateLocalDescendingPath): relative, no '..' segment. */
+    static boolean isLocalDescendingPath(String path) {
+        return !path.startsWith("/") && !List.of(path.split("/")).contains("..");
     }
 
     /** A domain of a pod's dnsConfig.searches: a DNS subdomain (with '_'), a trailing '.' dropped; "." itself is one. */

@@ -1,5 +1,7 @@
 package io.flinkops.compiler.check.policy;
 
+import static io.flinkops.compiler.check.policy.MergedPods.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.KubernetesNames;
@@ -34,7 +36,11 @@ import java.util.Set;
                 + "path another mount of the container takes, or with a subPath that is absolute or climbs out with '..', "
                 + "or an environment variable without a name, with '=' or a character outside printable ASCII in its name "
                 + "(Kubernetes 1.32 and later take any other), or with both value and valueFrom, or a label or annotation "
-                + "of the template whose key or value Kubernetes cannot read (team: Data Platform). Kubernetes then refuses "
+                + "of the template whose key or value Kubernetes cannot read (team: Data Platform), or an annotation Kubernetes "
+                + "reads as part of the pod with a value it does not take: a seccomp profile annotation other than "
+                + "runtime/default, docker/default, unconfined or localhost/ and a relative path, an AppArmor container "
+                + "annotation for a container the pod does not have or with a value other than runtime/default, unconfined "
+                + "or localhost/..., a pod-deletion-cost that is not a 32-bit integer, or a mirror-pod mark. Kubernetes then refuses "
                 + "the operator's JobManager Deployment or TaskManager pods, and the job never starts. Each pod is judged as "
                 + "the operator makes it, the shared template with the component's laid over it item by item (by position, "
                 + "its default, or by name): a component's sidecar listed first is merged into flink-main-container and "
@@ -142,13 +148,33 @@ public final class PodTemplateInvalid extends RuleCheck {
             out.labels(merged, pod, "metadata/labels");
             JsonNode meta = pod.template().path("metadata");
             for (var e : meta.path("annotations").properties()) {
+                String key = e.getKey();
+                if (Placeholders.holdsOne(key)) {
+                    continue;
+                }
+                String at = merged.writer(pod, Pointers.child("metadata/annotations", key));
+                String subject = MergedPods.path(at.substring(0, at.lastIndexOf('/')));
                 // the API server reads an annotation key in lower case
-                if (!Placeholders.holdsOne(e.getKey()) && !KubernetesNames.isQualifiedName(e.getKey().toLowerCase(Locale.ROOT))) {
-                    String at = merged.writer(pod, Pointers.child("metadata/annotations", e.getKey()));
-                    out.add(pod, at, MergedPods.path(at.substring(0, at.lastIndexOf('/'))), "key '" + e.getKey() + "' is not a qualified name (an"
+                if (!KubernetesNames.isQualifiedName(key.toLowerCase(Locale.ROOT))) {
+                    out.add(pod, at, subject, "key '" + key + "' is not a qualified name (an"
                             + " optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.')");
+                } else if (e.getValue().isTextual() && !Placeholders.holdsOne(e.getValue().textValue())) {
+                    String problem = PodAnnotations.problem(key, e.getValue().textValue(), containerNames(),
+                            !text(pod.spec(), "nodeName").isEmpty());
+                    if (problem != null) {
+                        out.add(pod, at, subject, key + " " + problem);
+                    }
                 }
             }
+        }
+
+        /** The names of the pod's containers, init containers and Flink's own, which Flink adds if no template has it. */
+        private Set<String> containerNames() {
+            Set<String> names = new HashSet<>(Set.of(MAIN));
+            for (Item c : pod.containers()) {
+                names.add(text(c.node(), "name"));
+            }
+            return names;
         }
 
         /**

@@ -207,7 +207,7 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
                 out.add(pod, at, where.subject(at), "is set with type " + type + "; only Localhost takes one");
             } else if (field.equals("seccompProfile") && localhost) {
                 String path = text(profile, "localhostProfile");
-                if (!Placeholders.holdsOne(path) && (path.startsWith("/") || List.of(path.split("/")).contains(".."))) {
+                if (!Placeholders.holdsOne(path) && !PodSpecNames.isLocalDescendingPath(path)) {
                     String at = where.at(field + "/localhostProfile");
                     out.add(pod, at, where.subject(at), "'" + path + "' is not a relative path below the kubelet's seccomp"
                             + " folder (no leading '/', no '..')");

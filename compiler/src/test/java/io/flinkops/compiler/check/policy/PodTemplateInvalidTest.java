@@ -413,7 +413,63 @@ class PodTemplateInvalidTest {
                 reasons(found));
     }
 
-    /** What each finding says is wrong: its message without the object before it and the consequence after it. */
+    /**
+     * Annotations Kubernetes reads as part of the pod: seccomp and AppArmor profiles in their old annotation form, a
+     * pod-deletion-cost, a mirror-pod mark. Flink's own container counts as one of the pod's, though no template
+     * lists it here; the TaskManager template's sidecar is not in the JobManager pod.
+     */
+    @Test
+    void podAnnotationsKubernetesReadsAreJudged() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  podTemplate:
+                    metadata:
+                      annotations:
+                        seccomp.security.alpha.kubernetes.io/pod: runtime/default
+                        container.apparmor.security.beta.kubernetes.io/flink-main-container: localhost/k8s-flink
+                        # expect: pod-template-invalid
+                        container.seccomp.security.alpha.kubernetes.io/flink-main-container: RuntimeDefault
+                        # expect: pod-template-invalid
+                        container.apparmor.security.beta.kubernetes.io/log-shipper: runtime/default
+                        # expect: pod-template-invalid
+                        controller.kubernetes.io/pod-deletion-cost: "+10"
+                  jobManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      metadata:
+                        annotations:
+                          # expect: pod-template-invalid
+                          seccomp.security.alpha.kubernetes.io/pod: localhost/../escape.json
+                          # expect: pod-template-invalid
+                          kubernetes.io/config.mirror: "yes"
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      metadata:
+                        annotations:
+                          # expect: pod-template-invalid
+                          container.apparmor.security.beta.kubernetes.io/flink-main-container: RuntimeDefault
+                          controller.kubernetes.io/pod-deletion-cost: "-7"
+                      spec:
+                        containers: [{name: log-shipper, image: fluent/fluent-bit:3.0.4}]
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate metadata.annotations container.seccomp.security.alpha.kubernetes.io/flink-main-container is"
+                        + " 'RuntimeDefault', not runtime/default, docker/default, unconfined or localhost/<profile>",
+                "spec.podTemplate metadata.annotations, in the JobManager pod, container.apparmor.security.beta.kubernetes.io/"
+                        + "log-shipper names container 'log-shipper', which the pod does not have (flink-main-container)",
+                "spec.podTemplate metadata.annotations, in the JobManager pod, controller.kubernetes.io/pod-deletion-cost is '+10',"
+                        + " not a 32-bit integer"
+                        + " (no '+', no leading zeros)",
+                "spec.jobManager.podTemplate metadata.annotations seccomp.security.alpha.kubernetes.io/pod is"
+                        + " 'localhost/../escape.json', whose profile is not a relative path below the kubelet's seccomp folder"
+                        + " (no leading '/', no '..')",
+                "spec.jobManager.podTemplate metadata.annotations kubernetes.io/config.mirror marks a mirror pod, which only the"
+                        + " kubelet makes (and only with spec.nodeName)",
+                "spec.taskManager.podTemplate metadata.annotations container.apparmor.security.beta.kubernetes.io/"
+                        + "flink-main-container is 'RuntimeDefault', not runtime/default, unconfined or localhost/<profile>"),
+                reasons(found));
+    }
+
     /** A mount at a path where Flink mounts a volume its configuration asks for is a second mount there. */
     @Test
     void aMountWhereFlinkMountsAConfiguredVolumeIsASecond() {
@@ -440,6 +496,7 @@ class PodTemplateInvalidTest {
                 reasons(found));
     }
 
+    /** What each finding says is wrong: its message without the object before it and the consequence after it. */
     static List<String> reasons(List<Diagnostic> found) {
         return found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2, d.message().indexOf(": Kubernetes"))).toList();
     }

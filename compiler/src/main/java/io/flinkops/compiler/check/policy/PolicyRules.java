@@ -40,6 +40,7 @@ public final class PolicyRules {
                 new PodTemplateSchedulingInvalid(),
                 new PodTemplateSecurityContextInvalid(),
                 new PodTemplateSpecInvalid(),
+                new PodTemplateTaskManagerDeadline(),
                 new ResourcesMissing(),
                 new ResourcesOutOfBounds(),
                 new S3BucketNameInvalid(),

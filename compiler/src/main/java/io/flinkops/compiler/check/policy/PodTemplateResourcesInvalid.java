@@ -13,7 +13,6 @@ import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import io.flinkops.compiler.yaml.Pointers;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +38,7 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
     private static final Set<String> CONTAINER_RESOURCES = Set.of("cpu", "memory", "ephemeral-storage");
     private static final Set<String> SET_BY_FLINK = Set.of("cpu", "memory");
     private static final String MAIN_CONTAINER = "flink-main-container";
-    private static final String REFUSED = ": the operator's pods are refused and the job never starts";
+    private static final String REFUSED = PodSpecNames.REFUSED;
 
     @Override
     public void checkObject(CheckTarget t, Reporter r) {
@@ -54,13 +53,14 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
         }
         // a request and its limit may come from two templates: compare them in the pods the operator's merge makes
         MergedPods merged = MergedPods.of(t);
-        Set<String> reported = new HashSet<>();
+        PodFindings findings = new PodFindings();
         for (Pod pod : merged.pods()) {
             for (Item c : pod.containers()) {
                 boolean main = c.list().equals("containers") && MAIN_CONTAINER.equals(c.node().path("name").asText());
-                compare(merged, c.node(), main, main && hasStorage(t.spec(), pod.component()), reported, r);
+                compare(merged, pod, c.node(), main, main && hasStorage(t.spec(), pod.component()), findings);
             }
         }
+        findings.report(r, merged.pods().size());
     }
 
     /** Whether the operator sets the main container's ephemeral storage in every pod this template makes. */
@@ -76,7 +76,7 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
     private static void check(PodTemplateContainers.Container c, boolean main, boolean storageSet, Reporter r) {
         JsonNode resources = c.node().path("resources");
         String at = c.pointer() + "/resources/";
-        String who = "container " + (c.name().isEmpty() ? "#" + c.index() : c.name()) + ": ";
+        String who = "container " + (c.name().isEmpty() ? "#" + c.index() : c.name()) + " ";
         for (String kind : new String[] {"requests", "limits"}) {
             JsonNode entries = resources.path(kind);
             for (var e : entries.properties()) {
@@ -105,8 +105,7 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
     }
 
     /** Each request against its limit in a merged container, reported at the request as written. */
-    private static void compare(MergedPods merged, JsonNode container, boolean main, boolean storageSet, Set<String> reported,
-            Reporter r) {
+    private static void compare(MergedPods merged, Pod pod, JsonNode container, boolean main, boolean storageSet, PodFindings out) {
         JsonNode resources = container.path("resources");
         Map<String, BigDecimal> limits = amounts(resources.path("limits"), main, storageSet);
         amounts(resources.path("requests"), main, storageSet).forEach((name, request) -> {
@@ -115,18 +114,15 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
             String field = Pointers.child("resources/requests", name);
             String at = merged.writer(container, field);
             String who = "container " + (container.path("name").asText("").isEmpty()
-                    ? "#" + at.substring(at.lastIndexOf('/') + 1) : container.path("name").asText()) + ": ";
+                    ? "#" + at.substring(at.lastIndexOf('/') + 1) : container.path("name").asText());
             String limitWriter = merged.writer(container, Pointers.child("resources/limits", name));
             String from = limitWriter.equals(at) ? "" : " (set by " + MergedPods.where(limitWriter) + ", which the operator merges with it)";
-            String message = null;
             if (limit != null && (exact ? request.compareTo(limit) != 0 : request.compareTo(limit) > 0)) {
-                message = who + "resources.requests." + name + " " + resources.path("requests").path(name).asText()
-                        + (exact ? " differs from" : " is above") + " its limit " + resources.path("limits").path(name).asText() + from;
+                out.add(pod, at + "/" + field, who, "resources.requests." + name + " " + resources.path("requests").path(name).asText()
+                        + (exact ? " differs from" : " is above") + " its limit " + resources.path("limits").path(name).asText() + from);
             } else if (limit == null && exact && !resources.path("limits").has(name)) {
-                message = who + "resources.requests." + name + " has no limit, which Kubernetes requires of a resource it cannot overcommit";
-            }
-            if (message != null && reported.add(at + "\n" + message)) {
-                r.report(at + "/" + field, message + REFUSED);
+                out.add(pod, at + "/" + field, who, "resources.requests." + name
+                        + " has no limit, which Kubernetes requires of a resource it cannot overcommit");
             }
         });
     }

@@ -81,18 +81,18 @@ class PodTemplateResourcesInvalidTest {
                               hugepages-1Gi: 1Gi
                 """, ""));
         assertEquals(List.of(
-                "container flink-main-container: resources.requests.ephemeral-storage '1K' is not a Kubernetes quantity (such as"
-                        + " 500m, 2Gi or 10G): the operator's pods are refused and the job never starts",
-                "container flink-main-container: resources.requests names 'cpus', not a resource Kubernetes knows for containers"
-                        + " (cpu, memory, ephemeral-storage, hugepages-<size>, or a domain-qualified name): the operator's pods are"
-                        + " refused and the job never starts",
-                "container log-shipper: resources.requests.cpu 2 is above its limit 1: the operator's pods are refused and the job"
+                "container flink-main-container resources.requests.ephemeral-storage '1K' is not a Kubernetes quantity (such as"
+                        + " 500m, 2Gi or 10G): Kubernetes refuses the operator's pods and the job never starts",
+                "container flink-main-container resources.requests names 'cpus', not a resource Kubernetes knows for containers"
+                        + " (cpu, memory, ephemeral-storage, hugepages-<size>, or a domain-qualified name): Kubernetes refuses the"
+                        + " operator's pods and the job never starts",
+                "container log-shipper resources.requests.cpu 2 is above its limit 1: Kubernetes refuses the operator's pods and the job"
                         + " never starts",
-                "container log-shipper: resources.requests.nvidia.com/gpu has no limit, which Kubernetes requires of a resource it"
-                        + " cannot overcommit: the operator's pods are refused and the job never starts",
-                "container log-shipper: resources.requests.hugepages-1Gi 2Gi differs from its limit 1Gi: the operator's pods are"
-                        + " refused and the job never starts",
-                "container log-shipper: resources.limits.memory is negative (-64Mi): the operator's pods are refused and the job"
+                "container log-shipper resources.requests.nvidia.com/gpu has no limit, which Kubernetes requires of a resource it"
+                        + " cannot overcommit: Kubernetes refuses the operator's pods and the job never starts",
+                "container log-shipper resources.requests.hugepages-1Gi 2Gi differs from its limit 1Gi: Kubernetes refuses the"
+                        + " operator's pods and the job never starts",
+                "container log-shipper resources.limits.memory is negative (-64Mi): Kubernetes refuses the operator's pods and the job"
                         + " never starts"),
                 found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2)).toList());
     }
@@ -127,8 +127,8 @@ class PodTemplateResourcesInvalidTest {
                                 # expect: pod-template-resources-invalid
                                 memory: 256Mi
                 """));
-        assertEquals(List.of("container log-shipper: resources.requests.memory 256Mi is above its limit 128Mi (set by spec.podTemplate"
-                + " containers[1], which the operator merges with it): the operator's pods are refused and the job never starts"),
+        assertEquals(List.of("container log-shipper resources.requests.memory 256Mi is above its limit 128Mi (set by spec.podTemplate"
+                + " containers[1], which the operator merges with it): Kubernetes refuses the operator's pods and the job never starts"),
                 found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2)).toList());
     }
 

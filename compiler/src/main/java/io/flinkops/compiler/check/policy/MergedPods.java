@@ -115,6 +115,14 @@ final class MergedPods {
     }
 
     /**
+     * Whether one of the pods runs on the host network: Flink sets hostNetwork on the pods it builds, the operator's
+     * standalone TaskManagers keep the template's.
+     */
+    boolean hostNetwork(Pod pod) {
+        return standalone() && pod.component().equals("taskManager") ? pod.spec().path("hostNetwork").asBoolean(false) : hostNetwork();
+    }
+
+    /**
      * The pointer of item {@code i} of a list of texts or numbers in a merged pod ({@code list} below the pod's spec,
      * {@code dnsConfig/nameservers}): the merge keeps the shared template's items and adds the component's past their
      * end, so the item is the shared template's if it has one there.

@@ -91,14 +91,15 @@ public final class PodTemplateInvalid extends RuleCheck {
         boolean hostNetwork = merged.hostNetwork();
         for (Pod pod : merged.pods()) {
             FlinkAdds flink = new FlinkAdds(FlinkVolumes.of(merged, pod), hostNetwork);
-            new PodCheck(merged, pod, names(pod.spec().path("volumes")), sharedVolumes, anyVolumes, flink, findings).run();
+            new PodCheck(merged, pod, names(pod.spec().path("volumes")), sharedVolumes, anyVolumes, flink, merged.hostNetwork(pod),
+                    findings).run();
         }
         findings.report(r, merged.pods().size());
     }
 
     /** The judgement of one merged pod: {@code volumes} are its own, the others those the templates declare. */
     private record PodCheck(MergedPods merged, Pod pod, Set<String> volumes, Set<String> sharedVolumes, Set<String> anyVolumes,
-            FlinkAdds flink, PodFindings out) {
+            FlinkAdds flink, boolean onHostNetwork, PodFindings out) {
         void run() {
             metadata();
             Map<String, JsonNode> seen = new HashMap<>();
@@ -139,6 +140,33 @@ public final class PodTemplateInvalid extends RuleCheck {
                 ports(node);
                 if (main) {
                     flinkAdditions(node);
+                }
+            }
+            hostPorts();
+        }
+
+        /**
+         * Two ports that take one port of the node (protocol, host IP and hostPort): the regular containers run at once, so
+         * none of them may share one; an init container runs alone, so only its own ports may not.
+         */
+        private void hostPorts() {
+            Map<String, String> regular = new HashMap<>();
+            for (Item c : pod.containers()) {
+                Map<String, String> taken = c.list().equals("containers") ? regular : new HashMap<>();
+                for (JsonNode port : c.node().path("ports")) {
+                    JsonNode hostPort = port.path("hostPort");
+                    if (!hostPort.isIntegralNumber() || hostPort.asLong() == 0) {
+                        continue;
+                    }
+                    String protocol = text(port, "protocol").isEmpty() ? "TCP" : text(port, "protocol");
+                    String key = protocol + "/" + text(port, "hostIP") + "/" + hostPort.asLong();
+                    String at = merged.writer(port, "hostPort");
+                    String before = taken.putIfAbsent(key, at);
+                    if (before != null) {
+                        out.add(pod, at + "/hostPort", MergedPods.where(MergedPods.parent(at)), "takes hostPort " + hostPort.asText()
+                                + " (" + protocol + ") as " + MergedPods.where(MergedPods.parent(before)) + " does: one port of the"
+                                + " node serves one of them");
+                    }
                 }
             }
         }
@@ -304,10 +332,15 @@ public final class PodTemplateInvalid extends RuleCheck {
                     out.add(pod, MergedPods.last(port), MergedPods.where(port), "has no containerPort");
                 }
                 JsonNode hostPort = port.path("hostPort");
-                if (hostPort.isIntegralNumber() && hostPort.asLong() != 0 && !PodSpecNames.isPortNumber(hostPort.asLong())) {
+                if (hostPort.isIntegralNumber() && hostPort.asLong() != 0) {
                     String at = merged.writer(port, "hostPort");
-                    out.add(pod, at + "/hostPort", MergedPods.where(MergedPods.parent(at)), "hostPort " + hostPort.asText()
-                            + " is not between 1 and 65535");
+                    if (!PodSpecNames.isPortNumber(hostPort.asLong())) {
+                        out.add(pod, at + "/hostPort", MergedPods.where(MergedPods.parent(at)), "hostPort " + hostPort.asText()
+                                + " is not between 1 and 65535");
+                    } else if (onHostNetwork && number.isIntegralNumber() && number.asLong() != hostPort.asLong()) {
+                        out.add(pod, at + "/hostPort", MergedPods.where(MergedPods.parent(at)), "hostPort " + hostPort.asText()
+                                + " differs from containerPort " + number.asText() + " on the host network, where the two are one");
+                    }
                 }
                 JsonNode protocol = port.path("protocol");
                 if (protocol.isTextual() && !PROTOCOLS.contains(protocol.textValue()) && !Placeholders.holdsOne(protocol.textValue())) {

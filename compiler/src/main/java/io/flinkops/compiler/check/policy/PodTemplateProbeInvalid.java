@@ -12,6 +12,7 @@ import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @Rule(
         id = "pod-template-probe-invalid",
@@ -23,7 +24,7 @@ import java.util.Set;
                 + "Deployment or the TaskManager pods, and the job never starts, when a probe has no handler (exec, httpGet, "
                 + "tcpSocket or grpc) or more than one, or a hook none (exec, httpGet, tcpSocket or sleep) or more than one, "
                 + "an exec handler has no command, a probe has a negative delay, period, timeout or threshold, a liveness or "
-                + "startup successThreshold other than 1, an httpGet scheme other than HTTP or HTTPS (http is refused), a "
+                + "startup successThreshold other than 1, an httpGet scheme other than HTTP or HTTPS (http is refused), an httpGet header name that is not one (X-Probe_Id), a "
                 + "port that is neither a number in 1-65535 nor a port name (at most 15 lower-case letters, digits and '-'), "
                 + "a hook sleeps longer than the pod's terminationGracePeriodSeconds (30 unless set: a preStop sleep of 60 "
                 + "is refused), or an init container that is not a sidecar (restartPolicy: Always) has a probe or a hook. "
@@ -41,6 +42,8 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
     private static final List<String> NUMBERS =
             List.of("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold");
     private static final Set<String> SCHEMES = Set.of("HTTP", "HTTPS");
+    /** What Kubernetes takes as a probe's header name (IsHTTPHeaderName). */
+    private static final Pattern HEADER_NAME = Pattern.compile("[-A-Za-z0-9]+");
     /** A pod's terminationGracePeriodSeconds when its template sets none. */
     private static final long DEFAULT_GRACE_PERIOD = 30;
 
@@ -117,6 +120,14 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
         if (scheme.isTextual() && !SCHEMES.contains(scheme.textValue()) && !Placeholders.holdsOne(scheme.textValue())) {
             value(merged, pod, container, field, "httpGet/scheme", "httpGet scheme '" + scheme.textValue() + "' is not HTTP or HTTPS",
                     out);
+        }
+        JsonNode headers = p.path("httpGet").path("httpHeaders");
+        for (int i = 0; i < headers.size(); i++) {
+            JsonNode header = headers.get(i).path("name");
+            if (header.isTextual() && !HEADER_NAME.matcher(header.textValue()).matches() && !Placeholders.holdsOne(header.textValue())) {
+                value(merged, pod, container, field, "httpGet/httpHeaders", "httpGet header name '" + header.textValue()
+                        + "' is not an HTTP header name (letters, digits and '-')", out);
+            }
         }
         for (String kind : List.of("httpGet", "tcpSocket", "grpc")) {
             JsonNode port = p.path(kind).path("port");

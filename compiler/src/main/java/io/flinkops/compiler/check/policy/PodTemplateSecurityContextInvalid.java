@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
                 + "without a localhostProfile, a localhostProfile with another type, or a seccomp localhostProfile that is "
                 + "absolute or climbs out with '..'; an fsGroupChangePolicy other than OnRootMismatch or Always, a "
                 + "seLinuxChangePolicy other than Recursive or MountOption, a supplementalGroupsPolicy other than Merge or "
-                + "Strict; shareProcessNamespace with hostPID; and a sysctl without a name, with a name that is not one, "
+                + "Strict; shareProcessNamespace with hostPID; hostUsers: false with hostPID, hostIPC or the host network; "
+                + "and a sysctl without a name, with a name that is not one, "
                 + "named twice, or of the network namespace on the host network (kubernetes.hostnetwork.enabled) or of the "
                 + "IPC namespace with hostIPC. Each pod is judged as the operator's merge of the templates makes it, key "
                 + "into key: a component's privileged: true laid over a shared allowPrivilegeEscalation: false makes a "
@@ -57,15 +58,10 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
             return;
         }
         MergedPods merged = MergedPods.of(t);
-        boolean standalone = merged.standalone();
-        boolean flinkHostNetwork = merged.hostNetwork();
         PodFindings out = new PodFindings();
         for (Pod pod : merged.pods()) {
-            // Flink sets hostNetwork on the pods it builds; the operator's standalone TaskManagers keep the template's
-            boolean hostNetwork = standalone && pod.component().equals("taskManager")
-                    ? pod.spec().path("hostNetwork").asBoolean(false) : flinkHostNetwork;
             Judge judge = new Judge(merged, pod, out);
-            judge.pod(hostNetwork);
+            judge.pod(merged.hostNetwork(pod));
             for (Item c : pod.containers()) {
                 judge.container(c.node());
             }
@@ -75,6 +71,14 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
 
     private record Judge(MergedPods merged, Pod pod, PodFindings out) {
         void pod(boolean hostNetwork) {
+            hostUsers(hostNetwork);
+            // pod-level fields, judged with or without a security context
+            JsonNode sharedProcess = pod.spec().path("shareProcessNamespace");
+            if (sharedProcess.asBoolean(false) && pod.spec().path("hostPID").asBoolean(false)) {
+                String at = merged.writer(pod, "spec/shareProcessNamespace");
+                out.add(pod, at, MergedPods.path(at), "is true with hostPID: a pod shares its process namespace or the host's,"
+                        + " not both");
+            }
             JsonNode context = pod.spec().path("securityContext");
             if (!context.isObject()) {
                 return;
@@ -101,18 +105,31 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
                             + ", not between 0 and " + MAX_ID);
                 }
             }
-            JsonNode sharedProcess = pod.spec().path("shareProcessNamespace");
-            if (sharedProcess.asBoolean(false) && pod.spec().path("hostPID").asBoolean(false)) {
-                String at = merged.writer(pod, "spec/shareProcessNamespace");
-                out.add(pod, at, MergedPods.path(at), "is true with hostPID: a pod shares its process namespace or the host's,"
-                        + " not both");
-            }
             enumeration(context, "fsGroupChangePolicy", FS_GROUP_CHANGE_POLICIES, where);
             enumeration(context, "seLinuxChangePolicy", SELINUX_CHANGE_POLICIES, where);
             enumeration(context, "supplementalGroupsPolicy", SUPPLEMENTAL_GROUPS_POLICIES, where);
             profile(context, "seccompProfile", where);
             profile(context, "appArmorProfile", where);
             sysctls(context.path("sysctls"), hostNetwork, pod.spec().path("hostIPC").asBoolean(false));
+        }
+
+        /** A pod in a user namespace of its own (hostUsers: false) shares no namespace with the host. */
+        private void hostUsers(boolean hostNetwork) {
+            JsonNode hostUsers = pod.spec().path("hostUsers");
+            if (!hostUsers.isBoolean() || hostUsers.booleanValue()) {
+                return;
+            }
+            String at = merged.writer(pod, "spec/hostUsers");
+            if (hostNetwork) {
+                out.add(pod, at, MergedPods.path(at), "is false on the host network" + (merged.hostNetwork()
+                        ? " (kubernetes.hostnetwork.enabled)" : "") + ": a pod in its own user namespace shares no namespace with the host");
+            }
+            for (String shared : List.of("hostPID", "hostIPC")) {
+                if (pod.spec().path(shared).asBoolean(false)) {
+                    out.add(pod, at, MergedPods.path(at), "is false with " + shared + ": a pod in its own user namespace shares no"
+                            + " namespace with the host");
+                }
+            }
         }
 
         void container(JsonNode node) {

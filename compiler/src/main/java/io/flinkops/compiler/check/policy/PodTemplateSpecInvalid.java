@@ -36,7 +36,10 @@ import java.util.Set;
                 + "than PreemptLowerPriority or Never; a host alias without a valid IP or with a hostname that is not a DNS "
                 + "subdomain; a readiness gate or scheduling gate that is not a qualified name, or two scheduling gates of "
                 + "one name; ephemeral containers, which no pod takes on creation; an os.name other than linux or windows; "
-                + "a restartPolicy on a regular container, or one other than Always on an init container; and a "
+                + "a restartPolicy on a regular container, or one other than Always on an init container; a resizePolicy on an "
+                + "init container, or one whose resourceName is not cpu or memory (or is named twice), whose restartPolicy is not "
+                + "NotRequired or RestartContainer, or is RestartContainer on native TaskManagers (Flink makes them "
+                + "restartPolicy Never); and a "
                 + "terminationMessagePolicy other than File or FallbackToLogsOnError. Each pod is judged as the operator's "
                 + "merge of the templates makes it, and each finding names the template that wrote the field.",
         remediation = "Leave restartPolicy and activeDeadlineSeconds out of the JobManager's template, write enumerations as "
@@ -48,6 +51,8 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
     private static final Set<String> PREEMPTION_POLICIES = Set.of("PreemptLowerPriority", "Never");
     private static final Set<String> TERMINATION_MESSAGE_POLICIES = Set.of("File", "FallbackToLogsOnError");
     private static final Set<String> OS_NAMES = Set.of("linux", "windows");
+    private static final Set<String> RESIZE_RESOURCES = Set.of("cpu", "memory");
+    private static final Set<String> RESIZE_RESTART_POLICIES = Set.of("NotRequired", "RestartContainer");
     private static final long MAX_INT32 = Integer.MAX_VALUE;
     private static final int MAX_NAMESERVERS = 3;
     private static final int MAX_SEARCHES = 32;
@@ -222,12 +227,61 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
                         container(node, "restartPolicy", "has restartPolicy '" + restart + "'; an init container takes only Always");
                     }
                 }
+                resizePolicy(c);
                 String message = text(node, "terminationMessagePolicy");
                 if (!message.isEmpty() && !TERMINATION_MESSAGE_POLICIES.contains(message) && !Placeholders.holdsOne(message)) {
                     container(node, "terminationMessagePolicy", "has terminationMessagePolicy '" + message
                             + "', not File or FallbackToLogsOnError");
                 }
             }
+        }
+
+        /**
+         * A container's resizePolicy (in-place resizing): one entry per resource, cpu or memory, each NotRequired or
+         * RestartContainer, and only NotRequired in pods that restart no container (native TaskManagers: Flink sets
+         * restartPolicy Never); init containers take none.
+         */
+        private void resizePolicy(Item c) {
+            JsonNode policies = MergedPods.list(c.node().path("resizePolicy"));
+            if (policies.isEmpty()) {
+                return;
+            }
+            if (c.list().equals("initContainers")) {
+                container(c.node(), "resizePolicy", "sets resizePolicy, which init containers may not have");
+                return;
+            }
+            Set<String> seen = new HashSet<>();
+            for (JsonNode policy : policies) {
+                if (!policy.isObject()) {
+                    continue;
+                }
+                String subject = MergedPods.where(MergedPods.last(policy));
+                String resource = text(policy, "resourceName");
+                String restart = text(policy, "restartPolicy");
+                if (!Placeholders.holdsOne(resource)) {
+                    if (!RESIZE_RESOURCES.contains(resource)) {
+                        out.add(pod, at(policy, "resourceName"), subject, resource.isEmpty() ? "has no resourceName (cpu or memory)"
+                                : "resourceName '" + resource + "' is not cpu or memory");
+                    } else if (!seen.add(resource)) {
+                        out.add(pod, at(policy, "resourceName"), subject, "names " + resource + " a second time");
+                    }
+                }
+                if (Placeholders.holdsOne(restart)) {
+                    continue;
+                }
+                if (!RESIZE_RESTART_POLICIES.contains(restart)) {
+                    out.add(pod, at(policy, "restartPolicy"), subject, restart.isEmpty() ? "has no restartPolicy (NotRequired or"
+                            + " RestartContainer)" : "restartPolicy '" + restart + "' is not NotRequired or RestartContainer");
+                } else if (!deployment && !restart.equals("NotRequired")) {
+                    out.add(pod, at(policy, "restartPolicy"), subject, "restartPolicy is " + restart + ", but Flink gives the "
+                            + pod.label() + " restartPolicy Never, which takes only NotRequired", true);
+                }
+            }
+        }
+
+        /** The pointer of a field of a merged item, or of the item when it has no such field. */
+        private String at(JsonNode item, String field) {
+            return item.hasNonNull(field) ? merged.at(item, field) : MergedPods.last(item);
         }
 
         /** A finding on a field of a merged container, at the template that wrote it. */

@@ -504,4 +504,46 @@ class PodTemplateInvalidTest {
     private static String deployment(String rest) {
         return Fixtures.rawDeployment(rest);
     }
+
+    /**
+     * Host ports: two containers of one pod cannot take one port of the node, and on the host network a hostPort is
+     * the containerPort.
+     */
+    @Test
+    void hostPortsOneContainerAtATimeAndTheContainerPortOnTheHostNetwork() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          ports: [{name: metrics, containerPort: 9249, hostPort: 9249}]
+                        - name: exporter
+                          image: prom/statsd-exporter:v0.26.0
+                          ports:
+                            # expect: pod-template-invalid
+                            - {name: statsd, containerPort: 9102, hostPort: 9249}
+                            - {name: statsd-udp, containerPort: 9125, hostPort: 9249, protocol: UDP}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of("spec.podTemplate containers[1] takes hostPort 9249 (TCP) as spec.podTemplate containers[0] does: one"
+                        + " port of the node serves one of them"),
+                reasons(found));
+        List<Diagnostic> hostNetwork = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  flinkConfiguration: {kubernetes.hostnetwork.enabled: "true"}
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          ports:
+                            - {name: metrics, containerPort: 9249, hostPort: 9249}
+                            # expect: pod-template-invalid
+                            - {name: jmx, containerPort: 9010, hostPort: 19010}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of("spec.podTemplate containers[0] hostPort 19010 differs from containerPort 9010 on the host network,"
+                        + " where the two are one"),
+                reasons(hostNetwork));
+    }
 }

@@ -182,4 +182,26 @@ class PodTemplateProbeInvalidTest {
                         + " its restartPolicy is Always (a sidecar)"),
                 PodTemplateInvalidTest.reasons(found));
     }
+
+    /** A probe's header names are HTTP token names: letters, digits and '-'. */
+    @Test
+    void probeHeaderNamesAreHttpNames() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          readinessProbe:
+                            httpGet:
+                              path: /overview
+                              port: rest
+                              # expect: pod-template-probe-invalid
+                              httpHeaders: [{name: X-Probe, value: k8s}, {name: X-Probe_Id, value: "1"}]
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of("spec.podTemplate containers[0] (flink-main-container) readinessProbe httpGet header name 'X-Probe_Id'"
+                        + " is not an HTTP header name (letters, digits and '-')"),
+                PodTemplateInvalidTest.reasons(found));
+    }
 }

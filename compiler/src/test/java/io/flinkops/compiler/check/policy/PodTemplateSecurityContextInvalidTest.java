@@ -159,4 +159,41 @@ class PodTemplateSecurityContextInvalidTest {
                         + " securityContext.allowPrivilegeEscalation; Kubernetes takes neither together"),
                 PodTemplateInvalidTest.reasons(found));
     }
+
+    /**
+     * A pod in its own user namespace (hostUsers: false) shares none of the host's: Flink's host network
+     * (kubernetes.hostnetwork.enabled) and a template's hostPID are refused with it. A pod shares its process
+     * namespace or the host's, security context or not.
+     */
+    @Test
+    void aPodOfItsOwnUsersSharesNoHostNamespace() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  flinkConfiguration: {kubernetes.hostnetwork.enabled: "true"}
+                  podTemplate:
+                    spec:
+                      # expect: pod-template-security-context-invalid
+                      hostUsers: false
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        hostPID: true
+                        # expect: pod-template-security-context-invalid
+                        shareProcessNamespace: true
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate hostUsers is false on the host network (kubernetes.hostnetwork.enabled): a pod in its own user"
+                        + " namespace shares no namespace with the host",
+                "spec.podTemplate hostUsers, in the TaskManager pods, is false with hostPID: a pod in its own user namespace shares"
+                        + " no namespace with the host",
+                "spec.taskManager.podTemplate shareProcessNamespace is true with hostPID: a pod shares its process namespace or the"
+                        + " host's, not both"),
+                PodTemplateInvalidTest.reasons(found));
+        RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate: {spec: {hostUsers: false}}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+    }
 }

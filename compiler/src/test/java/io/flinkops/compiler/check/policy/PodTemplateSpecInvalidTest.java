@@ -170,4 +170,49 @@ class PodTemplateSpecInvalidTest {
                   taskManager: {resource: {memory: 1g, cpu: 0.5}}
                 """));
     }
+
+    /**
+     * In-place resizing: cpu or memory, once each, NotRequired or RestartContainer; native TaskManagers restart no
+     * container (Flink makes them restartPolicy Never), so there only NotRequired; no init container takes one.
+     */
+    @Test
+    void resizePoliciesKubernetesTakes() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      initContainers:
+                        # expect: pod-template-spec-invalid
+                        - {name: fetch, image: busybox:1.36, resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]}
+                      containers:
+                        - name: flink-main-container
+                          resizePolicy:
+                            - {resourceName: cpu, restartPolicy: NotRequired}
+                            # expect: pod-template-spec-invalid
+                            - {resourceName: memory, restartPolicy: RestartContainer}
+                            # expect: pod-template-spec-invalid
+                            - {resourceName: ephemeral-storage, restartPolicy: NotRequired}
+                            # expect: pod-template-spec-invalid
+                            - {resourceName: cpu, restartPolicy: notRequired}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate initContainers[0] (fetch) sets resizePolicy, which init containers may not have",
+                "spec.podTemplate containers[0] resizePolicy[1] restartPolicy is RestartContainer, but Flink gives the TaskManager"
+                        + " pods restartPolicy Never, which takes only NotRequired",
+                "spec.podTemplate containers[0] resizePolicy[2] resourceName 'ephemeral-storage' is not cpu or memory",
+                "spec.podTemplate containers[0] resizePolicy[3] names cpu a second time",
+                "spec.podTemplate containers[0] resizePolicy[3] restartPolicy 'notRequired' is not NotRequired or RestartContainer"),
+                PodTemplateInvalidTest.reasons(found));
+        RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  mode: standalone
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          resizePolicy: [{resourceName: memory, restartPolicy: RestartContainer}, {resourceName: cpu, restartPolicy: NotRequired}]
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+    }
 }

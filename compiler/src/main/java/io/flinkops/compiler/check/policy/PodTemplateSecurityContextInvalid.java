@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
                 + "absolute or climbs out with '..'; an fsGroupChangePolicy other than OnRootMismatch or Always, a "
                 + "seLinuxChangePolicy other than Recursive or MountOption, a supplementalGroupsPolicy other than Merge or "
                 + "Strict; shareProcessNamespace with hostPID; hostUsers: false with hostPID, hostIPC or the host network; "
+                + "in a pod whose os.name is windows, the Linux-only settings (seccomp, SELinux and AppArmor profiles, user, "
+                + "group and fsGroup ids, sysctls, capabilities, privileged, readOnlyRootFilesystem, procMount, host "
+                + "namespaces), and windowsOptions in one whose os.name is linux; "
                 + "and a sysctl without a name, with a name that is not one, "
                 + "named twice, or of the network namespace on the host network (kubernetes.hostnetwork.enabled) or of the "
                 + "IPC namespace with hostIPC. Each pod is judged as the operator's merge of the templates makes it, key "
@@ -50,6 +53,18 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
     private static final Pattern SYSCTL = Pattern.compile(
             "([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?");
     private static final int MAX_SYSCTL = 253;
+    /** What validateWindows refuses in a pod whose os.name is windows: Linux-only settings, below the pod's spec. */
+    private static final List<String> WINDOWS_FORBIDDEN_POD = List.of("securityContext/appArmorProfile",
+            "securityContext/seLinuxOptions", "hostUsers", "hostPID", "hostIPC", "securityContext/seccompProfile",
+            "securityContext/fsGroup", "securityContext/fsGroupChangePolicy", "securityContext/sysctls", "shareProcessNamespace",
+            "securityContext/runAsUser", "securityContext/runAsGroup", "securityContext/supplementalGroups",
+            "securityContext/supplementalGroupsPolicy");
+    /** Host namespaces a Windows pod may name only as false (Kubernetes reads false as unset). */
+    private static final Set<String> HOST_NAMESPACES = Set.of("hostPID", "hostIPC");
+    /** The same in a container's security context. */
+    private static final List<String> WINDOWS_FORBIDDEN_CONTAINER = List.of("appArmorProfile", "seLinuxOptions", "seccompProfile",
+            "capabilities", "readOnlyRootFilesystem", "privileged", "allowPrivilegeEscalation", "procMount", "runAsUser",
+            "runAsGroup");
     private static final List<String> IPC_SYSCTLS = List.of("kernel.shm", "kernel.msg", "kernel.sem", "fs.mqueue.");
 
     @Override
@@ -70,8 +85,26 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
     }
 
     private record Judge(MergedPods merged, Pod pod, PodFindings out) {
+        /** The pod's os.name, which forbids the other system's security fields. */
+        String os() {
+            return text(pod.spec().path("os"), "name");
+        }
+
         void pod(boolean hostNetwork) {
             hostUsers(hostNetwork);
+            if (os().equals("windows")) {
+                for (String field : WINDOWS_FORBIDDEN_POD) {
+                    JsonNode value = pod.spec().at("/" + field);
+                    if (isSet(value) && !(value.isBoolean() && !value.booleanValue() && HOST_NAMESPACES.contains(field))
+                            && !(value.isArray() && value.isEmpty() && field.endsWith("sysctls"))) {
+                        String at = merged.writer(pod, "spec/" + field);
+                        out.add(pod, at, MergedPods.path(at), "is set in a pod whose os.name is windows; Kubernetes takes it on Linux pods only");
+                    }
+                }
+            } else if (os().equals("linux") && isSet(pod.spec().path("securityContext").path("windowsOptions"))) {
+                String at = merged.writer(pod, "spec/securityContext/windowsOptions");
+                out.add(pod, at, MergedPods.path(at), "is set in a pod whose os.name is linux");
+            }
             // pod-level fields, judged with or without a security context
             JsonNode sharedProcess = pod.spec().path("shareProcessNamespace");
             if (sharedProcess.asBoolean(false) && pod.spec().path("hostPID").asBoolean(false)) {
@@ -150,6 +183,17 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
                             + at.substring(at.indexOf("/securityContext/") + 1).replace('/', '.');
                 }
             };
+            if (os().equals("windows")) {
+                for (String field : WINDOWS_FORBIDDEN_CONTAINER) {
+                    if (isSet(context.path(field))) {
+                        String at = where.at(field);
+                        out.add(pod, at, where.subject(at), "is set in a pod whose os.name is windows; Kubernetes takes it on Linux pods only");
+                    }
+                }
+            } else if (os().equals("linux") && isSet(context.path("windowsOptions"))) {
+                String at = where.at("windowsOptions");
+                out.add(pod, at, where.subject(at), "is set in a pod whose os.name is linux");
+            }
             id(context, "runAsUser", where);
             id(context, "runAsGroup", where);
             if (context.path("allowPrivilegeEscalation").isBoolean() && !context.path("allowPrivilegeEscalation").booleanValue()) {
@@ -268,6 +312,10 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
         String at(String field);
 
         String subject(String at);
+    }
+
+    private static boolean isSet(JsonNode value) {
+        return !value.isMissingNode() && !value.isNull();
     }
 
     private static boolean isId(JsonNode id) {

@@ -4,6 +4,7 @@ import static io.flinkops.compiler.check.policy.MergedPods.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.FlinkConf;
 import io.flinkops.compiler.check.KubernetesNames;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
@@ -40,7 +41,9 @@ import java.util.Set;
                 + "init container, or one whose resourceName is not cpu or memory (or is named twice), whose restartPolicy is not "
                 + "NotRequired or RestartContainer, or is RestartContainer on native TaskManagers (Flink makes them "
                 + "restartPolicy Never); and a "
-                + "terminationMessagePolicy other than File or FallbackToLogsOnError. Each pod is judged as the operator's "
+                + "terminationMessagePolicy other than File or FallbackToLogsOnError; and a spec.serviceAccount (or "
+                + "kubernetes.jobmanager.service-account, kubernetes.taskmanager.service-account) that is not a DNS subdomain, "
+                + "as Flink makes it the pods' serviceAccountName. Each pod is judged as the operator's "
                 + "merge of the templates makes it, and each finding names the template that wrote the field.",
         remediation = "Leave restartPolicy and activeDeadlineSeconds out of the JobManager's template, write enumerations as "
                 + "Kubernetes spells them (ClusterFirst, PreemptLowerPriority, FallbackToLogsOnError), give dnsPolicy None "
@@ -51,6 +54,8 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
     private static final Set<String> PREEMPTION_POLICIES = Set.of("PreemptLowerPriority", "Never");
     private static final Set<String> TERMINATION_MESSAGE_POLICIES = Set.of("File", "FallbackToLogsOnError");
     private static final Set<String> OS_NAMES = Set.of("linux", "windows");
+    private static final List<String> COMPONENT_ACCOUNTS = List.of("kubernetes.jobmanager.service-account",
+            "kubernetes.taskmanager.service-account");
     private static final Set<String> RESIZE_RESOURCES = Set.of("cpu", "memory");
     private static final Set<String> RESIZE_RESTART_POLICIES = Set.of("NotRequired", "RestartContainer");
     private static final long MAX_INT32 = Integer.MAX_VALUE;
@@ -78,6 +83,26 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
             judge.containers();
         }
         out.report(r, merged.pods().size());
+        serviceAccounts(t, r);
+    }
+
+    /**
+     * The pods' serviceAccountName is Flink's to set, from spec.serviceAccount (the operator's
+     * kubernetes.service-account) or a component's own key: Kubernetes takes a DNS subdomain only.
+     */
+    private static void serviceAccounts(CheckTarget t, Reporter r) {
+        JsonNode account = t.spec().path("serviceAccount");
+        if (account.isTextual() && !Placeholders.holdsOne(account.textValue()) && !KubernetesNames.isSubdomain(account.textValue())) {
+            r.report("/spec/serviceAccount", "spec.serviceAccount '" + account.textValue() + "' is not a DNS subdomain (lower-case"
+                    + " letters, digits, '-' and '.'), and Flink makes it the pods' serviceAccountName" + PodSpecNames.REFUSED);
+        }
+        FlinkConf conf = t.conf();
+        for (String key : COMPONENT_ACCOUNTS) {
+            conf.get(key).filter(v -> !v.isEmpty() && !Placeholders.holdsOne(v) && !KubernetesNames.isSubdomain(v)).ifPresent(v ->
+                    r.report(conf.pointer(key, "/spec/flinkConfiguration"), "flinkConfiguration " + key + " '" + v + "' is not a DNS"
+                            + " subdomain (lower-case letters, digits, '-' and '.'), and Flink makes it the pods' serviceAccountName"
+                            + PodSpecNames.REFUSED));
+        }
     }
 
     /** The judgement of one merged pod; {@code deployment}: whether its pods are a Deployment's. */

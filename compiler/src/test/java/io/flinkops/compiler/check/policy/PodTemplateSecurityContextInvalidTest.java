@@ -196,4 +196,49 @@ class PodTemplateSecurityContextInvalidTest {
                   taskManager: {resource: {memory: 1g, cpu: 0.5}}
                 """));
     }
+
+    /**
+     * A Windows pod takes none of the Linux-only security settings, and a Linux pod no windowsOptions: the
+     * TaskManager template's os.name makes the shared windowsOptions a Linux pod's.
+     */
+    @Test
+    void eachSystemsSettingsInItsOwnPods() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      os: {name: windows}
+                      hostPID: false
+                      securityContext:
+                        # expect: pod-template-security-context-invalid
+                        runAsUser: 9999
+                        sysctls: []
+                        # expect: pod-template-security-context-invalid
+                        windowsOptions: {runAsUserName: ContainerUser}
+                      containers:
+                        - name: flink-main-container
+                          securityContext:
+                            # expect: pod-template-security-context-invalid
+                            readOnlyRootFilesystem: true
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager:
+                    resource: {memory: 1g, cpu: 0.5}
+                    podTemplate:
+                      spec:
+                        os: {name: linux}
+                        containers:
+                          - name: flink-main-container
+                            securityContext:
+                              # expect: pod-template-security-context-invalid
+                              windowsOptions: {hostProcess: false}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate securityContext.runAsUser, in the JobManager pod, is set in a pod whose os.name is windows; Kubernetes"
+                        + " takes it on Linux pods only",
+                "spec.podTemplate securityContext.windowsOptions, in the TaskManager pods, is set in a pod whose os.name is linux",
+                "spec.podTemplate containers[0] (flink-main-container) securityContext.readOnlyRootFilesystem, in the JobManager pod, is"
+                        + " set in a pod whose os.name is windows; Kubernetes takes it on Linux pods only",
+                "spec.taskManager.podTemplate containers[0] (flink-main-container) securityContext.windowsOptions is set in a pod whose"
+                        + " os.name is linux"),
+                PodTemplateInvalidTest.reasons(found));
+    }
 }

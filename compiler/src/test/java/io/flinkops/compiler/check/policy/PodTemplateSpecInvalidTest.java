@@ -215,4 +215,29 @@ class PodTemplateSpecInvalidTest {
                   taskManager: {resource: {memory: 1g, cpu: 0.5}}
                 """));
     }
+
+    /** Flink names the pods' service account after spec.serviceAccount or a component's key: a DNS subdomain. */
+    @Test
+    void serviceAccountsAreDnsSubdomains() {
+        String body = """
+                  flinkConfiguration:
+                    # expect: pod-template-spec-invalid
+                    kubernetes.taskmanager.service-account: Flink_TM
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """;
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment(body)
+                .replace("  serviceAccount: flink\n", "  # expect: pod-template-spec-invalid\n  serviceAccount: Flink\n"));
+        assertEquals(List.of(
+                "spec.serviceAccount 'Flink' is not a DNS subdomain (lower-case letters, digits, '-' and '.'), and Flink makes it the"
+                        + " pods' serviceAccountName",
+                "flinkConfiguration kubernetes.taskmanager.service-account 'Flink_TM' is not a DNS subdomain (lower-case letters,"
+                        + " digits, '-' and '.'), and Flink makes it the pods' serviceAccountName"),
+                PodTemplateInvalidTest.reasons(found));
+        RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  flinkConfiguration: {kubernetes.jobmanager.service-account: flink-jm, kubernetes.taskmanager.service-account: "${TM_SA}"}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+    }
 }

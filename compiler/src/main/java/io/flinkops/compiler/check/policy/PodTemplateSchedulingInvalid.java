@@ -13,6 +13,7 @@ import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,9 @@ import java.util.Set;
                 + "operator is not In, NotIn, Exists or DoesNotExist, a matchLabels key or a value that is not a label's, "
                 + "or a namespace that is not a DNS label; a topology spread constraint without a topologyKey, "
                 + "with a maxSkew or minDomains below 1, a whenUnsatisfiable other than DoNotSchedule or ScheduleAnyway, "
-                + "minDomains with ScheduleAnyway, or the topologyKey and whenUnsatisfiable of another. Each pod is judged as the operator's merge of the "
+                + "minDomains with ScheduleAnyway, a nodeAffinityPolicy or nodeTaintsPolicy other than Honor or Ignore, "
+                + "matchLabelKeys without a labelSelector, or naming a key that is not a label key or that the selector "
+                + "matches on, or the topologyKey and whenUnsatisfiable of another. Each pod is judged as the operator's merge of the "
                 + "templates makes it: tolerations and terms have no names, so a component's are laid over the shared "
                 + "ones by position, key into key, even with kubernetes.operator.pod-template.merge-arrays-by-name (a "
                 + "TaskManager's Exists toleration over a shared Equal one keeps the shared value, which Kubernetes refuses).",
@@ -45,6 +48,7 @@ import java.util.Set;
 public final class PodTemplateSchedulingInvalid extends RuleCheck {
     private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
     private static final Set<String> SPREAD_ACTIONS = Set.of("DoNotSchedule", "ScheduleAnyway");
+    private static final Set<String> INCLUSION_POLICIES = Set.of("Honor", "Ignore");
     private static final List<String> NODE_OPERATORS = List.of("In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt");
     private static final List<String> LABEL_OPERATORS = List.of("In", "NotIn", "Exists", "DoesNotExist");
     private static final String LABEL_KEY = PodSpecNames.LABEL_KEY;
@@ -186,7 +190,47 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
                     out.add(pod, at(constraint, "topologyKey"), subject, "spreads by " + topology + " with " + when + " as "
                             + subject(before) + " does (one constraint for each pair of the two)");
                 }
+                for (String policy : List.of("nodeAffinityPolicy", "nodeTaintsPolicy")) {
+                    String value = text(constraint, policy);
+                    if (!value.isEmpty() && !INCLUSION_POLICIES.contains(value) && !Placeholders.holdsOne(value)) {
+                        out.add(pod, at(constraint, policy), subject, policy + " '" + value + "' is not Honor or Ignore");
+                    }
+                }
+                matchLabelKeys(constraint, subject);
                 selector(constraint, "labelSelector");
+            }
+        }
+
+        /**
+         * A spread constraint's matchLabelKeys: label keys, with a labelSelector, none of them a key the selector
+         * already matches on.
+         */
+        private void matchLabelKeys(JsonNode constraint, String subject) {
+            JsonNode keys = MergedPods.list(constraint.path("matchLabelKeys"));
+            if (keys.isEmpty()) {
+                return;
+            }
+            JsonNode selector = constraint.path("labelSelector");
+            if (!selector.isObject()) {
+                out.add(pod, at(constraint, "matchLabelKeys"), subject, "sets matchLabelKeys without a labelSelector");
+                return;
+            }
+            Set<String> selected = new HashSet<>();
+            selector.path("matchLabels").fieldNames().forEachRemaining(selected::add);
+            for (JsonNode e : selector.path("matchExpressions")) {
+                selected.add(text(e, "key"));
+            }
+            for (JsonNode key : keys) {
+                String name = key.asText();
+                if (!key.isTextual() || Placeholders.holdsOne(name)) {
+                    continue;
+                }
+                if (!KubernetesNames.isQualifiedName(name)) {
+                    out.add(pod, at(constraint, "matchLabelKeys"), subject, "matchLabelKeys '" + name + "' is not " + LABEL_KEY);
+                } else if (selected.contains(name)) {
+                    out.add(pod, at(constraint, "matchLabelKeys"), subject, "matchLabelKeys '" + name + "' is a key the labelSelector"
+                            + " matches on already");
+                }
             }
         }
 

@@ -246,4 +246,43 @@ class PodTemplateSchedulingInvalidTest {
                         + " optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'"),
                 PodTemplateInvalidTest.reasons(found));
     }
+
+    /**
+     * A spread constraint's node inclusion policies are Honor or Ignore, and its matchLabelKeys need a labelSelector
+     * that does not match on them already.
+     */
+    @Test
+    void spreadPoliciesAndMatchLabelKeys() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      topologySpreadConstraints:
+                        - maxSkew: 1
+                          topologyKey: topology.kubernetes.io/zone
+                          whenUnsatisfiable: DoNotSchedule
+                          labelSelector: {matchLabels: {app: orders}}
+                          matchLabelKeys: [pod-template-hash]
+                          nodeAffinityPolicy: Honor
+                          # expect: pod-template-scheduling-invalid
+                          nodeTaintsPolicy: honor
+                        - maxSkew: 1
+                          topologyKey: kubernetes.io/hostname
+                          whenUnsatisfiable: ScheduleAnyway
+                          # expect: pod-template-scheduling-invalid
+                          matchLabelKeys: [pod-template-hash]
+                        - maxSkew: 1
+                          topologyKey: karpenter.sh/capacity-type
+                          whenUnsatisfiable: ScheduleAnyway
+                          labelSelector: {matchExpressions: [{key: app, operator: In, values: [orders]}]}
+                          # expect: pod-template-scheduling-invalid
+                          matchLabelKeys: [app]
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate topologySpreadConstraints[0] nodeTaintsPolicy 'honor' is not Honor or Ignore",
+                "spec.podTemplate topologySpreadConstraints[1] sets matchLabelKeys without a labelSelector",
+                "spec.podTemplate topologySpreadConstraints[2] matchLabelKeys 'app' is a key the labelSelector matches on already"),
+                PodTemplateInvalidTest.reasons(found));
+    }
 }

@@ -33,9 +33,15 @@ import java.util.Set;
                 + "not an IANA service name (over 15 characters: metrics-prometheus), a port without a number or out of "
                 + "range, a protocol other than TCP, UDP or SCTP (tcp is refused), an imagePullPolicy other than Always, "
                 + "IfNotPresent or Never, a volume mount of a volume the pod does not have, without a mountPath, at a "
-                + "path another mount of the container takes, or with a subPath that is absolute or climbs out with '..', "
+                + "path another mount of the container takes, or with a subPath that is absolute or climbs out with '..', with both subPath and subPathExpr, a "
+                + "mountPropagation other than None, HostToContainer or Bidirectional (Bidirectional in a container that is not "
+                + "privileged), a recursiveReadOnly other than Disabled, IfPossible or Enabled, or on a mount that is not "
+                + "readOnly, "
                 + "or an environment variable without a name, with '=' or a character outside printable ASCII in its name "
-                + "(Kubernetes 1.32 and later take any other), or with both value and valueFrom, or a label or annotation "
+                + "(Kubernetes 1.32 and later take any other), or with both value and valueFrom, a valueFrom with no source or more than one, a downward-API fieldPath a "
+                + "variable does not take (status.phase, metadata.labels without a key), a resourceFieldRef of another "
+                + "resource, a ConfigMap or Secret reference without a name or key or with one Kubernetes does not take "
+                + "(MySecret), an envFrom entry with no source or both, or a prefix with '=', or a label or annotation "
                 + "of the template whose key or value Kubernetes cannot read (team: Data Platform), or an annotation Kubernetes "
                 + "reads as part of the pod with a value it does not take: a seccomp profile annotation other than "
                 + "runtime/default, docker/default, unconfined or localhost/ and a relative path, an AppArmor container "
@@ -73,6 +79,7 @@ public final class PodTemplateInvalid extends RuleCheck {
     private static final String MAIN = "flink-main-container";
     private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
     private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
+    private static final Set<String> PROPAGATIONS = Set.of("None", "HostToContainer", "Bidirectional");
     /** The ports Flink's decorators add to flink-main-container (but with kubernetes.hostnetwork.enabled), by component. */
     private static final Map<String, List<String>> FLINK_PORTS = Map.of(
             "jobManager", List.of("rest", "jobmanager-rpc", "blobserver"), "taskManager", List.of("taskmanager-rpc"));
@@ -267,10 +274,51 @@ public final class PodTemplateInvalid extends RuleCheck {
                     }
                 }
                 JsonNode subPath = m.path("subPath");
-                if (subPath.isTextual() && (subPath.textValue().startsWith("/") || List.of(subPath.textValue().split("/")).contains(".."))) {
+                if (subPath.isTextual() && !PodSpecNames.isLocalDescendingPath(subPath.textValue())) {
                     String at = merged.writer(m, "subPath");
                     out.add(pod, at + "/subPath", MergedPods.where(MergedPods.parent(at)), "mounts subPath " + subPath.textValue()
                             + ", which must be a relative path inside the volume, without '..'");
+                }
+                mountOptions(container, m);
+            }
+        }
+
+        /** A mount's subPathExpr, mountPropagation and recursiveReadOnly, as Kubernetes' ValidateVolumeMounts takes them. */
+        private void mountOptions(JsonNode container, JsonNode m) {
+            String expression = text(m, "subPathExpr");
+            if (!expression.isEmpty()) {
+                String at = merged.writer(m, "subPathExpr");
+                String where = MergedPods.where(MergedPods.parent(at));
+                if (!text(m, "subPath").isEmpty()) {
+                    out.add(pod, at + "/subPathExpr", where, "sets subPathExpr and subPath; a mount takes one of them");
+                } else if (!PodSpecNames.isLocalDescendingPath(expression)) {
+                    out.add(pod, at + "/subPathExpr", where, "mounts subPathExpr " + expression + ", which must be a relative path"
+                            + " inside the volume, without '..'");
+                }
+            }
+            String propagation = text(m, "mountPropagation");
+            if (!propagation.isEmpty() && !Placeholders.holdsOne(propagation)) {
+                String at = merged.writer(m, "mountPropagation");
+                if (!PROPAGATIONS.contains(propagation)) {
+                    out.add(pod, at + "/mountPropagation", MergedPods.where(MergedPods.parent(at)), "mountPropagation '" + propagation
+                            + "' is not None, HostToContainer or Bidirectional");
+                } else if (propagation.equals("Bidirectional") && !container.path("securityContext").path("privileged").asBoolean(false)) {
+                    out.add(pod, at + "/mountPropagation", MergedPods.where(MergedPods.parent(at)), "mountPropagation is Bidirectional"
+                            + " in a container that is not privileged");
+                }
+            }
+            String recursive = text(m, "recursiveReadOnly");
+            if (!recursive.isEmpty() && !recursive.equals("Disabled") && !Placeholders.holdsOne(recursive)) {
+                String at = merged.writer(m, "recursiveReadOnly");
+                String where = MergedPods.where(MergedPods.parent(at));
+                if (!recursive.equals("Enabled") && !recursive.equals("IfPossible")) {
+                    out.add(pod, at + "/recursiveReadOnly", where, "recursiveReadOnly '" + recursive + "' is not Disabled, IfPossible"
+                            + " or Enabled");
+                } else if (!m.path("readOnly").asBoolean(false)) {
+                    out.add(pod, at + "/recursiveReadOnly", where, "recursiveReadOnly is " + recursive + " on a mount that is not readOnly");
+                } else if (!propagation.isEmpty() && !propagation.equals("None")) {
+                    out.add(pod, at + "/recursiveReadOnly", where, "recursiveReadOnly is " + recursive + " with mountPropagation "
+                            + propagation + "; it takes None only");
                 }
             }
         }
@@ -308,11 +356,24 @@ public final class PodTemplateInvalid extends RuleCheck {
                     out.add(pod, from + "/valueFrom", MergedPods.where(MergedPods.parent(from)) + " env " + name.asText(), from.equals(value)
                             ? "sets both value and valueFrom"
                             : "sets valueFrom, and " + MergedPods.where(value) + ", which the merge makes one variable with it, sets value");
-                } else if (name.isTextual() && !printableWithoutEquals(name.textValue())) {
-                    // Kubernetes 1.32 and later (on by default) take any printable ASCII but '=': EKS runs no older one
+                } else if (name.isTextual() && !EnvSources.isEnvName(name.textValue())) {
                     String at = merged.writer(variable, "name");
                     out.add(pod, at + "/name", MergedPods.where(MergedPods.parent(at)), "env name '" + name.textValue()
                             + "' holds '=' or a character outside printable ASCII");
+                } else if (variable.path("valueFrom").isObject()) {
+                    for (EnvSources.Problem p : EnvSources.valueFrom(variable.path("valueFrom"))) {
+                        String at = merged.writer(variable, p.field());
+                        out.add(pod, at + "/" + p.field(), MergedPods.where(MergedPods.parent(at)) + " env " + name.asText(), p.message());
+                    }
+                }
+            }
+            for (JsonNode source : container.path("envFrom")) {
+                if (!source.isObject()) {
+                    continue;
+                }
+                for (EnvSources.Problem p : EnvSources.envFrom(source)) {
+                    String at = p.field().isEmpty() ? MergedPods.last(source) : merged.writer(source, p.field());
+                    out.add(pod, p.field().isEmpty() ? at : at + "/" + p.field(), MergedPods.where(at), p.message());
                 }
             }
         }
@@ -415,13 +476,4 @@ public final class PodTemplateInvalid extends RuleCheck {
         return n != null && !n.isNull();
     }
 
-    private static boolean printableWithoutEquals(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char ch = name.charAt(i);
-            if (ch == '=' || ch < 32 || ch > 126) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

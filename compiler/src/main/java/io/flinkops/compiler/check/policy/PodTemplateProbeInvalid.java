@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
                 + "tcpSocket or grpc) or more than one, or a hook none (exec, httpGet, tcpSocket or sleep) or more than one, "
                 + "an exec handler has no command, a probe has a negative delay, period, timeout or threshold, a liveness or "
                 + "startup successThreshold other than 1, an httpGet scheme other than HTTP or HTTPS (http is refused), an httpGet header name that is not one (X-Probe_Id), a "
+                + "probe's terminationGracePeriodSeconds below 1 or on a readinessProbe, a "
                 + "port that is neither a number in 1-65535 nor a port name (at most 15 lower-case letters, digits and '-'), "
                 + "a hook sleeps longer than the pod's terminationGracePeriodSeconds (30 unless set: a preStop sleep of 60 "
                 + "is refused), or an init container that is not a sidecar (restartPolicy: Always) has a probe or a hook. "
@@ -145,6 +146,14 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
             if (n.isIntegralNumber() && n.asLong() < 0) {
                 value(merged, pod, container, probe, field, field + " is " + n.asText() + ", below 0", out);
             }
+        }
+        JsonNode grace = p.path("terminationGracePeriodSeconds");
+        if (probe.equals("readinessProbe") && !grace.isMissingNode() && !grace.isNull()) {
+            value(merged, pod, container, probe, "terminationGracePeriodSeconds", "sets terminationGracePeriodSeconds, which a"
+                    + " readinessProbe does not take", out);
+        } else if (grace.isIntegralNumber() && grace.asLong() <= 0) {
+            value(merged, pod, container, probe, "terminationGracePeriodSeconds", "terminationGracePeriodSeconds is "
+                    + grace.asText() + "; it must be 1 or more", out);
         }
         JsonNode success = p.path("successThreshold");
         if (!probe.equals("readinessProbe") && success.isIntegralNumber() && success.asLong() > 1) {

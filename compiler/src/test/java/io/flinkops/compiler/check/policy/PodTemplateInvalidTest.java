@@ -546,4 +546,76 @@ class PodTemplateInvalidTest {
                         + " where the two are one"),
                 reasons(hostNetwork));
     }
+
+    /**
+     * Where a variable's value comes from: one source, a field of the pod a variable may read, a resource of the
+     * container, a ConfigMap or Secret by a name and key Kubernetes takes; envFrom one source and a prefix without '='.
+     */
+    @Test
+    void variableSourcesKubernetesTakes() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          env:
+                            - {name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
+                            - {name: TEAM, valueFrom: {fieldRef: {apiVersion: v1, fieldPath: "metadata.labels['team']"}}}
+                            - {name: CPU, valueFrom: {resourceFieldRef: {containerName: flink-main-container, resource: limits.cpu}}}
+                            - {name: TOKEN, valueFrom: {secretKeyRef: {name: "${SECRET}", key: token}}}
+                            # expect: pod-template-invalid
+                            - {name: PHASE, valueFrom: {fieldRef: {fieldPath: status.phase}}}
+                            # expect: pod-template-invalid
+                            - {name: PASSWORD, valueFrom: {secretKeyRef: {name: Kafka-Credentials, key: password}}}
+                            # expect: pod-template-invalid
+                            - {name: KEY, valueFrom: {configMapKeyRef: {name: kafka, key: "client/key"}}}
+                            # expect: pod-template-invalid
+                            - {name: BOTH, valueFrom: {configMapKeyRef: {name: kafka, key: a}, secretKeyRef: {name: kafka, key: b}}}
+                          envFrom:
+                            - {prefix: KAFKA_, configMapRef: {name: kafka}}
+                            # expect: pod-template-invalid
+                            - {prefix: "A=", secretRef: {name: kafka}}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate containers[0] env PHASE valueFrom.fieldRef fieldPath 'status.phase' is not one a variable takes"
+                        + " (metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP(s),"
+                        + " status.podIP(s), or metadata.labels['key'] or metadata.annotations['key'])",
+                "spec.podTemplate containers[0] env PASSWORD valueFrom.secretKeyRef name 'Kafka-Credentials' is not a DNS subdomain"
+                        + " (lower-case letters, digits, '-' and '.')",
+                "spec.podTemplate containers[0] env KEY valueFrom.configMapKeyRef key 'client/key' is not a key Kubernetes takes"
+                        + " (letters, digits, '-', '_' and '.', at most 253, not '.' or starting with '..')",
+                "spec.podTemplate containers[0] env BOTH valueFrom names configMapKeyRef and secretKeyRef; it takes one",
+                "spec.podTemplate containers[0] envFrom[1] prefix 'A=' holds '=' or a character outside printable ASCII"),
+                reasons(found));
+    }
+
+    /** A mount's subPathExpr, mount propagation and recursive read-only setting, as Kubernetes takes them. */
+    @Test
+    void mountOptionsKubernetesTakes() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                  podTemplate:
+                    spec:
+                      volumes: [{name: logs, emptyDir: {}}, {name: host, hostPath: {path: /var/flink}}]
+                      containers:
+                        - name: flink-main-container
+                          volumeMounts:
+                            - {name: logs, mountPath: /opt/flink/log, subPathExpr: $(POD_NAME)}
+                            # expect: pod-template-invalid
+                            - {name: logs, mountPath: /archive, subPath: a, subPathExpr: $(POD_NAME)}
+                            # expect: pod-template-invalid
+                            - {name: host, mountPath: /host, mountPropagation: Bidirectional}
+                            # expect: pod-template-invalid
+                            - {name: host, mountPath: /host-ro, recursiveReadOnly: Enabled}
+                            - {name: host, mountPath: /host-rro, readOnly: true, recursiveReadOnly: IfPossible}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate containers[0] sets subPathExpr and subPath; a mount takes one of them",
+                "spec.podTemplate containers[0] mountPropagation is Bidirectional in a container that is not privileged",
+                "spec.podTemplate containers[0] recursiveReadOnly is Enabled on a mount that is not readOnly"),
+                reasons(found));
+    }
 }

@@ -204,4 +204,32 @@ class PodTemplateProbeInvalidTest {
                         + " is not an HTTP header name (letters, digits and '-')"),
                 PodTemplateInvalidTest.reasons(found));
     }
+
+    /** A probe's own grace period is 1 or more, and a readinessProbe has none. */
+    @Test
+    void probeGracePeriods() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      containers:
+                        - name: flink-main-container
+                          livenessProbe:
+                            tcpSocket: {port: 6123}
+                            # expect: pod-template-probe-invalid
+                            terminationGracePeriodSeconds: 0
+                          readinessProbe:
+                            tcpSocket: {port: 6123}
+                            # expect: pod-template-probe-invalid
+                            terminationGracePeriodSeconds: 10
+                          startupProbe: {tcpSocket: {port: 6123}, terminationGracePeriodSeconds: 10}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate containers[0] (flink-main-container) livenessProbe terminationGracePeriodSeconds is 0; it must be 1"
+                        + " or more",
+                "spec.podTemplate containers[0] (flink-main-container) readinessProbe sets terminationGracePeriodSeconds, which a"
+                        + " readinessProbe does not take"),
+                PodTemplateInvalidTest.reasons(found));
+    }
 }

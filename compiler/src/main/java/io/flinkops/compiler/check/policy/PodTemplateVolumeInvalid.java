@@ -33,14 +33,18 @@ import java.util.TreeSet;
                 + "volume named flink-config-volume to every pod itself, and others as its configuration asks "
                 + "(pod-template-volume to a native JobManager whose TaskManagers have a pod template, hadoop-config-volume, "
                 + "kerberos-keytab-volume, kerberos-krb5conf-volume, and NAME-volume for each kubernetes.secrets entry), so a "
-                + "template's volume of such a name (one copied from a running JobManager's Deployment) is a second one.",
+                + "template's volume of such a name (one copied from a running JobManager's Deployment) is a second one. Inside "
+                + "a volume Kubernetes refuses a configMap without a name or a secret without a secretName, a file mode above "
+                + "0777 (defaultMode: 644 is decimal, 01204 in octal), an item without a key or path or with a path that is "
+                + "absolute or climbs with '..', a hostPath without a path, with '..' or of an unknown type, a "
+                + "persistentVolumeClaim without a claimName, and a negative emptyDir sizeLimit.",
         remediation = "Give each volume one source and a DNS-label name (not flink-config-volume or another name Flink gives its own); in a "
                 + "component's template, list the shared "
                 + "template's volumes first, at their positions, and its own after them (or set "
                 + "kubernetes.operator.pod-template.merge-arrays-by-name: \"true\").")
 public final class PodTemplateVolumeInvalid extends RuleCheck {
     /** A volume of a merged pod: its name (or null), its sources, and the pointers of the declared volumes it was made of. */
-    private record PodVolume(String name, Set<String> sources, List<String> from) {
+    private record PodVolume(String name, Set<String> sources, List<String> from, JsonNode node) {
         String last() {
             return from.get(from.size() - 1);
         }
@@ -65,6 +69,10 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
                 if (v.sources().size() > 1) {
                     out.add(pod, last, what, (v.from().size() == 1 ? "has" : "gives the " + pod.label() + " a volume with")
                             + " more than one source (" + String.join(", ", v.sources()) + ")", true);
+                }
+                for (VolumeSources.Problem p : VolumeSources.of(v.node())) {
+                    String at = merged.writer(v.node(), p.field());
+                    out.add(pod, at + "/" + p.field(), MergedPods.where(at) + (v.name() == null ? "" : " (" + v.name() + ")"), p.message());
                 }
                 if (v.name() == null) {
                     out.add(pod, last, what, "has no name", true);
@@ -102,7 +110,8 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
                     sources.add(e.getKey());
                 }
             });
-            out.add(new PodVolume(item.path("name").isTextual() ? item.path("name").textValue() : null, sources, MergedPods.origins(item)));
+            out.add(new PodVolume(item.path("name").isTextual() ? item.path("name").textValue() : null, sources, MergedPods.origins(item),
+                    item));
         }
         return out;
     }

@@ -119,4 +119,55 @@ class PodTemplateVolumeInvalidTest {
                         + " (of kubernetes.secrets) is"),
                 PodTemplateInvalidTest.reasons(found));
     }
+
+    /**
+     * Inside a volume: a name for a ConfigMap or Secret, file modes of at most 0777 (644 unquoted is decimal), items
+     * with relative paths, a hostPath without '..' and of a known type, a claim name, no negative size limit.
+     */
+    @Test
+    void volumeSourcesKubernetesTakes() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      volumes:
+                        - name: log-config
+                          configMap:
+                            name: flink-logging
+                            defaultMode: 0644
+                            items:
+                              - {key: log4j-console.properties, path: log4j-console.properties, mode: 420}
+                              # expect: pod-template-volume-invalid
+                              - {key: extra.properties, path: ../extra.properties}
+                        - name: credentials
+                          secret:
+                            secretName: kafka-credentials
+                            # expect: pod-template-volume-invalid
+                            defaultMode: 644
+                        - name: host
+                          # expect: pod-template-volume-invalid
+                          hostPath: {path: /var/lib/flink, type: directory}
+                        # expect: pod-template-volume-invalid
+                        - {name: state, persistentVolumeClaim: {readOnly: false}}
+                        - name: scratch
+                          # expect: pod-template-volume-invalid
+                          emptyDir: {sizeLimit: -1Gi}
+                        - name: token
+                          projected:
+                            sources:
+                              - serviceAccountToken: {path: token, expirationSeconds: 3600}
+                              - configMap: {name: ca, items: [{key: ca.crt, path: ca.crt}]}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate volumes[0] (log-config) configMap.items[1] path '../extra.properties' is not a relative path inside"
+                        + " the volume (no leading '/', no '..')",
+                "spec.podTemplate volumes[1] (credentials) secret.defaultMode is 644, not between 0 and 0777 (511); write an octal"
+                        + " mode with a leading 0 (0644) or in decimal (420)",
+                "spec.podTemplate volumes[2] (host) hostPath type 'directory' is not one of BlockDevice, CharDevice, Directory,"
+                        + " DirectoryOrCreate, File, FileOrCreate, Socket",
+                "spec.podTemplate volumes[3] (state) persistentVolumeClaim has no claimName",
+                "spec.podTemplate volumes[4] (scratch) emptyDir sizeLimit -1Gi is negative"),
+                PodTemplateInvalidTest.reasons(found));
+    }
 }

@@ -31,12 +31,7 @@ final class EnvSources {
     /** The problems of a variable's valueFrom. */
     static List<Problem> valueFrom(JsonNode valueFrom) {
         List<Problem> out = new ArrayList<>();
-        List<String> sources = VALUE_SOURCES.stream().filter(s -> isSet(valueFrom.path(s))).toList();
-        if (sources.isEmpty()) {
-            out.add(new Problem("valueFrom", "valueFrom names no source (fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef)"));
-        } else if (sources.size() > 1) {
-            out.add(new Problem("valueFrom", "valueFrom names " + String.join(" and ", sources) + "; it takes one"));
-        }
+        oneSource(valueFrom, VALUE_SOURCES, "valueFrom", out);
         JsonNode field = valueFrom.path("fieldRef");
         if (field.isObject()) {
             fieldRef(field, out);
@@ -72,12 +67,7 @@ final class EnvSources {
     /** The problems of an envFrom entry. */
     static List<Problem> envFrom(JsonNode source) {
         List<Problem> out = new ArrayList<>();
-        List<String> sources = ENV_FROM_SOURCES.stream().filter(s -> isSet(source.path(s))).toList();
-        if (sources.isEmpty()) {
-            out.add(new Problem("", "names no source (configMapRef or secretRef)"));
-        } else if (sources.size() > 1) {
-            out.add(new Problem("", "names configMapRef and secretRef; it takes one"));
-        }
+        List<String> sources = oneSource(source, ENV_FROM_SOURCES, "", out);
         String prefix = text(source, "prefix");
         if (!prefix.isEmpty() && !Placeholders.holdsOne(prefix) && !isEnvName(prefix)) {
             out.add(new Problem("prefix", "prefix '" + prefix + "' holds '=' or a character outside printable ASCII"));
@@ -102,6 +92,19 @@ final class EnvSources {
             }
         }
         return true;
+    }
+
+    /** The sources of {@code kinds} that {@code node} (at {@code field}) names; a problem unless it names exactly one. */
+    private static List<String> oneSource(JsonNode node, List<String> kinds, String field, List<Problem> out) {
+        List<String> sources = kinds.stream().filter(k -> isSet(node.path(k))).toList();
+        String label = field.isEmpty() ? "" : field + " ";
+        if (sources.isEmpty()) {
+            out.add(new Problem(field, label + "names no source (" + String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or "
+                    + kinds.get(kinds.size() - 1) + ")"));
+        } else if (sources.size() > 1) {
+            out.add(new Problem(field, label + "names " + String.join(" and ", sources) + "; it takes one"));
+        }
+        return sources;
     }
 
     /** A downward-API field: v1, a field path a variable takes, or a label or annotation named in brackets. */

@@ -182,6 +182,7 @@ public final class PodTemplateInvalid extends RuleCheck {
         private void metadata() {
             out.labels(merged, pod, "metadata/labels");
             JsonNode meta = pod.template().path("metadata");
+            Set<String> containers = Set.of(); // the pod's container names, gathered for an AppArmor annotation
             for (var e : meta.path("annotations").properties()) {
                 String key = e.getKey();
                 if (Placeholders.holdsOne(key)) {
@@ -194,7 +195,10 @@ public final class PodTemplateInvalid extends RuleCheck {
                     out.add(pod, at, subject, "key '" + key + "' is not a qualified name (an"
                             + " optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.')");
                 } else if (e.getValue().isTextual() && !Placeholders.holdsOne(e.getValue().textValue())) {
-                    String problem = PodAnnotations.problem(key, e.getValue().textValue(), containerNames(),
+                    if (key.startsWith(PodAnnotations.APPARMOR_CONTAINER) && containers.isEmpty()) {
+                        containers = containerNames();
+                    }
+                    String problem = PodAnnotations.problem(key, e.getValue().textValue(), containers,
                             !text(pod.spec(), "nodeName").isEmpty());
                     if (problem != null) {
                         out.add(pod, at, subject, key + " " + problem);

@@ -59,6 +59,7 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
             "securityContext/fsGroup", "securityContext/fsGroupChangePolicy", "securityContext/sysctls", "shareProcessNamespace",
             "securityContext/runAsUser", "securityContext/runAsGroup", "securityContext/supplementalGroups",
             "securityContext/supplementalGroupsPolicy");
+    private static final String LINUX_ONLY = "is set in a pod whose os.name is windows; Kubernetes takes it on Linux pods only";
     /** Host namespaces a Windows pod may name only as false (Kubernetes reads false as unset). */
     private static final Set<String> HOST_NAMESPACES = Set.of("hostPID", "hostIPC");
     /** The same in a container's security context. */
@@ -98,7 +99,7 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
                     if (isSet(value) && !(value.isBoolean() && !value.booleanValue() && HOST_NAMESPACES.contains(field))
                             && !(value.isArray() && value.isEmpty() && field.endsWith("sysctls"))) {
                         String at = merged.writer(pod, "spec/" + field);
-                        out.add(pod, at, MergedPods.path(at), "is set in a pod whose os.name is windows; Kubernetes takes it on Linux pods only");
+                        out.add(pod, at, MergedPods.path(at), LINUX_ONLY);
                     }
                 }
             } else if (os().equals("linux") && isSet(pod.spec().path("securityContext").path("windowsOptions"))) {
@@ -187,7 +188,7 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
                 for (String field : WINDOWS_FORBIDDEN_CONTAINER) {
                     if (isSet(context.path(field))) {
                         String at = where.at(field);
-                        out.add(pod, at, where.subject(at), "is set in a pod whose os.name is windows; Kubernetes takes it on Linux pods only");
+                        out.add(pod, at, where.subject(at), LINUX_ONLY);
                     }
                 }
             } else if (os().equals("linux") && isSet(context.path("windowsOptions"))) {

@@ -40,7 +40,7 @@ import java.util.Set;
                 + "a restartPolicy on a regular container, or one other than Always on an init container; a resizePolicy on an "
                 + "init container, or one whose resourceName is not cpu or memory (or is named twice), whose restartPolicy is not "
                 + "NotRequired or RestartContainer, or is RestartContainer on native TaskManagers (Flink makes them "
-                + "restartPolicy Never); and a "
+                + "restartPolicy Never); a "
                 + "terminationMessagePolicy other than File or FallbackToLogsOnError; and a spec.serviceAccount (or "
                 + "kubernetes.jobmanager.service-account, kubernetes.taskmanager.service-account) that is not a DNS subdomain, "
                 + "as Flink makes it the pods' serviceAccountName. Each pod is judged as the operator's "

@@ -599,7 +599,7 @@ public final class YamlReader {
         JsonNode convert(Node node, String pointer, int depth) {
             if (++nodes > limits.maxNodes()) {
                 throw new InputException(position(file, node.getStartMark()), String.format(Locale.ROOT,
-                        "document expands to more than %,d nodes (an alias bomb?)", limits.maxNodes()));
+                        "document has more than %,d nodes (mappings, lists and values, aliases expanded)", limits.maxNodes()));
             }
             pathCharacters += pointer.length();
             if (pathCharacters > limits.maxPathCharacters()) {

@@ -183,6 +183,16 @@ class YamlReaderTest {
     }
 
     @Test
+    void aDocumentHoldsAtMostTheNodeLimit() {
+        // 100,000 nodes: the root mapping, the list, and 99,998 items; one more is refused at the item past the limit
+        String within = "items: [" + "1, ".repeat(99_997) + "1]\n";
+        assertEquals(99_998, reader.parse("f.yaml", within).get(0).root().path("items").size());
+        InputException e = refused("items: [" + "1, ".repeat(99_998) + "1]\n");
+        assertEquals("f.yaml:1:" + (9 + 3 * 99_998), e.location().toString());
+        assertTrue(e.getMessage().contains("document has more than 100,000 nodes"), e.getMessage());
+    }
+
+    @Test
     void aliasesToALongValueCannotMultiplyItPastTheInputLimit() {
         // 20,000 aliases to a 1 MB value: 20 GB of values from a 1 MB file, where aliases to scalars are not counted
         String bomb = "args: [&a \"" + "x".repeat(1_000_000) + "\"" + ", *a".repeat(20_000) + "]\n";

@@ -13,9 +13,6 @@ import java.util.regex.Pattern;
  * source each, downward-API field paths of a pod, resources of a container, and ConfigMap or Secret names and keys.
  */
 final class EnvSources {
-    /** A problem at {@code field} (a path below the variable or envFrom entry). */
-    record Problem(String field, String message) {}
-
     private static final List<String> VALUE_SOURCES = List.of("fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef");
     private static final List<String> ENV_FROM_SOURCES = List.of("configMapRef", "secretRef");
     /** The pod fields a variable may take (validEnvDownwardAPIFieldPathExpressions). */
@@ -29,8 +26,8 @@ final class EnvSources {
     private EnvSources() {}
 
     /** The problems of a variable's valueFrom. */
-    static List<Problem> valueFrom(JsonNode valueFrom) {
-        List<Problem> out = new ArrayList<>();
+    static List<FieldProblem> valueFrom(JsonNode valueFrom) {
+        List<FieldProblem> out = new ArrayList<>();
         oneSource(valueFrom, VALUE_SOURCES, "valueFrom", out);
         JsonNode field = valueFrom.path("fieldRef");
         if (field.isObject()) {
@@ -40,10 +37,10 @@ final class EnvSources {
         if (resource.isObject()) {
             String name = text(resource, "resource");
             if (name.isEmpty()) {
-                out.add(new Problem("valueFrom/resourceFieldRef", "valueFrom.resourceFieldRef has no resource"));
+                out.add(new FieldProblem("valueFrom/resourceFieldRef", "valueFrom.resourceFieldRef has no resource"));
             } else if (!Placeholders.holdsOne(name) && !RESOURCES.contains(name) && !name.startsWith("requests.hugepages-")
                     && !name.startsWith("limits.hugepages-")) {
-                out.add(new Problem("valueFrom/resourceFieldRef/resource", "valueFrom.resourceFieldRef resource '" + name + "' is not one"
+                out.add(new FieldProblem("valueFrom/resourceFieldRef/resource", "valueFrom.resourceFieldRef resource '" + name + "' is not one"
                         + " of limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory,"
                         + " requests.ephemeral-storage"));
             }
@@ -54,9 +51,9 @@ final class EnvSources {
                 name(selector, "valueFrom/" + ref, out);
                 String key = text(selector, "key");
                 if (key.isEmpty()) {
-                    out.add(new Problem("valueFrom/" + ref, "valueFrom." + ref + " has no key"));
+                    out.add(new FieldProblem("valueFrom/" + ref, "valueFrom." + ref + " has no key"));
                 } else if (!Placeholders.holdsOne(key) && !isConfigMapKey(key)) {
-                    out.add(new Problem("valueFrom/" + ref + "/key", "valueFrom." + ref + " key '" + key + "' is not a key Kubernetes"
+                    out.add(new FieldProblem("valueFrom/" + ref + "/key", "valueFrom." + ref + " key '" + key + "' is not a key Kubernetes"
                             + " takes (letters, digits, '-', '_' and '.', at most " + MAX_KEY + ", not '.' or starting with '..')"));
                 }
             }
@@ -65,12 +62,12 @@ final class EnvSources {
     }
 
     /** The problems of an envFrom entry. */
-    static List<Problem> envFrom(JsonNode source) {
-        List<Problem> out = new ArrayList<>();
+    static List<FieldProblem> envFrom(JsonNode source) {
+        List<FieldProblem> out = new ArrayList<>();
         List<String> sources = oneSource(source, ENV_FROM_SOURCES, "", out);
         String prefix = text(source, "prefix");
         if (!prefix.isEmpty() && !Placeholders.holdsOne(prefix) && !isEnvName(prefix)) {
-            out.add(new Problem("prefix", "prefix '" + prefix + "' holds '=' or a character outside printable ASCII"));
+            out.add(new FieldProblem("prefix", "prefix '" + prefix + "' holds '=' or a character outside printable ASCII"));
         }
         for (String ref : sources) {
             if (source.path(ref).isObject()) {
@@ -95,27 +92,38 @@ final class EnvSources {
     }
 
     /** The sources of {@code kinds} that {@code node} (at {@code field}) names; a problem unless it names exactly one. */
-    private static List<String> oneSource(JsonNode node, List<String> kinds, String field, List<Problem> out) {
+    private static List<String> oneSource(JsonNode node, List<String> kinds, String field, List<FieldProblem> out) {
         List<String> sources = kinds.stream().filter(k -> isSet(node.path(k))).toList();
         String label = field.isEmpty() ? "" : field + " ";
         if (sources.isEmpty()) {
-            out.add(new Problem(field, label + "names no source (" + String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or "
+            out.add(new FieldProblem(field, label + "names no source (" + String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or "
                     + kinds.get(kinds.size() - 1) + ")"));
         } else if (sources.size() > 1) {
-            out.add(new Problem(field, label + "names " + String.join(" and ", sources) + "; it takes one"));
+            out.add(new FieldProblem(field, label + "names " + String.join(" and ", sources) + "; it takes one"));
         }
         return sources;
     }
 
-    /** A downward-API field: v1, a field path a variable takes, or a label or annotation named in brackets. */
-    private static void fieldRef(JsonNode field, List<Problem> out) {
+    /** A variable's downward-API field: v1, a field path a variable takes, or a label or annotation named in brackets. */
+    private static void fieldRef(JsonNode field, List<FieldProblem> out) {
         String version = text(field, "apiVersion");
         if (!version.isEmpty() && !version.equals("v1") && !Placeholders.holdsOne(version)) {
-            out.add(new Problem("valueFrom/fieldRef/apiVersion", "valueFrom.fieldRef apiVersion '" + version + "' is not v1"));
+            out.add(new FieldProblem("valueFrom/fieldRef/apiVersion", "valueFrom.fieldRef apiVersion '" + version + "' is not v1"));
         }
+        fieldPath(field, "valueFrom/fieldRef", FIELD_PATHS, "a variable takes (metadata.name, metadata.namespace, metadata.uid,"
+                + " spec.nodeName, spec.serviceAccountName, status.hostIP(s), status.podIP(s), or metadata.labels['key'] or"
+                + " metadata.annotations['key'])", out);
+    }
+
+    /**
+     * A downward-API fieldPath (of a variable or a downwardAPI volume's file, at {@code at}): one of {@code allowed},
+     * or a label or annotation named in brackets by a key Kubernetes takes.
+     */
+    static void fieldPath(JsonNode field, String at, Set<String> allowed, String allowedText, List<FieldProblem> out) {
+        String label = FieldProblem.label(at);
         String path = text(field, "fieldPath");
         if (path.isEmpty()) {
-            out.add(new Problem("valueFrom/fieldRef", "valueFrom.fieldRef has no fieldPath"));
+            out.add(new FieldProblem(at, label + " has no fieldPath"));
             return;
         }
         if (Placeholders.holdsOne(path)) {
@@ -127,27 +135,25 @@ final class EnvSources {
             String key = path.substring(open + 2, path.length() - 2);
             boolean labels = base.equals("metadata.labels");
             if (!labels && !base.equals("metadata.annotations")) {
-                out.add(new Problem("valueFrom/fieldRef/fieldPath", "valueFrom.fieldRef fieldPath '" + path + "': only metadata.labels"
-                        + " and metadata.annotations take a key in brackets"));
+                out.add(new FieldProblem(at + "/fieldPath", label + " fieldPath '" + path + "': only metadata.labels and"
+                        + " metadata.annotations take a key in brackets"));
             } else if (!KubernetesNames.isQualifiedName(labels ? key : key.toLowerCase(java.util.Locale.ROOT))) {
-                out.add(new Problem("valueFrom/fieldRef/fieldPath", "valueFrom.fieldRef fieldPath '" + path + "' names '" + key
+                out.add(new FieldProblem(at + "/fieldPath", label + " fieldPath '" + path + "' names '" + key
                         + "', which is not a " + (labels ? "label" : "annotation") + " key"));
             }
-        } else if (!FIELD_PATHS.contains(path)) {
-            out.add(new Problem("valueFrom/fieldRef/fieldPath", "valueFrom.fieldRef fieldPath '" + path + "' is not one a variable"
-                    + " takes (metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName,"
-                    + " status.hostIP(s), status.podIP(s), or metadata.labels['key'] or metadata.annotations['key'])"));
+        } else if (!allowed.contains(path)) {
+            out.add(new FieldProblem(at + "/fieldPath", label + " fieldPath '" + path + "' is not one " + allowedText));
         }
     }
 
     /** The name of a ConfigMap or Secret: a DNS subdomain. */
-    private static void name(JsonNode ref, String field, List<Problem> out) {
+    private static void name(JsonNode ref, String field, List<FieldProblem> out) {
         String name = text(ref, "name");
         String label = field.replace('/', '.');
         if (name.isEmpty()) {
-            out.add(new Problem(field, label + " has no name"));
+            out.add(new FieldProblem(field, label + " has no name"));
         } else if (!Placeholders.holdsOne(name) && !KubernetesNames.isSubdomain(name)) {
-            out.add(new Problem(field + "/name", label + " name '" + name + "' is not a DNS subdomain (lower-case letters, digits,"
+            out.add(new FieldProblem(field + "/name", label + " name '" + name + "' is not a DNS subdomain (lower-case letters, digits,"
                     + " '-' and '.')"));
         }
     }

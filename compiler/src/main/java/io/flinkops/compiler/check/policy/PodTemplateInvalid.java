@@ -365,7 +365,7 @@ public final class PodTemplateInvalid extends RuleCheck {
                     out.add(pod, at + "/name", MergedPods.where(MergedPods.parent(at)), "env name '" + name.textValue()
                             + "' holds '=' or a character outside printable ASCII");
                 } else if (variable.path("valueFrom").isObject()) {
-                    for (EnvSources.Problem p : EnvSources.valueFrom(variable.path("valueFrom"))) {
+                    for (FieldProblem p : EnvSources.valueFrom(variable.path("valueFrom"))) {
                         String at = merged.writer(variable, p.field());
                         out.add(pod, at + "/" + p.field(), MergedPods.where(MergedPods.parent(at)) + " env " + name.asText(), p.message());
                     }
@@ -375,7 +375,7 @@ public final class PodTemplateInvalid extends RuleCheck {
                 if (!source.isObject()) {
                     continue;
                 }
-                for (EnvSources.Problem p : EnvSources.envFrom(source)) {
+                for (FieldProblem p : EnvSources.envFrom(source)) {
                     String at = p.field().isEmpty() ? MergedPods.last(source) : merged.writer(source, p.field());
                     out.add(pod, p.field().isEmpty() ? at : at + "/" + p.field(), MergedPods.where(at), p.message());
                 }

@@ -37,7 +37,9 @@ import java.util.TreeSet;
                 + "a volume Kubernetes refuses a configMap without a name or a secret without a secretName, a file mode above "
                 + "0777 (defaultMode: 644 is decimal, 01204 in octal), an item without a key or path or with a path that is "
                 + "absolute or climbs with '..', a hostPath without a path, with '..' or of an unknown type, a "
-                + "persistentVolumeClaim without a claimName, and a negative emptyDir sizeLimit.",
+                + "persistentVolumeClaim without a claimName, a negative emptyDir sizeLimit, a projected source of two kinds, "
+                + "two projected files at one path, a service account token of less than ten minutes, and a downwardAPI "
+                + "file with no field or resource, both, or a field a volume does not take (status.podIP).",
         remediation = "Give each volume one source and a DNS-label name (not flink-config-volume or another name Flink gives its own); in a "
                 + "component's template, list the shared "
                 + "template's volumes first, at their positions, and its own after them (or set "
@@ -70,7 +72,7 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
                     out.add(pod, last, what, (v.from().size() == 1 ? "has" : "gives the " + pod.label() + " a volume with")
                             + " more than one source (" + String.join(", ", v.sources()) + ")", true);
                 }
-                for (VolumeSources.Problem p : VolumeSources.of(v.node())) {
+                for (FieldProblem p : VolumeSources.of(v.node())) {
                     String at = merged.writer(v.node(), p.field());
                     out.add(pod, at + "/" + p.field(), MergedPods.where(at) + (v.name() == null ? "" : " (" + v.name() + ")"), p.message());
                 }

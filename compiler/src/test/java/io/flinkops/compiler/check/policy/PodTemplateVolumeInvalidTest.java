@@ -170,4 +170,42 @@ class PodTemplateVolumeInvalidTest {
                 "spec.podTemplate volumes[4] (scratch) emptyDir sizeLimit -1Gi is negative"),
                 PodTemplateInvalidTest.reasons(found));
     }
+
+    /**
+     * Projected and downwardAPI volumes: one kind per source, every file at a path of its own, a token that lives
+     * at least ten minutes; a downwardAPI file from one field of the pod a volume takes, or a container's resource.
+     */
+    @Test
+    void projectedAndDownwardFiles() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", Fixtures.rawDeployment("""
+                  podTemplate:
+                    spec:
+                      volumes:
+                        - name: podinfo
+                          downwardAPI:
+                            items:
+                              - {path: labels, fieldRef: {fieldPath: metadata.labels}}
+                              - {path: mem, resourceFieldRef: {containerName: flink-main-container, resource: limits.memory}}
+                              # expect: pod-template-volume-invalid
+                              - {path: ip, fieldRef: {fieldPath: status.podIP}}
+                        - name: bundle
+                          projected:
+                            sources:
+                              # expect: pod-template-volume-invalid
+                              - serviceAccountToken: {path: token, expirationSeconds: 300}
+                              - configMap: {name: ca, items: [{key: ca.crt, path: ca.crt}]}
+                              # expect: pod-template-volume-invalid
+                              - secret: {name: tls, items: [{key: tls.crt, path: ca.crt}]}
+                  jobManager: {resource: {memory: 1g, cpu: 0.5}}
+                  taskManager: {resource: {memory: 1g, cpu: 0.5}}
+                """));
+        assertEquals(List.of(
+                "spec.podTemplate volumes[0] (podinfo) downwardAPI.items[2].fieldRef fieldPath 'status.podIP' is not one a volume"
+                        + " takes (metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations, or one"
+                        + " label or annotation in brackets)",
+                "spec.podTemplate volumes[1] (bundle) projected.sources[0].serviceAccountToken expirationSeconds is 300, not between"
+                        + " 600 (10 minutes) and 2^32",
+                "spec.podTemplate volumes[1] (bundle) projected.sources[2].secret.items[0] path 'ca.crt' is another source's too"),
+                PodTemplateInvalidTest.reasons(found));
+    }
 }

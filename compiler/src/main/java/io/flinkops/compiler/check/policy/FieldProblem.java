@@ -1,0 +1,9 @@
+package io.flinkops.compiler.check.policy;
+
+/** What is wrong at {@code field}, a path below the item judged (a variable, an envFrom entry, a volume). */
+record FieldProblem(String field, String message) {
+    /** A path below an item as a message names it: {@code configMap/items/0} as {@code configMap.items[0]}. */
+    static String label(String path) {
+        return path.replace('/', '.').replaceAll("\\.(\\d+)", "[$1]");
+    }
+}

@@ -92,10 +92,18 @@ class FuzzTest {
               logConfiguration:
                 log4j-console.properties: x
               podTemplate:
+                metadata:
+                  annotations: {container.apparmor.security.beta.kubernetes.io/flink-main-container: runtime/default}
                 spec:
                   nodeSelector: {karpenter.sh/nodepool: flink}
                   tolerations: [{key: dedicated, operator: Equal, value: flink, effect: NoSchedule}]
-                  topologySpreadConstraints: [{maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule}]
+                  topologySpreadConstraints: [{maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule,
+                                               labelSelector: {matchLabels: {app: a}}, matchLabelKeys: [pod-template-hash],
+                                               nodeTaintsPolicy: Honor}]
+                  volumes:
+                    - {name: conf, configMap: {name: c, defaultMode: 0644, items: [{key: k, path: p, mode: 0600}]}}
+                    - {name: info, downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}}
+                    - {name: token, projected: {sources: [{serviceAccountToken: {path: t, expirationSeconds: 3600}}]}}
                   affinity:
                     nodeAffinity:
                       requiredDuringSchedulingIgnoredDuringExecution:
@@ -111,8 +119,13 @@ class FuzzTest {
                     - name: flink-main-container
                       securityContext: {allowPrivilegeEscalation: false, capabilities: {add: [NET_ADMIN]}}
                       lifecycle: {preStop: {exec: {command: [sleep, "5"]}}}
+                      readinessProbe: {httpGet: {path: /, port: 8081, httpHeaders: [{name: X-Probe, value: a}]}}
+                      resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]
+                      volumeMounts: [{name: conf, mountPath: /c, readOnly: true, recursiveReadOnly: IfPossible}]
+                      envFrom: [{prefix: K_, configMapRef: {name: c}}]
                       env:
                         - {name: A, value: b}
+                        - {name: S, valueFrom: {secretKeyRef: {name: s, key: k}}}
                     - name: log-shipper
                       image: fluent/fluent-bit:2.2
                       resources: {requests: {cpu: 10m}}

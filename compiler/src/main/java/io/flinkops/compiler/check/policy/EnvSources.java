@@ -36,7 +36,7 @@ final class EnvSources {
         JsonNode resource = valueFrom.path("resourceFieldRef");
         if (resource.isObject()) {
             String name = text(resource, "resource");
-            if (name.isEmpty()) {
+            if (FieldProblem.absent(resource.path("resource"))) {
                 out.add(new FieldProblem("valueFrom/resourceFieldRef", "valueFrom.resourceFieldRef has no resource"));
             } else if (!Placeholders.holdsOne(name) && !RESOURCES.contains(name) && !name.startsWith("requests.hugepages-")
                     && !name.startsWith("limits.hugepages-")) {
@@ -50,7 +50,7 @@ final class EnvSources {
             if (selector.isObject()) {
                 name(selector, "valueFrom/" + ref, out);
                 String key = text(selector, "key");
-                if (key.isEmpty()) {
+                if (FieldProblem.absent(selector.path("key"))) {
                     out.add(new FieldProblem("valueFrom/" + ref, "valueFrom." + ref + " has no key"));
                 } else if (!Placeholders.holdsOne(key) && !isConfigMapKey(key)) {
                     out.add(new FieldProblem("valueFrom/" + ref + "/key", "valueFrom." + ref + " key '" + key + "' is not a key Kubernetes"
@@ -122,11 +122,11 @@ final class EnvSources {
     static void fieldPath(JsonNode field, String at, Set<String> allowed, String allowedText, List<FieldProblem> out) {
         String label = FieldProblem.label(at);
         String path = text(field, "fieldPath");
-        if (path.isEmpty()) {
+        if (FieldProblem.absent(field.path("fieldPath"))) {
             out.add(new FieldProblem(at, label + " has no fieldPath"));
             return;
         }
-        if (Placeholders.holdsOne(path)) {
+        if (!field.path("fieldPath").isTextual() || Placeholders.holdsOne(path)) {
             return;
         }
         int open = path.indexOf("['");
@@ -150,7 +150,7 @@ final class EnvSources {
     private static void name(JsonNode ref, String field, List<FieldProblem> out) {
         String name = text(ref, "name");
         String label = field.replace('/', '.');
-        if (name.isEmpty()) {
+        if (FieldProblem.absent(ref.path("name"))) {
             out.add(new FieldProblem(field, label + " has no name"));
         } else if (!Placeholders.holdsOne(name) && !KubernetesNames.isSubdomain(name)) {
             out.add(new FieldProblem(field + "/name", label + " name '" + name + "' is not a DNS subdomain (lower-case letters, digits,"

@@ -371,7 +371,7 @@ public final class PodTemplateInvalid extends RuleCheck {
                     }
                 }
             }
-            for (JsonNode source : container.path("envFrom")) {
+            for (JsonNode source : MergedPods.list(container.path("envFrom"))) {
                 if (!source.isObject()) {
                     continue;
                 }

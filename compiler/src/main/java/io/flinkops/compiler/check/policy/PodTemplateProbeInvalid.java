@@ -122,9 +122,8 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
             value(merged, pod, container, field, "httpGet/scheme", "httpGet scheme '" + scheme.textValue() + "' is not HTTP or HTTPS",
                     out);
         }
-        JsonNode headers = p.path("httpGet").path("httpHeaders");
-        for (int i = 0; i < headers.size(); i++) {
-            JsonNode header = headers.get(i).path("name");
+        for (JsonNode item : MergedPods.list(p.path("httpGet").path("httpHeaders"))) {
+            JsonNode header = item.path("name");
             if (header.isTextual() && !HEADER_NAME.matcher(header.textValue()).matches() && !Placeholders.holdsOne(header.textValue())) {
                 value(merged, pod, container, field, "httpGet/httpHeaders", "httpGet header name '" + header.textValue()
                         + "' is not an HTTP header name (letters, digits and '-')", out);

@@ -53,7 +53,7 @@ final class VolumeSources {
         JsonNode hostPath = volume.path("hostPath");
         if (hostPath.isObject()) {
             String path = MergedPods.text(hostPath, "path");
-            if (path.isEmpty()) {
+            if (FieldProblem.absent(hostPath.path("path"))) {
                 out.add(new FieldProblem("hostPath", "hostPath has no path"));
             } else if (List.of(path.split("/")).contains("..")) {
                 out.add(new FieldProblem("hostPath/path", "hostPath path '" + path + "' climbs with '..'"));
@@ -82,7 +82,7 @@ final class VolumeSources {
      */
     private static void projected(JsonNode projected, List<FieldProblem> out) {
         mode(projected, "projected/defaultMode", out);
-        JsonNode sources = projected.path("sources");
+        JsonNode sources = MergedPods.list(projected.path("sources"));
         Set<String> paths = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             JsonNode source = sources.get(i);
@@ -98,7 +98,7 @@ final class VolumeSources {
                         required(files, at + "/" + kind, "name", out);
                     }
                     items(files, at + "/" + kind, out);
-                    JsonNode items = files.path("items");
+                    JsonNode items = MergedPods.list(files.path("items"));
                     for (int j = 0; j < items.size(); j++) {
                         String path = MergedPods.text(items.get(j), "path");
                         if (!path.isEmpty() && !paths.add(path)) {
@@ -110,7 +110,7 @@ final class VolumeSources {
             }
             JsonNode token = source.path("serviceAccountToken");
             if (token.isObject()) {
-                if (MergedPods.text(token, "path").isEmpty()) {
+                if (FieldProblem.absent(token.path("path"))) {
                     out.add(new FieldProblem(at + "/serviceAccountToken", label(at) + ".serviceAccountToken has no path"));
                 }
                 JsonNode seconds = token.path("expirationSeconds");
@@ -130,16 +130,19 @@ final class VolumeSources {
 
     private static void items(JsonNode source, String at, List<FieldProblem> out) {
         boolean keyed = !at.endsWith("downwardAPI");
-        JsonNode items = source.path("items");
+        JsonNode items = MergedPods.list(source.path("items"));
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
+            if (!item.isObject()) {
+                continue;
+            }
             String itemAt = at + "/items/" + i;
             String label = label(itemAt);
-            if (keyed && MergedPods.text(item, "key").isEmpty()) {
+            if (keyed && FieldProblem.absent(item.path("key"))) {
                 out.add(new FieldProblem(itemAt, label + " has no key"));
             }
             String path = MergedPods.text(item, "path");
-            if (path.isEmpty()) {
+            if (FieldProblem.absent(item.path("path"))) {
                 out.add(new FieldProblem(itemAt, label + " has no path"));
             } else if (!Placeholders.holdsOne(path) && (!PodSpecNames.isLocalDescendingPath(path) || path.startsWith(".."))) {
                 out.add(new FieldProblem(itemAt + "/path", label + " path '" + path + "' is not a relative path inside the volume"
@@ -159,11 +162,11 @@ final class VolumeSources {
         if (field == resource) {
             out.add(new FieldProblem(at, label + (field ? " names fieldRef and resourceFieldRef; it takes one"
                     : " names neither fieldRef nor resourceFieldRef")));
-        } else if (field) {
+        } else if (field && item.path("fieldRef").isObject()) {
             EnvSources.fieldPath(item.path("fieldRef"), at + "/fieldRef", DOWNWARD_FIELDS, "a volume takes (metadata.name,"
                     + " metadata.namespace, metadata.uid, metadata.labels, metadata.annotations, or one label or annotation in"
                     + " brackets)", out);
-        } else if (MergedPods.text(item.path("resourceFieldRef"), "containerName").isEmpty()) {
+        } else if (resource && FieldProblem.absent(item.path("resourceFieldRef").path("containerName"))) {
             out.add(new FieldProblem(at + "/resourceFieldRef", label + ".resourceFieldRef has no containerName"));
         }
     }
@@ -182,7 +185,7 @@ final class VolumeSources {
     }
 
     private static void required(JsonNode source, String at, String field, List<FieldProblem> out) {
-        if (MergedPods.text(source, field).isEmpty()) {
+        if (FieldProblem.absent(source.path(field))) {
             out.add(new FieldProblem(at, label(at) + " has no " + field));
         }
     }

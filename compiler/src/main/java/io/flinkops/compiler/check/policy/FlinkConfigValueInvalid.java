@@ -26,10 +26,12 @@ import java.util.function.Predicate;
                 + "job to be submitted, after a green sync (and a kubernetes.operator.* option the operator cannot read stops its "
                 + "reconciliation of the resource). Checked: the common options of Flink 1.17-1.20 whose type is the "
                 + "same in each (whole numbers, durations, memory sizes, fractions, booleans, enumerations), as Flink "
-                + "parses them (units and enumeration names in any case). Placeholders are left to the stage that fills "
+                + "parses them (units and enumeration names in any case), and the ranges Flink checks when it sizes the "
+                + "processes and pods: a memory fraction from 0 up to, not including, 1 (managed memory's only when no "
+                + "managed size is set), a cpu or memory limit factor of 1 or more. Placeholders are left to the stage that fills "
                 + "them in; the options the operator sets from the spec (process memory sizes, default parallelism) are never read.",
         remediation = "Write the value as Flink reads it: a whole number (4), a duration (10 min, 30s), a memory size "
-                + "(2g, 2048m, 2 gb), a fraction (0.4), true or false, or one of the option's names (EXACTLY_ONCE).")
+                + "(2g, 2048m, 2 gb), a fraction below 1 (0.4), a limit factor of 1 or more, true or false, or one of the option's names (EXACTLY_ONCE).")
 public final class FlinkConfigValueInvalid extends RuleCheck {
     private record Type(String expected, Predicate<String> parses) {}
 
@@ -45,8 +47,14 @@ public final class FlinkConfigValueInvalid extends RuleCheck {
     });
     private static final Type DURATION = new Type("a duration (such as 30 s, 10 min or 1 h)", v -> FlinkValues.durationMillis(v).isPresent());
     private static final Type MEMORY = new Type("a memory size (such as 2g, 2048m or 2 gb)", v -> FlinkValues.flinkMemory(v).isPresent());
-    private static final Type FRACTION = new Type("a number (such as 0.4)", v -> FlinkValues.number(v).filter(Double::isFinite).isPresent());
+    /** A memory fraction: Flink's RangeFraction takes 0 up to, not including, 1. */
+    private static final Type UNIT_FRACTION = new Type("a fraction from 0 up to, not including, 1 (such as 0.4)",
+            v -> FlinkValues.number(v).filter(d -> d >= 0 && d < 1).isPresent());
+    /** A pod's limit over its request: Flink's parameters refuse a factor below 1. */
+    private static final Type LIMIT_FACTOR = new Type("a factor of 1 or more (such as 1.5)",
+            v -> FlinkValues.number(v).filter(d -> Double.isFinite(d) && d >= 1).isPresent());
     private static final Type BOOLEAN = new Type("true or false", v -> FlinkValues.bool(v).isPresent());
+    private static final String MANAGED_FRACTION = "taskmanager.memory.managed.fraction";
 
     private static Type oneOf(String... names) {
         List<String> upper = List.of(names).stream().map(n -> n.toUpperCase(Locale.ROOT)).toList();
@@ -88,14 +96,14 @@ public final class FlinkConfigValueInvalid extends RuleCheck {
             Map.entry("taskmanager.memory.jvm-metaspace.size", MEMORY),
             Map.entry("taskmanager.memory.jvm-overhead.min", MEMORY),
             Map.entry("taskmanager.memory.jvm-overhead.max", MEMORY),
-            Map.entry("taskmanager.memory.managed.fraction", FRACTION),
-            Map.entry("taskmanager.memory.network.fraction", FRACTION),
-            Map.entry("taskmanager.memory.jvm-overhead.fraction", FRACTION),
-            Map.entry("jobmanager.memory.jvm-overhead.fraction", FRACTION),
-            Map.entry("kubernetes.jobmanager.cpu.limit-factor", FRACTION),
-            Map.entry("kubernetes.taskmanager.cpu.limit-factor", FRACTION),
-            Map.entry("kubernetes.jobmanager.memory.limit-factor", FRACTION),
-            Map.entry("kubernetes.taskmanager.memory.limit-factor", FRACTION),
+            Map.entry(MANAGED_FRACTION, UNIT_FRACTION),
+            Map.entry("taskmanager.memory.network.fraction", UNIT_FRACTION),
+            Map.entry("taskmanager.memory.jvm-overhead.fraction", UNIT_FRACTION),
+            Map.entry("jobmanager.memory.jvm-overhead.fraction", UNIT_FRACTION),
+            Map.entry("kubernetes.jobmanager.cpu.limit-factor", LIMIT_FACTOR),
+            Map.entry("kubernetes.taskmanager.cpu.limit-factor", LIMIT_FACTOR),
+            Map.entry("kubernetes.jobmanager.memory.limit-factor", LIMIT_FACTOR),
+            Map.entry("kubernetes.taskmanager.memory.limit-factor", LIMIT_FACTOR),
             Map.entry("state.backend.incremental", BOOLEAN),
             Map.entry("state.backend.local-recovery", BOOLEAN),
             Map.entry("execution.checkpointing.unaligned", BOOLEAN),
@@ -133,6 +141,10 @@ public final class FlinkConfigValueInvalid extends RuleCheck {
             if (type == null || !t.object().flinkConfiguration().path(key).isTextual()
                     || Placeholders.holdsOne(value) || type.parses().test(value)) {
                 return;
+            }
+            if (key.equals(MANAGED_FRACTION) && t.conf().contains("taskmanager.memory.managed.size")
+                    && FlinkValues.number(value).isPresent()) {
+                return; // Flink reads the fraction only when no managed size is set
             }
             r.report(t.conf().pointer(key, "/spec/flinkConfiguration"), key + " '" + value + "' is not " + type.expected()
                     + (key.startsWith(OPERATOR) ? ", as the operator reads it: it fails to reconcile the resource"

@@ -75,6 +75,28 @@ class FlinkConfigValueInvalidTest {
                 + " AT_LEAST_ONCE, as Flink reads it: the cluster or the job fails to start", found.get(1).message());
     }
 
+    /**
+     * The ranges Flink checks when it sizes processes and pods: memory fractions below 1 (managed memory's unless a
+     * managed size is set, as Flink then never reads it), limit factors of 1 or more.
+     */
+    @Test
+    void fractionsAndLimitFactorsInFlinksRanges() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                    # expect: flink-config-value-invalid
+                    taskmanager.memory.network.fraction: "1.0"
+                    # expect: flink-config-value-invalid
+                    kubernetes.taskmanager.cpu.limit-factor: "0.5"
+                    kubernetes.jobmanager.memory.limit-factor: "1.0"
+                    taskmanager.memory.jvm-overhead.fraction: "0"
+                """));
+        assertEquals("FlinkDeployment/jobs/app: taskmanager.memory.network.fraction '1.0' is not a fraction from 0 up to, not"
+                + " including, 1 (such as 0.4), as Flink reads it: the cluster or the job fails to start", found.get(0).message());
+        RuleTester.forRule(RULE).raw("1.10.0", deployment("""
+                    taskmanager.memory.managed.size: 512m
+                    taskmanager.memory.managed.fraction: "1.5"
+                """));
+    }
+
     /** A session job's own configuration is its own; its cluster's is judged on the cluster. */
     @Test
     void aSessionJobIsJudgedOnItsOwnConfiguration() {

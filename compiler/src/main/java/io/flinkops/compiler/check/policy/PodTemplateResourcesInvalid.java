@@ -26,7 +26,9 @@ import java.util.TreeMap;
         rationale = "The CRD types a pod template's resources as integer-or-string and the operator does not read them, so a "
                 + "FlinkDeployment is admitted with a quantity the API server cannot parse (2 Gi, 1K, 1gb), a negative one, a "
                 + "resource name it does not know for containers (cpus, mem), or a request above its limit (an extended "
-                + "resource's, such as nvidia.com/gpu, must equal it). The operator's JobManager Deployment or TaskManager "
+                + "resource's, such as nvidia.com/gpu, must equal it), an extended resource that is not a whole number (0.5 GPUs), "
+                + "huge pages that are not a positive multiple of their page size, or huge pages in a container without cpu "
+                + "or memory. The operator's JobManager Deployment or TaskManager "
                 + "pods are then refused and the job never starts, while Argo CD shows the sync as done. A request and its "
                 + "limit are compared in the pods the operator's merge of the templates makes: one template may set the "
                 + "request and the other its limit. Not checked: "
@@ -38,6 +40,7 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
     private static final Set<String> CONTAINER_RESOURCES = Set.of("cpu", "memory", "ephemeral-storage");
     private static final Set<String> SET_BY_FLINK = Set.of("cpu", "memory");
     private static final String MAIN_CONTAINER = "flink-main-container";
+    private static final String HUGEPAGES = "hugepages-";
     private static final String REFUSED = PodSpecNames.REFUSED;
 
     @Override
@@ -93,6 +96,12 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
                 amount(e.getValue()).ifPresentOrElse(amount -> {
                     if (amount.signum() < 0) {
                         r.report(pointer, who + "resources." + kind + "." + name + " is negative (" + e.getValue().asText() + ")" + REFUSED);
+                    } else if (isExtended(name) && amount.stripTrailingZeros().scale() > 0) {
+                        r.report(pointer, who + "resources." + kind + "." + name + " is " + e.getValue().asText() + "; an extended"
+                                + " resource comes in whole units" + REFUSED);
+                    } else if (name.startsWith(HUGEPAGES) && !isWholePages(name, amount)) {
+                        r.report(pointer, who + "resources." + kind + "." + name + " is " + e.getValue().asText() + ", not a"
+                                + " positive whole number of " + name.substring(HUGEPAGES.length()) + " pages" + REFUSED);
                     }
                 }, () -> {
                     if (!(e.getValue().isTextual() && Placeholders.holdsOne(e.getValue().textValue()))) {
@@ -107,6 +116,9 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
     /** Each request against its limit in a merged container, reported at the request as written. */
     private static void compare(MergedPods merged, Pod pod, JsonNode container, boolean main, boolean storageSet, PodFindings out) {
         JsonNode resources = container.path("resources");
+        if (!main) {
+            hugePagesWithoutCpuOrMemory(merged, pod, container, out);
+        }
         Map<String, BigDecimal> limits = amounts(resources.path("limits"), main, storageSet);
         amounts(resources.path("requests"), main, storageSet).forEach((name, request) -> {
             BigDecimal limit = limits.get(name);
@@ -127,6 +139,27 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
         });
     }
 
+    /** Huge pages in a container that asks for no cpu and no memory (Flink sets both on its own container). */
+    private static void hugePagesWithoutCpuOrMemory(MergedPods merged, Pod pod, JsonNode container, PodFindings out) {
+        JsonNode resources = container.path("resources");
+        String pages = null;
+        boolean cpuOrMemory = false;
+        for (String kind : new String[] {"requests", "limits"}) {
+            for (var e : resources.path(kind).properties()) {
+                if (e.getKey().startsWith(HUGEPAGES) && pages == null) {
+                    pages = Pointers.child("resources/" + kind, e.getKey());
+                }
+                cpuOrMemory |= SET_BY_FLINK.contains(e.getKey());
+            }
+        }
+        if (pages != null && !cpuOrMemory) {
+            String at = merged.writer(container, pages);
+            String name = container.path("name").asText("");
+            out.add(pod, at + "/" + pages, "container " + (name.isEmpty() ? "#" + at.substring(at.lastIndexOf('/') + 1) : name),
+                    "asks for huge pages without cpu or memory, which Kubernetes requires beside them");
+        }
+    }
+
     /** The quantities Kubernetes reads in a container's requests or limits (those set by Flink left out). */
     private static Map<String, BigDecimal> amounts(JsonNode entries, boolean main, boolean storageSet) {
         Map<String, BigDecimal> out = new TreeMap<>();
@@ -138,6 +171,17 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
             amount(e.getValue()).filter(amount -> amount.signum() >= 0).ifPresent(amount -> out.put(name, amount));
         }
         return out;
+    }
+
+    /** An extended resource (nvidia.com/gpu): a domain-qualified name outside kubernetes.io, counted in whole units. */
+    private static boolean isExtended(String name) {
+        return name.contains("/") && !name.contains("kubernetes.io/") && !name.startsWith("requests.");
+    }
+
+    /** A huge-page amount Kubernetes takes: a positive multiple of the page size its name carries (hugepages-2Mi). */
+    private static boolean isWholePages(String name, BigDecimal amount) {
+        Optional<BigDecimal> page = KubernetesQuantity.parse(name.substring(HUGEPAGES.length())).filter(p -> p.signum() > 0);
+        return page.isPresent() && amount.signum() > 0 && amount.remainder(page.get()).signum() == 0;
     }
 
     /** An extended resource (nvidia.com/gpu) or huge pages: a request must equal its limit. */

@@ -132,6 +132,42 @@ class PodTemplateResourcesInvalidTest {
                 found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2)).toList());
     }
 
+    /**
+     * Extended resources come in whole units, huge pages in whole pages of their size, and huge pages only beside
+     * cpu or memory (Kubernetes' ValidateResourceRequirements).
+     */
+    @Test
+    void wholeUnitsAndHugePagesBesideCpuOrMemory() {
+        List<Diagnostic> found = RuleTester.forRule(RULE).raw("1.10.0", template("""
+                        - name: flink-main-container
+                          resources:
+                            requests: {hugepages-2Mi: 64Mi}
+                            limits: {hugepages-2Mi: 64Mi}
+                        - name: inference
+                          image: nvcr.io/nvidia/tritonserver:24.05-py3
+                          resources:
+                            requests:
+                              # expect: pod-template-resources-invalid
+                              nvidia.com/gpu: "0.5"
+                              # expect: pod-template-resources-invalid
+                              hugepages-2Mi: 3Mi
+                            # expect: pod-template-resources-invalid
+                            limits: {nvidia.com/gpu: 1, hugepages-2Mi: 3Mi}
+                """, ""));
+        assertEquals(List.of(
+                "container inference resources.requests.nvidia.com/gpu 0.5 differs from its limit 1: Kubernetes refuses the operator's"
+                        + " pods and the job never starts",
+                "container inference resources.requests.nvidia.com/gpu is 0.5; an extended resource comes in whole units:"
+                        + " Kubernetes refuses the operator's pods and the job never starts",
+                "container inference asks for huge pages without cpu or memory, which Kubernetes requires beside them: Kubernetes"
+                        + " refuses the operator's pods and the job never starts",
+                "container inference resources.requests.hugepages-2Mi is 3Mi, not a positive whole number of 2Mi pages: Kubernetes"
+                        + " refuses the operator's pods and the job never starts",
+                "container inference resources.limits.hugepages-2Mi is 3Mi, not a positive whole number of 2Mi pages: Kubernetes"
+                        + " refuses the operator's pods and the job never starts"),
+                found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2)).toList());
+    }
+
     private static String template(String containers, String components) {
         return Fixtures.rawDeployment((components.isEmpty() ? Fixtures.RESOURCES : "  " + components)
                 + "  podTemplate:\n    spec:\n      containers:\n" + containers.indent(4));

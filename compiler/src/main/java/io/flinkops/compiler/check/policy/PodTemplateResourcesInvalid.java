@@ -2,6 +2,7 @@ package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinkops.compiler.check.CheckTarget;
+import io.flinkops.compiler.check.KubernetesNames;
 import io.flinkops.compiler.check.KubernetesQuantity;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
@@ -91,6 +92,11 @@ public final class PodTemplateResourcesInvalid extends RuleCheck {
                 if (!name.contains("/") && !CONTAINER_RESOURCES.contains(name) && !name.startsWith("hugepages-")) {
                     r.report(pointer, who + "resources." + kind + " names '" + name + "', not a resource Kubernetes knows for "
                             + "containers (cpu, memory, ephemeral-storage, hugepages-<size>, or a domain-qualified name)" + REFUSED);
+                    continue;
+                }
+                if (isExtended(name) && !Placeholders.holdsOne(name) && !KubernetesNames.isQualifiedName("requests." + name)) {
+                    r.report(pointer, who + "resources." + kind + " names '" + name + "', not an extended resource name (a"
+                            + " lower-case domain, '/', and a name of letters, digits, '-', '_' or '.')" + REFUSED);
                     continue;
                 }
                 amount(e.getValue()).ifPresentOrElse(amount -> {

@@ -153,6 +153,11 @@ class PodTemplateResourcesInvalidTest {
                               hugepages-2Mi: 3Mi
                             # expect: pod-template-resources-invalid
                             limits: {nvidia.com/gpu: 1, hugepages-2Mi: 3Mi}
+                        - name: exporter
+                          image: prom/node-exporter:v1.8.1
+                          resources:
+                            # expect: pod-template-resources-invalid
+                            limits: {cpu: 100m, NVIDIA.com/gpu: 1}
                 """, ""));
         assertEquals(List.of(
                 "container inference resources.requests.nvidia.com/gpu 0.5 differs from its limit 1: Kubernetes refuses the operator's"
@@ -164,7 +169,10 @@ class PodTemplateResourcesInvalidTest {
                 "container inference resources.requests.hugepages-2Mi is 3Mi, not a positive whole number of 2Mi pages: Kubernetes"
                         + " refuses the operator's pods and the job never starts",
                 "container inference resources.limits.hugepages-2Mi is 3Mi, not a positive whole number of 2Mi pages: Kubernetes"
-                        + " refuses the operator's pods and the job never starts"),
+                        + " refuses the operator's pods and the job never starts",
+                "container exporter resources.limits names 'NVIDIA.com/gpu', not an extended resource name (a lower-case domain,"
+                        + " '/', and a name of letters, digits, '-', '_' or '.'): Kubernetes refuses the operator's pods and the job"
+                        + " never starts"),
                 found.stream().map(d -> d.message().substring(d.message().indexOf(": ") + 2)).toList());
     }
 

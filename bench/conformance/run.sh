@@ -43,3 +43,6 @@ java -cp "$CP:$WORK" io.flinkops.compiler.check.policy.PodTemplateMergeDiff "${M
 # flinkops' sizing of TaskManager and JobManager processes (operator-memory-missing) against Flink's own, on random configurations
 javac -d "$WORK" -cp "$CP" "$HERE/ProcessMemoryDiff.java"
 java -cp "$CP:$WORK" ProcessMemoryDiff "${SIZINGS:-20000}" 17 2>/dev/null
+# flinkops' reading of pod-template quantities (operator-quantity-unreadable) against the operator's fabric8 model
+javac -d "$WORK" -cp "$CP" "$HERE/QuantityDiff.java"
+java -cp "$CP:$WORK" QuantityDiff "${QUANTITIES:-100000}" 2>/dev/null

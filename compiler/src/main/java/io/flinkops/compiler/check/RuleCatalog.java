@@ -15,6 +15,7 @@ import io.flinkops.compiler.check.operator.MemoryInvalid;
 import io.flinkops.compiler.check.operator.MemoryMissing;
 import io.flinkops.compiler.check.operator.NameInvalid;
 import io.flinkops.compiler.check.operator.NumberOutOfRange;
+import io.flinkops.compiler.check.operator.QuantityUnreadable;
 import io.flinkops.compiler.check.operator.ParallelismNotPositive;
 import io.flinkops.compiler.check.operator.RollbackWithoutHa;
 import io.flinkops.compiler.check.operator.SavepointDirMissing;
@@ -59,6 +60,7 @@ public final class RuleCatalog {
                 new AutoscalerOptionInvalid(),
                 new CheckpointDirMissing(),
                 new EphemeralStorageInvalid(),
+                new QuantityUnreadable(),
                 new FlinkVersionMissing(),
                 new FlinkVersionUnsupported(),
                 new ForbiddenConfigKey(),

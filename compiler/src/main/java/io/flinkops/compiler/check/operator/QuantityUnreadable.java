@@ -18,7 +18,8 @@ import java.util.List;
         rationale = "The operator reads a FlinkDeployment's pod templates into fabric8's Kubernetes model, whose quantity "
                 + "reader refuses an empty quantity and one whose unit (from its first e, E, i, n, u, m, k, K, M, G, T or P "
                 + "on) holds a digit and ends with a letter: a placeholder glued to a value (__TM_MEMORY__2Gi, %MEM%2Gi) or "
-                + "1e3Gi. The API server stores such a resource (the CRD takes any text there), but the operator cannot read "
+                + "1e3Gi, wherever the model holds a quantity (resources, overhead, emptyDir size limits, ephemeral volume "
+                + "claims, the divisor of a resourceFieldRef). The API server stores such a resource (the CRD takes any text there), but the operator cannot read "
                 + "it, refuses it at admission and never deploys it, whatever Flink would later set in the container. Other "
                 + "malformed quantities pass this reader and are Kubernetes' to refuse (pod-template-resources-invalid).",
         remediation = "Fill in placeholders before the manifest reaches the cluster, and write quantities as Kubernetes "
@@ -29,8 +30,12 @@ public final class QuantityUnreadable extends RuleCheck {
     private static final List<String> PATHS = List.of("containers/*/resources/requests/*", "containers/*/resources/limits/*",
             "initContainers/*/resources/requests/*", "initContainers/*/resources/limits/*",
             "ephemeralContainers/*/resources/requests/*", "ephemeralContainers/*/resources/limits/*", "overhead/*",
+            "containers/*/env/*/valueFrom/resourceFieldRef/divisor", "initContainers/*/env/*/valueFrom/resourceFieldRef/divisor",
+            "ephemeralContainers/*/env/*/valueFrom/resourceFieldRef/divisor",
             "volumes/*/emptyDir/sizeLimit", "volumes/*/ephemeral/volumeClaimTemplate/spec/resources/requests/*",
-            "volumes/*/ephemeral/volumeClaimTemplate/spec/resources/limits/*");
+            "volumes/*/ephemeral/volumeClaimTemplate/spec/resources/limits/*",
+            "volumes/*/downwardAPI/items/*/resourceFieldRef/divisor",
+            "volumes/*/projected/sources/*/downwardAPI/items/*/resourceFieldRef/divisor");
     private static final String UNIT_STARTS = "eEinumkKMGTP";
 
     @Override

@@ -41,6 +41,9 @@ class QuantityUnreadableTest {
                             resources:
                               # expect: operator-quantity-unreadable
                               requests: {cpu: 1e3m}
+                            env:
+                              # expect: operator-quantity-unreadable
+                              - {name: CPU, valueFrom: {resourceFieldRef: {resource: limits.cpu, divisor: "%MEM%1m"}}}
                 """));
         assertEquals("FlinkDeployment/jobs/app: spec.podTemplate.spec.containers[0].resources.limits.memory '__TM_MEMORY__2Gi' is"
                 + " a quantity the operator's Kubernetes model cannot read (\"Invalid quantity string format\")", found.get(0).message());

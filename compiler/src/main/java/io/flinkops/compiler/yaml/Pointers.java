@@ -3,6 +3,7 @@ package io.flinkops.compiler.yaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** RFC 6901 JSON pointers: building, splitting and walking up. */
 public final class Pointers {
@@ -62,5 +63,36 @@ public final class Pointers {
                     && part.length() < 10 ? at.get(Integer.parseInt(part)) : null) : at.get(part);
         }
         return sb.length() == 0 ? "(document)" : sb.toString();
+    }
+
+    /**
+     * Calls {@code leaf} with each value below {@code node} (at {@code pointer}) that {@code pattern} names: segments
+     * split by '/', alternatives within one by ',', and '*' for any key of a mapping or index of a list.
+     */
+    public static void visit(JsonNode node, String pointer, String pattern, BiConsumer<JsonNode, String> leaf) {
+        visit(node, pointer, pattern.split("/"), 0, leaf);
+    }
+
+    private static void visit(JsonNode node, String pointer, String[] segments, int at, BiConsumer<JsonNode, String> leaf) {
+        if (at == segments.length) {
+            leaf.accept(node, pointer);
+            return;
+        }
+        if (segments[at].equals("*")) {
+            if (node.isObject()) {
+                node.properties().forEach(e -> visit(e.getValue(), child(pointer, e.getKey()), segments, at + 1, leaf));
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    visit(node.get(i), child(pointer, i), segments, at + 1, leaf);
+                }
+            }
+            return;
+        }
+        for (String name : segments[at].split(",")) {
+            JsonNode next = node.isObject() ? node.get(name) : null;
+            if (next != null) {
+                visit(next, child(pointer, name), segments, at + 1, leaf);
+            }
+        }
     }
 }

@@ -27,13 +27,10 @@ import java.util.List;
 public final class QuantityUnreadable extends RuleCheck {
     private static final String TEMPLATE_SPEC = "/podTemplate/spec";
     /** Where fabric8's Pod model holds quantities, below a pod template's spec: '*' is any key or index. */
-    private static final List<String> PATHS = List.of("containers/*/resources/requests/*", "containers/*/resources/limits/*",
-            "initContainers/*/resources/requests/*", "initContainers/*/resources/limits/*",
-            "ephemeralContainers/*/resources/requests/*", "ephemeralContainers/*/resources/limits/*", "overhead/*",
-            "containers/*/env/*/valueFrom/resourceFieldRef/divisor", "initContainers/*/env/*/valueFrom/resourceFieldRef/divisor",
-            "ephemeralContainers/*/env/*/valueFrom/resourceFieldRef/divisor",
-            "volumes/*/emptyDir/sizeLimit", "volumes/*/ephemeral/volumeClaimTemplate/spec/resources/requests/*",
-            "volumes/*/ephemeral/volumeClaimTemplate/spec/resources/limits/*",
+    private static final List<String> PATHS = List.of(
+            "containers,initContainers,ephemeralContainers/*/resources/requests,limits/*",
+            "containers,initContainers,ephemeralContainers/*/env/*/valueFrom/resourceFieldRef/divisor",
+            "overhead/*", "volumes/*/emptyDir/sizeLimit", "volumes/*/ephemeral/volumeClaimTemplate/spec/resources/requests,limits/*",
             "volumes/*/downwardAPI/items/*/resourceFieldRef/divisor",
             "volumes/*/projected/sources/*/downwardAPI/items/*/resourceFieldRef/divisor");
     private static final String UNIT_STARTS = "eEinumkKMGTP";
@@ -50,29 +47,13 @@ public final class QuantityUnreadable extends RuleCheck {
                 continue;
             }
             for (String path : PATHS) {
-                visit(spec, at, path.split("/"), 0, r);
+                Pointers.visit(spec, at, path, (value, pointer) -> {
+                    if (value.isTextual() && !readable(value.textValue())) {
+                        r.report(pointer, Pointers.dotted(pointer, t.root()) + " '" + value.textValue() + "' is a quantity the"
+                                + " operator's Kubernetes model cannot read (\"Invalid quantity string format\")");
+                    }
+                });
             }
-        }
-    }
-
-    private static void visit(JsonNode node, String pointer, String[] segments, int i, Reporter r) {
-        if (i == segments.length) {
-            if (node.isTextual() && !readable(node.textValue())) {
-                r.report(pointer, pointer.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.') + " '" + node.textValue()
-                        + "' is a quantity the operator's Kubernetes model cannot read (\"Invalid quantity string format\")");
-            }
-            return;
-        }
-        if (segments[i].equals("*")) {
-            if (node.isArray()) {
-                for (int k = 0; k < node.size(); k++) {
-                    visit(node.get(k), pointer + "/" + k, segments, i + 1, r);
-                }
-            } else if (node.isObject()) {
-                node.properties().forEach(e -> visit(e.getValue(), Pointers.child(pointer, e.getKey()), segments, i + 1, r));
-            }
-        } else if (node.has(segments[i])) {
-            visit(node.get(segments[i]), pointer + "/" + segments[i], segments, i + 1, r);
         }
     }
 

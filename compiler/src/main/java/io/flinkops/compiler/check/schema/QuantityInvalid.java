@@ -53,31 +53,7 @@ public final class QuantityInvalid extends RuleCheck {
             return;
         }
         for (String path : paths) {
-            visit(t.root(), "", path.split("/"), 0, t.root(), r);
-        }
-    }
-
-    private static void visit(JsonNode node, String pointer, String[] segments, int at, JsonNode root, Reporter r) {
-        if (at == segments.length) {
-            check(node, pointer, root, r);
-            return;
-        }
-        String segment = segments[at];
-        if (segment.equals("*")) {
-            if (node.isObject()) {
-                node.properties().forEach(e -> visit(e.getValue(), Pointers.child(pointer, e.getKey()), segments, at + 1, root, r));
-            } else if (node.isArray()) {
-                for (int i = 0; i < node.size(); i++) {
-                    visit(node.get(i), Pointers.child(pointer, i), segments, at + 1, root, r);
-                }
-            }
-            return;
-        }
-        for (String name : segment.split(",")) {
-            JsonNode child = node.get(name);
-            if (child != null && node.isObject()) {
-                visit(child, Pointers.child(pointer, name), segments, at + 1, root, r);
-            }
+            Pointers.visit(t.root(), "", path, (value, pointer) -> check(value, pointer, t.root(), r));
         }
     }
 

@@ -93,7 +93,7 @@ final class EnvSources {
 
     /** The sources of {@code kinds} that {@code node} (at {@code field}) names; a problem unless it names exactly one. */
     private static List<String> oneSource(JsonNode node, List<String> kinds, String field, List<FieldProblem> out) {
-        List<String> sources = kinds.stream().filter(k -> isSet(node.path(k))).toList();
+        List<String> sources = kinds.stream().filter(k -> MergedPods.isSet(node.path(k))).toList();
         String label = field.isEmpty() ? "" : field + " ";
         if (sources.isEmpty()) {
             out.add(new FieldProblem(field, label + "names no source (" + String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or "
@@ -162,9 +162,6 @@ final class EnvSources {
         return key.length() <= MAX_KEY && CONFIG_MAP_KEY.matcher(key).matches() && !key.equals(".") && !key.startsWith("..");
     }
 
-    private static boolean isSet(JsonNode value) {
-        return !value.isMissingNode() && !value.isNull();
-    }
 
     private static String text(JsonNode node, String field) {
         return MergedPods.text(node, field);

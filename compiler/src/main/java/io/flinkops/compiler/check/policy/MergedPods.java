@@ -137,6 +137,11 @@ final class MergedPods {
         return node.isArray() ? node : MissingNode.getInstance();
     }
 
+    /** Whether a field is set: neither missing nor null (the API server drops a null). */
+    static boolean isSet(JsonNode value) {
+        return !value.isMissingNode() && !value.isNull();
+    }
+
     /** A scalar field of a node of a pod as text: empty when it is unset, null or not a scalar. */
     static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
@@ -193,7 +198,7 @@ final class MergedPods {
     String writer(Pod pod, String path) {
         String own = "/spec/" + pod.component() + "/podTemplate/" + path;
         JsonNode written = root.at(own);
-        return !written.isMissingNode() && !written.isNull() ? own : "/spec/podTemplate/" + path;
+        return isSet(written) ? own : "/spec/podTemplate/" + path;
     }
 
     /** The pointer of {@code field} (a path below the item) in the written item that set it: {@link #writer} and the field. */

@@ -3,13 +3,10 @@ package io.flinkops.compiler.check.policy;
 import static io.flinkops.compiler.check.policy.MergedPods.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.KubernetesNames;
 import io.flinkops.compiler.check.OperatorKeys;
 import io.flinkops.compiler.check.Placeholders;
-import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
-import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.MergedPods.Item;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
@@ -69,7 +66,7 @@ import java.util.Set;
                 + "path of its own, give each port its containerPort, write enumerations as Kubernetes spells them (TCP, "
                 + "IfNotPresent), give each environment variable a name and one of value or valueFrom, and leave Flink's "
                 + "conf dir and port names to Flink (mount single files into the conf dir with subPath).")
-public final class PodTemplateInvalid extends RuleCheck {
+public final class PodTemplateInvalid extends MergedPodRule {
     /**
      * Flink's decorators name the volumes they add with this suffix (flink-config-volume, hadoop-config-volume,
      * kerberos-keytab-volume, pod-template-volume, and SECRET-volume for each of kubernetes.secrets): a
@@ -85,28 +82,14 @@ public final class PodTemplateInvalid extends RuleCheck {
             "jobManager", List.of("rest", "jobmanager-rpc", "blobserver"), "taskManager", List.of("taskmanager-rpc"));
 
     @Override
-    public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment()) {
-            return;
-        }
-        MergedPods merged = MergedPods.of(t);
-        Set<String> sharedVolumes = names(t.spec().path("podTemplate").path("spec").path("volumes"));
-        Set<String> anyVolumes = new HashSet<>(sharedVolumes);
-        anyVolumes.addAll(names(t.spec().path("jobManager").path("podTemplate").path("spec").path("volumes")));
-        anyVolumes.addAll(names(t.spec().path("taskManager").path("podTemplate").path("spec").path("volumes")));
-        PodFindings findings = new PodFindings();
-        boolean hostNetwork = merged.hostNetwork();
-        for (Pod pod : merged.pods()) {
-            FlinkAdds flink = new FlinkAdds(FlinkVolumes.of(merged, pod), hostNetwork);
-            new PodCheck(merged, pod, names(pod.spec().path("volumes")), sharedVolumes, anyVolumes, flink, merged.hostNetwork(pod),
-                    findings).run();
-        }
-        findings.report(r, merged.pods().size());
+    void judge(MergedPods merged, Pod pod, PodFindings findings) {
+        FlinkAdds flink = new FlinkAdds(FlinkVolumes.of(merged, pod), merged.hostNetwork());
+        new PodCheck(merged, pod, names(pod.spec().path("volumes")), flink, merged.hostNetwork(pod), findings).run();
     }
 
-    /** The judgement of one merged pod: {@code volumes} are its own, the others those the templates declare. */
-    private record PodCheck(MergedPods merged, Pod pod, Set<String> volumes, Set<String> sharedVolumes, Set<String> anyVolumes,
-            FlinkAdds flink, boolean onHostNetwork, PodFindings out) {
+    /** The judgement of one merged pod: {@code volumes} are the names of its own. */
+    private record PodCheck(MergedPods merged, Pod pod, Set<String> volumes, FlinkAdds flink, boolean onHostNetwork,
+            PodFindings out) {
         void run() {
             metadata();
             Map<String, JsonNode> seen = new HashMap<>();
@@ -329,7 +312,8 @@ public final class PodTemplateInvalid extends RuleCheck {
 
         /** Why the pod has no volume {@code name}: the merge replaced it, only another component declares it, or none does. */
         private String missing(String name) {
-            if (sharedVolumes.contains(name)) {
+            JsonNode spec = merged.target().spec();
+            if (names(spec.path("podTemplate").path("spec").path("volumes")).contains(name)) {
                 for (JsonNode v : pod.spec().path("volumes")) {
                     List<String> origins = MergedPods.origins(v);
                     boolean wasIt = origins.stream().anyMatch(o -> MergedPods.isShared(o) && name.equals(merged.written(o).path("name").asText(null)));
@@ -341,7 +325,9 @@ public final class PodTemplateInvalid extends RuleCheck {
                 }
                 return "which the " + pod.label() + " " + pod.does() + " not have after the operator's merge of the templates";
             }
-            return anyVolumes.contains(name)
+            boolean another = names(spec.path("jobManager").path("podTemplate").path("spec").path("volumes")).contains(name)
+                    || names(spec.path("taskManager").path("podTemplate").path("spec").path("volumes")).contains(name);
+            return another
                     ? "which the " + pod.label() + " " + pod.does() + " not have: only another component's template declares it"
                     : "which the pod template does not declare under volumes";
         }
@@ -354,7 +340,7 @@ public final class PodTemplateInvalid extends RuleCheck {
                 JsonNode name = variable.get("name");
                 if (name == null || name.isNull() || name.asText().isEmpty()) {
                     out.add(pod, MergedPods.last(variable), MergedPods.where(variable), "has no name");
-                } else if (present(variable.get("value")) && present(variable.get("valueFrom"))) {
+                } else if (MergedPods.isSet(variable.path("value")) && MergedPods.isSet(variable.path("valueFrom"))) {
                     String from = merged.writer(variable, "valueFrom");
                     String value = merged.writer(variable, "value");
                     out.add(pod, from + "/valueFrom", MergedPods.where(MergedPods.parent(from)) + " env " + name.asText(), from.equals(value)
@@ -476,8 +462,5 @@ public final class PodTemplateInvalid extends RuleCheck {
         return out;
     }
 
-    private static boolean present(JsonNode n) {
-        return n != null && !n.isNull();
-    }
 
 }

@@ -1,11 +1,8 @@
 package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.Placeholders;
-import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
-import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.MergedPods.Item;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
@@ -35,7 +32,7 @@ import java.util.regex.Pattern;
                 + "command), keep probe numbers at 0 or more and successThreshold at 1 for liveness and startup probes, "
                 + "write HTTP or HTTPS in upper case, raise terminationGracePeriodSeconds above a preStop sleep, and move "
                 + "probes off init containers that are not sidecars.")
-public final class PodTemplateProbeInvalid extends RuleCheck {
+public final class PodTemplateProbeInvalid extends MergedPodRule {
     private static final List<String> PROBES = List.of("livenessProbe", "readinessProbe", "startupProbe");
     private static final List<String> HOOKS = List.of("postStart", "preStop");
     private static final List<String> PROBE_HANDLERS = List.of("exec", "httpGet", "tcpSocket", "grpc");
@@ -49,43 +46,35 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
     private static final long DEFAULT_GRACE_PERIOD = 30;
 
     @Override
-    public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment()) {
-            return;
-        }
-        MergedPods merged = MergedPods.of(t);
-        PodFindings findings = new PodFindings();
-        for (Pod pod : merged.pods()) {
-            JsonNode grace = pod.spec().path("terminationGracePeriodSeconds");
-            long gracePeriod = grace.isIntegralNumber() ? grace.asLong() : DEFAULT_GRACE_PERIOD;
-            for (Item c : pod.containers()) {
-                JsonNode node = c.node();
-                if (c.list().equals("initContainers") && !"Always".equals(node.path("restartPolicy").asText())) {
-                    initContainer(merged, pod, node, findings);
-                    continue;
+    void judge(MergedPods merged, Pod pod, PodFindings findings) {
+        JsonNode grace = pod.spec().path("terminationGracePeriodSeconds");
+        long gracePeriod = grace.isIntegralNumber() ? grace.asLong() : DEFAULT_GRACE_PERIOD;
+        for (Item c : pod.containers()) {
+            JsonNode node = c.node();
+            if (c.list().equals("initContainers") && !"Always".equals(node.path("restartPolicy").asText())) {
+                initContainer(merged, pod, node, findings);
+                continue;
+            }
+            for (String probe : PROBES) {
+                if (node.path(probe).isObject()) {
+                    handler(merged, pod, node, probe, PROBE_HANDLERS, findings);
+                    numbers(merged, pod, node, probe, findings);
                 }
-                for (String probe : PROBES) {
-                    if (node.path(probe).isObject()) {
-                        handler(merged, pod, node, probe, PROBE_HANDLERS, findings);
-                        numbers(merged, pod, node, probe, findings);
-                    }
-                }
-                for (String hook : HOOKS) {
-                    if (node.path("lifecycle").path(hook).isObject()) {
-                        handler(merged, pod, node, "lifecycle/" + hook, HOOK_HANDLERS, findings);
-                        sleep(merged, pod, node, "lifecycle/" + hook, gracePeriod, findings);
-                    }
+            }
+            for (String hook : HOOKS) {
+                if (node.path("lifecycle").path(hook).isObject()) {
+                    handler(merged, pod, node, "lifecycle/" + hook, HOOK_HANDLERS, findings);
+                    sleep(merged, pod, node, "lifecycle/" + hook, gracePeriod, findings);
                 }
             }
         }
-        findings.report(r, merged.pods().size());
     }
 
     /** An init container that runs to completion before Flink (no restartPolicy: Always) takes no probe or hook. */
     private static void initContainer(MergedPods merged, Pod pod, JsonNode container, PodFindings out) {
         for (String field : List.of("livenessProbe", "readinessProbe", "startupProbe", "lifecycle")) {
             JsonNode value = container.path(field);
-            if (!value.isMissingNode() && !value.isNull()) {
+            if (MergedPods.isSet(value)) {
                 value(merged, pod, container, field, "", "is set, but an init container takes none unless its restartPolicy is"
                         + " Always (a sidecar)", out);
             }
@@ -100,7 +89,7 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
             PodFindings out) {
         JsonNode p = container.at("/" + field);
         String name = container.path("name").asText("");
-        List<String> handlers = kinds.stream().filter(h -> !p.path(h).isMissingNode() && !p.path(h).isNull()).toList();
+        List<String> handlers = kinds.stream().filter(h -> MergedPods.isSet(p.path(h))).toList();
         if (handlers.isEmpty()) {
             out.add(pod, merged.at(container, field), MergedPods.where(container, name) + " " + label(field),
                     "has no handler (" + String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or " + kinds.get(kinds.size() - 1) + ")");
@@ -147,7 +136,7 @@ public final class PodTemplateProbeInvalid extends RuleCheck {
             }
         }
         JsonNode grace = p.path("terminationGracePeriodSeconds");
-        if (probe.equals("readinessProbe") && !grace.isMissingNode() && !grace.isNull()) {
+        if (probe.equals("readinessProbe") && MergedPods.isSet(grace)) {
             value(merged, pod, container, probe, "terminationGracePeriodSeconds", "sets terminationGracePeriodSeconds, which a"
                     + " readinessProbe does not take", out);
         } else if (grace.isIntegralNumber() && grace.asLong() <= 0) {

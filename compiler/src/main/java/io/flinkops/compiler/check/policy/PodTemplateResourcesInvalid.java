@@ -7,7 +7,6 @@ import io.flinkops.compiler.check.KubernetesQuantity;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
-import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.MergedPods.Item;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
@@ -37,34 +36,31 @@ import java.util.TreeMap;
                 + "its ephemeral-storage where that component's resource sets ephemeralStorage.",
         remediation = "Write each quantity as Kubernetes does (500m, 2Gi, 10G), name resources cpu, memory, ephemeral-storage, "
                 + "hugepages-<size> or a domain-qualified extended resource, and keep every request at or below its limit.")
-public final class PodTemplateResourcesInvalid extends RuleCheck {
+public final class PodTemplateResourcesInvalid extends MergedPodRule {
     private static final Set<String> CONTAINER_RESOURCES = Set.of("cpu", "memory", "ephemeral-storage");
     private static final Set<String> SET_BY_FLINK = Set.of("cpu", "memory");
     private static final String MAIN_CONTAINER = "flink-main-container";
     private static final String HUGEPAGES = "hugepages-";
     private static final String REFUSED = PodSpecNames.REFUSED;
 
+    /** Each quantity as written, in the template that wrote it. */
     @Override
-    public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment()) {
-            return;
-        }
+    void checkTemplates(CheckTarget t, Reporter r) {
         for (String component : PodTemplateContainers.COMPONENTS) {
             for (PodTemplateContainers.Container c : PodTemplateContainers.of(t.spec(), component)) {
                 boolean main = c.list().equals("containers") && c.name().equals(MAIN_CONTAINER);
                 check(c, main, main && storageSetBySpec(t.spec(), component), r);
             }
         }
-        // a request and its limit may come from two templates: compare them in the pods the operator's merge makes
-        MergedPods merged = MergedPods.of(t);
-        PodFindings findings = new PodFindings();
-        for (Pod pod : merged.pods()) {
-            for (Item c : pod.containers()) {
-                boolean main = c.list().equals("containers") && MAIN_CONTAINER.equals(c.node().path("name").asText());
-                compare(merged, pod, c.node(), main, main && hasStorage(t.spec(), pod.component()), findings);
-            }
+    }
+
+    /** A request and its limit may come from two templates: they are compared in the pods the operator's merge makes. */
+    @Override
+    void judge(MergedPods merged, Pod pod, PodFindings findings) {
+        for (Item c : pod.containers()) {
+            boolean main = c.list().equals("containers") && MAIN_CONTAINER.equals(c.node().path("name").asText());
+            compare(merged, pod, c.node(), main, main && hasStorage(merged.target().spec(), pod.component()), findings);
         }
-        findings.report(r, merged.pods().size());
     }
 
     /** Whether the operator sets the main container's ephemeral storage in every pod this template makes. */

@@ -3,12 +3,9 @@ package io.flinkops.compiler.check.policy;
 import static io.flinkops.compiler.check.policy.MergedPods.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.KubernetesNames;
 import io.flinkops.compiler.check.Placeholders;
-import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
-import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
@@ -45,7 +42,7 @@ import java.util.Set;
                 + "In or NotIn at least one, set tolerationSeconds only with NoExecute, give every pod affinity term a "
                 + "topologyKey (kubernetes.io/hostname), and in a component's template repeat the shared template's "
                 + "tolerations at their positions before its own.")
-public final class PodTemplateSchedulingInvalid extends RuleCheck {
+public final class PodTemplateSchedulingInvalid extends MergedPodRule {
     private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
     private static final Set<String> SPREAD_ACTIONS = Set.of("DoNotSchedule", "ScheduleAnyway");
     private static final Set<String> INCLUSION_POLICIES = Set.of("Honor", "Ignore");
@@ -54,20 +51,12 @@ public final class PodTemplateSchedulingInvalid extends RuleCheck {
     private static final String LABEL_KEY = PodSpecNames.LABEL_KEY;
 
     @Override
-    public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment()) {
-            return;
-        }
-        MergedPods merged = MergedPods.of(t);
-        PodFindings out = new PodFindings();
-        for (Pod pod : merged.pods()) {
-            Judge judge = new Judge(merged, pod, out);
-            judge.nodeSelector();
-            judge.tolerations();
-            judge.affinity();
-            judge.spread();
-        }
-        out.report(r, merged.pods().size());
+    void judge(MergedPods merged, Pod pod, PodFindings out) {
+        Judge judge = new Judge(merged, pod, out);
+        judge.nodeSelector();
+        judge.tolerations();
+        judge.affinity();
+        judge.spread();
     }
 
     private record Judge(MergedPods merged, Pod pod, PodFindings out) {

@@ -3,11 +3,8 @@ package io.flinkops.compiler.check.policy;
 import static io.flinkops.compiler.check.policy.MergedPods.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.Placeholders;
-import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
-import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.MergedPods.Item;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
@@ -43,7 +40,7 @@ import java.util.regex.Pattern;
         remediation = "Keep user and group ids between 0 and 2147483647 (Flink's image runs as 9999), drop "
                 + "allowPrivilegeEscalation: false from a container that must be privileged, and write profile types and "
                 + "policies as Kubernetes spells them (RuntimeDefault, OnRootMismatch).")
-public final class PodTemplateSecurityContextInvalid extends RuleCheck {
+public final class PodTemplateSecurityContextInvalid extends MergedPodRule {
     private static final long MAX_ID = Integer.MAX_VALUE;
     private static final Set<String> PROFILE_TYPES = Set.of("Localhost", "RuntimeDefault", "Unconfined");
     private static final Set<String> PROC_MOUNTS = Set.of("Default", "Unmasked");
@@ -69,20 +66,12 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
     private static final List<String> IPC_SYSCTLS = List.of("kernel.shm", "kernel.msg", "kernel.sem", "fs.mqueue.");
 
     @Override
-    public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment()) {
-            return;
+    void judge(MergedPods merged, Pod pod, PodFindings out) {
+        Judge judge = new Judge(merged, pod, out);
+        judge.pod(merged.hostNetwork(pod));
+        for (Item c : pod.containers()) {
+            judge.container(c.node());
         }
-        MergedPods merged = MergedPods.of(t);
-        PodFindings out = new PodFindings();
-        for (Pod pod : merged.pods()) {
-            Judge judge = new Judge(merged, pod, out);
-            judge.pod(merged.hostNetwork(pod));
-            for (Item c : pod.containers()) {
-                judge.container(c.node());
-            }
-        }
-        out.report(r, merged.pods().size());
     }
 
     private record Judge(MergedPods merged, Pod pod, PodFindings out) {
@@ -96,13 +85,13 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
             if (os().equals("windows")) {
                 for (String field : WINDOWS_FORBIDDEN_POD) {
                     JsonNode value = pod.spec().at("/" + field);
-                    if (isSet(value) && !(value.isBoolean() && !value.booleanValue() && HOST_NAMESPACES.contains(field))
+                    if (MergedPods.isSet(value) && !(value.isBoolean() && !value.booleanValue() && HOST_NAMESPACES.contains(field))
                             && !(value.isArray() && value.isEmpty() && field.endsWith("sysctls"))) {
                         String at = merged.writer(pod, "spec/" + field);
                         out.add(pod, at, MergedPods.path(at), LINUX_ONLY);
                     }
                 }
-            } else if (os().equals("linux") && isSet(pod.spec().path("securityContext").path("windowsOptions"))) {
+            } else if (os().equals("linux") && MergedPods.isSet(pod.spec().path("securityContext").path("windowsOptions"))) {
                 String at = merged.writer(pod, "spec/securityContext/windowsOptions");
                 out.add(pod, at, MergedPods.path(at), "is set in a pod whose os.name is linux");
             }
@@ -186,12 +175,12 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
             };
             if (os().equals("windows")) {
                 for (String field : WINDOWS_FORBIDDEN_CONTAINER) {
-                    if (isSet(context.path(field))) {
+                    if (MergedPods.isSet(context.path(field))) {
                         String at = where.at(field);
                         out.add(pod, at, where.subject(at), LINUX_ONLY);
                     }
                 }
-            } else if (os().equals("linux") && isSet(context.path("windowsOptions"))) {
+            } else if (os().equals("linux") && MergedPods.isSet(context.path("windowsOptions"))) {
                 String at = where.at("windowsOptions");
                 out.add(pod, at, where.subject(at), "is set in a pod whose os.name is linux");
             }
@@ -315,9 +304,6 @@ public final class PodTemplateSecurityContextInvalid extends RuleCheck {
         String subject(String at);
     }
 
-    private static boolean isSet(JsonNode value) {
-        return !value.isMissingNode() && !value.isNull();
-    }
 
     private static boolean isId(JsonNode id) {
         return id.canConvertToLong() && id.asLong() >= 0 && id.asLong() <= MAX_ID;

@@ -9,7 +9,6 @@ import io.flinkops.compiler.check.KubernetesNames;
 import io.flinkops.compiler.check.Placeholders;
 import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
-import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.MergedPods.Item;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
@@ -49,7 +48,7 @@ import java.util.Set;
                 + "Kubernetes spells them (ClusterFirst, PreemptLowerPriority, FallbackToLogsOnError), give dnsPolicy None "
                 + "up to three nameserver IPs, and mark only init containers that run beside Flink (sidecars) with "
                 + "restartPolicy: Always.")
-public final class PodTemplateSpecInvalid extends RuleCheck {
+public final class PodTemplateSpecInvalid extends MergedPodRule {
     private static final Set<String> DNS_POLICIES = Set.of("ClusterFirst", "ClusterFirstWithHostNet", "Default", "None");
     private static final Set<String> PREEMPTION_POLICIES = Set.of("PreemptLowerPriority", "Never");
     private static final Set<String> TERMINATION_MESSAGE_POLICIES = Set.of("File", "FallbackToLogsOnError");
@@ -64,25 +63,19 @@ public final class PodTemplateSpecInvalid extends RuleCheck {
     private static final int MAX_SEARCH_CHARS = 2048;
 
     @Override
-    public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment()) {
-            return;
-        }
-        MergedPods merged = MergedPods.of(t);
-        boolean standalone = merged.standalone();
-        boolean hostNetwork = merged.hostNetwork();
-        PodFindings out = new PodFindings();
-        for (Pod pod : merged.pods()) {
-            boolean deployment = pod.component().equals("jobManager") || standalone;
-            Judge judge = new Judge(merged, pod, deployment, hostNetwork, out);
-            judge.lifecycle();
-            judge.dns();
-            judge.names();
-            judge.gates();
-            judge.hostAliases();
-            judge.containers();
-        }
-        out.report(r, merged.pods().size());
+    void judge(MergedPods merged, Pod pod, PodFindings out) {
+        boolean deployment = pod.component().equals("jobManager") || merged.standalone();
+        Judge judge = new Judge(merged, pod, deployment, merged.hostNetwork(), out);
+        judge.lifecycle();
+        judge.dns();
+        judge.names();
+        judge.gates();
+        judge.hostAliases();
+        judge.containers();
+    }
+
+    @Override
+    void checkTemplates(CheckTarget t, Reporter r) {
         serviceAccounts(t, r);
     }
 

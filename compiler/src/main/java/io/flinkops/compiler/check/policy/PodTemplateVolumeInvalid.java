@@ -1,11 +1,8 @@
 package io.flinkops.compiler.check.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flinkops.compiler.check.CheckTarget;
 import io.flinkops.compiler.check.Placeholders;
-import io.flinkops.compiler.check.Reporter;
 import io.flinkops.compiler.check.Rule;
-import io.flinkops.compiler.check.RuleCheck;
 import io.flinkops.compiler.check.policy.MergedPods.Pod;
 import io.flinkops.compiler.diagnostic.Category;
 import io.flinkops.compiler.diagnostic.Severity;
@@ -44,7 +41,7 @@ import java.util.TreeSet;
                 + "component's template, list the shared "
                 + "template's volumes first, at their positions, and its own after them (or set "
                 + "kubernetes.operator.pod-template.merge-arrays-by-name: \"true\").")
-public final class PodTemplateVolumeInvalid extends RuleCheck {
+public final class PodTemplateVolumeInvalid extends MergedPodRule {
     /** A volume of a merged pod: its name (or null), its sources, and the pointers of the declared volumes it was made of. */
     private record PodVolume(String name, Set<String> sources, List<String> from, JsonNode node) {
         String last() {
@@ -53,50 +50,42 @@ public final class PodTemplateVolumeInvalid extends RuleCheck {
     }
 
     @Override
-    public void checkObject(CheckTarget t, Reporter r) {
-        if (!t.isDeployment()) {
-            return;
-        }
-        String merge = PodTemplateMerge.byName(t) ? "by name" : "by position";
-        MergedPods merged = MergedPods.of(t);
-        PodFindings out = new PodFindings(); // a volume of the shared template is in both pods
-        for (Pod pod : merged.pods()) {
-            Map<String, String> flinks = new HashMap<>();
-            FlinkVolumes.of(merged, pod).forEach(v -> flinks.put(v.name(), v.what() + " (" + v.whence() + ")"));
-            Map<String, PodVolume> names = new HashMap<>();
-            for (PodVolume v : volumes(pod)) {
-                String last = v.last();
-                String what = MergedPods.where(last) + (v.from().size() == 1 ? "" : " (merged " + merge + " over "
-                        + MergedPods.where(v.from().get(0)) + ")");
-                if (v.sources().size() > 1) {
-                    out.add(pod, last, what, (v.from().size() == 1 ? "has" : "gives the " + pod.label() + " a volume with")
-                            + " more than one source (" + String.join(", ", v.sources()) + ")", true);
+    void judge(MergedPods merged, Pod pod, PodFindings out) {
+        String merge = PodTemplateMerge.byName(merged.target()) ? "by name" : "by position";
+        Map<String, String> flinks = new HashMap<>();
+        FlinkVolumes.of(merged, pod).forEach(v -> flinks.put(v.name(), v.what() + " (" + v.whence() + ")"));
+        Map<String, PodVolume> names = new HashMap<>();
+        for (PodVolume v : volumes(pod)) {
+            String last = v.last();
+            String what = MergedPods.where(last) + (v.from().size() == 1 ? "" : " (merged " + merge + " over "
+                    + MergedPods.where(v.from().get(0)) + ")");
+            if (v.sources().size() > 1) {
+                out.add(pod, last, what, (v.from().size() == 1 ? "has" : "gives the " + pod.label() + " a volume with")
+                        + " more than one source (" + String.join(", ", v.sources()) + ")", true);
+            }
+            for (FieldProblem p : VolumeSources.of(v.node())) {
+                String at = merged.writer(v.node(), p.field());
+                out.add(pod, at + "/" + p.field(), MergedPods.where(at) + (v.name() == null ? "" : " (" + v.name() + ")"), p.message());
+            }
+            if (v.name() == null) {
+                out.add(pod, last, what, "has no name", true);
+            } else if (!Placeholders.holdsOne(v.name())) {
+                if (!PodSpecNames.isDnsLabel(v.name())) {
+                    out.add(pod, last + "/name", what, "is named '" + v.name() + "', which is not a DNS label"
+                            + " (lower-case letters, digits and '-', at most 63)", true);
+                } else if (flinks.containsKey(v.name())) {
+                    out.add(pod, last + "/name", what, "is named '" + v.name() + "', as the volume Flink adds itself for "
+                            + flinks.get(v.name()) + " is");
                 }
-                for (FieldProblem p : VolumeSources.of(v.node())) {
-                    String at = merged.writer(v.node(), p.field());
-                    out.add(pod, at + "/" + p.field(), MergedPods.where(at) + (v.name() == null ? "" : " (" + v.name() + ")"), p.message());
-                }
-                if (v.name() == null) {
-                    out.add(pod, last, what, "has no name", true);
-                } else if (!Placeholders.holdsOne(v.name())) {
-                    if (!PodSpecNames.isDnsLabel(v.name())) {
-                        out.add(pod, last + "/name", what, "is named '" + v.name() + "', which is not a DNS label"
-                                + " (lower-case letters, digits and '-', at most 63)", true);
-                    } else if (flinks.containsKey(v.name())) {
-                        out.add(pod, last + "/name", what, "is named '" + v.name() + "', as the volume Flink adds itself for "
-                                + flinks.get(v.name()) + " is");
-                    }
-                    PodVolume before = names.putIfAbsent(v.name(), v);
-                    if (before != null) {
-                        boolean sharedAlone = v.from().size() == 1 && before.from().size() == 1 && MergedPods.isShared(last)
-                                && MergedPods.isShared(before.from().get(0));
-                        out.add(pod, last + "/name", what, (sharedAlone ? "is" : "gives the " + pod.label() + " a second volume")
-                                + " named '" + v.name() + "', as " + MergedPods.where(before.last()) + " is", true);
-                    }
+                PodVolume before = names.putIfAbsent(v.name(), v);
+                if (before != null) {
+                    boolean sharedAlone = v.from().size() == 1 && before.from().size() == 1 && MergedPods.isShared(last)
+                            && MergedPods.isShared(before.from().get(0));
+                    out.add(pod, last + "/name", what, (sharedAlone ? "is" : "gives the " + pod.label() + " a second volume")
+                            + " named '" + v.name() + "', as " + MergedPods.where(before.last()) + " is", true);
                 }
             }
         }
-        out.report(r, merged.pods().size());
     }
 
     /** The volumes of one merged pod, each with the declared volumes the merge made it of. */

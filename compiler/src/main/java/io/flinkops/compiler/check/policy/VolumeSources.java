@@ -87,7 +87,7 @@ final class VolumeSources {
         for (int i = 0; i < sources.size(); i++) {
             JsonNode source = sources.get(i);
             String at = "projected/sources/" + i;
-            List<String> kinds = PROJECTED_KINDS.stream().filter(k -> isSet(source.path(k))).toList();
+            List<String> kinds = PROJECTED_KINDS.stream().filter(k -> MergedPods.isSet(source.path(k))).toList();
             if (kinds.size() > 1) {
                 out.add(new FieldProblem(at, label(at) + " names " + String.join(" and ", kinds) + "; a source takes one"));
             }
@@ -157,8 +157,8 @@ final class VolumeSources {
 
     /** A downwardAPI file: a field of the pod (its labels and annotations whole, too) or a container's resource. */
     private static void downwardItem(JsonNode item, String at, String label, List<FieldProblem> out) {
-        boolean field = isSet(item.path("fieldRef"));
-        boolean resource = isSet(item.path("resourceFieldRef"));
+        boolean field = MergedPods.isSet(item.path("fieldRef"));
+        boolean resource = MergedPods.isSet(item.path("resourceFieldRef"));
         if (field == resource) {
             out.add(new FieldProblem(at, label + (field ? " names fieldRef and resourceFieldRef; it takes one"
                     : " names neither fieldRef nor resourceFieldRef")));
@@ -171,9 +171,6 @@ final class VolumeSources {
         }
     }
 
-    private static boolean isSet(JsonNode value) {
-        return !value.isMissingNode() && !value.isNull();
-    }
 
     /** A file mode: 0 to 0777 (511); YAML reads 0644 as octal, 644 as decimal (above 511). */
     private static void mode(JsonNode source, String at, List<FieldProblem> out) {
